@@ -1,0 +1,33 @@
+# newsetl - make run: set up and process seeds/ into warehouse/; make test: set up and run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LANDING ?= seeds
+WAREHOUSE ?= warehouse
+# quieten library chatter for the commands make runs
+export PYTHONWARNINGS ?= ignore
+
+.PHONY: run test lint setup clean-warehouse bench eval-quotes
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsetl run --landing $(LANDING) --warehouse $(WAREHOUSE)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean-warehouse:
+	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state

@@ -1,0 +1,42 @@
+"""Prefect tasks: thin wrappers that do I/O and hand plain data to transforms/."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from spacy.language import Language
+
+from newsetl.landing import LandingFile, discover, read_file, sha256_of
+from transforms.nlp import load_pipeline
+from transforms.process import FileResult, RawFile, process_files, quarantined
+
+
+@functools.cache
+def cached_pipeline(model: str) -> Language:
+    """One model per worker process, loaded on first use and kept for every later batch."""
+    return load_pipeline(model)
+
+
+@task(name="discover", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def discover_files(landing: str, max_bytes: int) -> list[LandingFile]:
+    return discover(Path(landing), max_bytes)
+
+
+@task(name="process-batch", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def process_batch(landing: str, files: list[LandingFile], model: str, today: date, max_bytes: int) -> list[FileResult]:
+    """Read a batch of landing files and turn each into rows or a quarantine reason."""
+    readable: list[RawFile] = []
+    unreadable: dict[str, FileResult] = {}
+    for f in files:
+        try:
+            readable.append(RawFile(f.path, read_file(Path(landing), f.path, max_bytes), f.mtime_ns))
+        except (OSError, ValueError) as exc:
+            if isinstance(exc, OSError) and not isinstance(exc, PermissionError | FileNotFoundError):
+                raise  # transient I/O: let the task retry
+            unreadable[f.path] = quarantined(f.path, sha256_of(b""), f.size, f.mtime_ns, f"unreadable: {exc}")
+    done = {r.path: r for r in process_files(cached_pipeline(model), readable, today)}
+    return [unreadable.get(f.path) or done[f.path] for f in files]

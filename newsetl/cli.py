@@ -1,0 +1,81 @@
+"""The `newsetl` command line: run the flow, print reports, serve the deployment."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news files to a DuckDB warehouse.")
+
+LandingOpt = Annotated[Path, typer.Option("--landing", help="folder of raw *.txt article files")]
+WarehouseOpt = Annotated[Path, typer.Option("--warehouse", help="warehouse folder (Delta tables + news.duckdb)")]
+
+
+def _quiet(verbose: bool) -> None:
+    """Library chatter (Prefect's per-task INFO logs, GX progress bars, deprecation warnings) is
+    noise to someone reading the run summary; --verbose brings Prefect's logs back."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    if not verbose:
+        warnings.filterwarnings("ignore")
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+
+
+@app.command()
+def run(
+    landing: LandingOpt = Path("seeds"),
+    warehouse: WarehouseOpt = Path("warehouse"),
+    batch_size: Annotated[int, typer.Option(help="articles per task")] = 32,
+    max_file_mb: Annotated[float, typer.Option(help="files larger than this are quarantined unread")] = 20.0,
+    model: Annotated[str, typer.Option(envvar="NEWSETL_SPACY_MODEL", help="spaCy model package or path")] = "",
+    wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+) -> None:
+    """One flow run over a landing folder into a warehouse; prints a summary."""
+    _quiet(verbose)
+    from newsetl.summary import print_summary
+
+    if not landing.is_dir():
+        _fail(f"landing folder {landing} does not exist or is not a folder")
+    warehouse.mkdir(parents=True, exist_ok=True)
+    from flows.etl import news_etl
+    from transforms.nlp import DEFAULT_MODEL
+    from warehouse.store import WarehouseBusy
+
+    try:
+        summary = news_etl(
+            landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
+            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
+        )
+    except WarehouseBusy as exc:
+        _fail(str(exc))
+    print_summary(summary, warehouse)
+    if not summary.published_anything:
+        _fail(f"nothing could be published: {summary.message}")
+
+
+@app.command()
+def report(warehouse: WarehouseOpt = Path("warehouse")) -> None:
+    """The standard reports as tables in the terminal."""
+    from newsetl.reports import print_reports
+
+    db = warehouse / "news.duckdb"
+    if not db.exists():
+        _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
+    print_reports(db)
+
+
+def _fail(message: str) -> None:
+    print(f"newsetl: {message}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,83 @@
+"""The landing folder: finding raw article files in it and reading them, never outside it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+PATTERN_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class LandingFile:
+    path: str  # relative to the landing folder, POSIX separators
+    size: int
+    mtime_ns: int
+    problem: str | None = None  # set when the file must be quarantined without being read
+
+
+def discover(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[LandingFile]:
+    """Every `*.txt` file under root, recursively, sorted by path. Links are followed only while
+    they stay inside root; a file link that leaves it, dangles or is not a regular file is
+    returned with `problem` set, so that it is recorded rather than silently skipped."""
+    root = Path(root)
+    real_root = root.resolve(strict=True)
+    if not real_root.is_dir():
+        raise NotADirectoryError(f"landing folder {root} is not a folder")
+    found: list[LandingFile] = []
+    seen_dirs: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real_dir = os.path.realpath(dirpath)
+        if not _inside(real_dir, real_root) or real_dir in seen_dirs:
+            dirnames[:] = []  # a link out of the landing folder, or a cycle
+            continue
+        seen_dirs.add(real_dir)
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith(PATTERN_SUFFIX):
+                found.append(_examine(Path(dirpath) / name, root, real_root, max_bytes))
+    return sorted(found, key=lambda f: f.path)
+
+
+def _examine(path: Path, root: Path, real_root: Path, max_bytes: int) -> LandingFile:
+    rel = path.relative_to(root).as_posix()
+    real = Path(os.path.realpath(path))
+    if not _inside(str(real), real_root):
+        return LandingFile(rel, 0, 0, "link points outside the landing folder; not read")
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return LandingFile(rel, 0, 0, f"cannot stat: {exc.strerror or exc}")
+    if not stat.S_ISREG(st.st_mode):
+        return LandingFile(rel, 0, st.st_mtime_ns, "not a regular file")
+    if st.st_size > max_bytes:
+        return LandingFile(
+            rel, st.st_size, st.st_mtime_ns,
+            f"file too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB limit",
+        )
+    return LandingFile(rel, st.st_size, st.st_mtime_ns)
+
+
+def _inside(real_path: str, real_root: Path) -> bool:
+    return real_path == str(real_root) or real_path.startswith(str(real_root) + os.sep)
+
+
+def read_file(root: Path, rel_path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a landing file, refusing anything that resolves outside root or grew too large."""
+    real_root = Path(root).resolve(strict=True)
+    real = Path(os.path.realpath(Path(root) / rel_path))
+    if not _inside(str(real), real_root):
+        raise PermissionError(f"{rel_path}: resolves outside the landing folder")
+    with open(real, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"{rel_path}: file too large (over {max_bytes / 1e6:.1f} MB)")
+    return data
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

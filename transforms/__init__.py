@@ -1,0 +1,1 @@
+"""The real work as plain functions over plain data: no Prefect, no file system, no globals."""

@@ -1,0 +1,74 @@
+"""Raw files to results: each file's bytes become its rows, or a one-line reason it cannot be."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+
+from transforms.article import ParsedArticle, parse_article
+from transforms.clean import clean_text, decode_bytes
+from transforms.errors import QuarantineError
+from transforms.nlp import annotate
+from transforms.rows import build_rows
+
+
+@dataclass(frozen=True)
+class RawFile:
+    path: str
+    data: bytes
+    mtime_ns: int
+
+
+@dataclass
+class FileResult:
+    """What processing one landing file produced: rows, or the reason it was quarantined."""
+
+    path: str
+    sha256: str
+    size_bytes: int
+    mtime_ns: int
+    article: dict[str, Any] | None = None
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    reason: str | None = None
+    seconds: float = 0.0
+
+
+def quarantined(path: str, sha256: str, size: int, mtime_ns: int, reason: str) -> FileResult:
+    return FileResult(path, sha256, size, mtime_ns, reason=reason)
+
+
+def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> list[FileResult]:
+    """Decode, clean, parse, annotate and split each file into rows, in input order. A file that
+    cannot be read as an article is quarantined with its reason; it never fails the others."""
+    results: list[FileResult] = []
+    parsed: list[tuple[int, ParsedArticle]] = []
+    for f in files:
+        t0 = time.perf_counter()
+        res = FileResult(f.path, hashlib.sha256(f.data).hexdigest(), len(f.data), f.mtime_ns)
+        try:
+            parsed.append((len(results), parse_article(clean_text(decode_bytes(f.data)), today)))
+        except QuarantineError as exc:
+            res.reason = str(exc)
+        res.seconds = time.perf_counter() - t0
+        results.append(res)
+    t0 = time.perf_counter()
+    docs = list(annotate(nlp, [a for _, a in parsed]))
+    nlp_share = (time.perf_counter() - t0) / max(1, len(parsed))
+    for (i, article), article_docs in zip(parsed, docs, strict=True):
+        res = results[i]
+        t0 = time.perf_counter()
+        try:
+            rows = build_rows(article, article_docs, res.path, res.sha256)
+        except Exception as exc:  # a bug on one article must not cost the batch: keep the file, say why
+            res.reason = f"could not be split into rows: {type(exc).__name__}: {exc}"[:300]
+        else:
+            res.article, res.quotes, res.entities = rows.article, rows.quotes, rows.entities
+        res.seconds += nlp_share + time.perf_counter() - t0
+    return results

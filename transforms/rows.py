@@ -1,0 +1,89 @@
+"""One parsed, annotated article to its rows of the articles, quotes and entities tables."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from transforms.article import ParsedArticle
+from transforms.entities import extract_entities
+from transforms.quotes import extract_quotes
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+@dataclass
+class ArticleRows:
+    article: dict[str, Any]
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+
+
+def article_id_for(article: ParsedArticle) -> str:
+    """Derived from what the article says, not from its file: the same article saved with other
+    bytes (CRLF, a BOM, Windows-1252) or under another name gets the same id."""
+    canonical = "\x1e".join([
+        article.published_date.isoformat(), article.headline, article.standfirst or "", article.body,
+    ])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+def build_rows(
+    article: ParsedArticle, docs: Mapping[str, Doc], source_path: str, source_sha256: str
+) -> ArticleRows:
+    """The article's rows; `run_id` is added by the writer when it commits them."""
+    article_id = article_id_for(article)
+    month = article.published_date.strftime("%Y-%m")
+    entities = extract_entities(docs, article.image_credit)
+    quotes = extract_quotes(docs, entities)
+    row = {
+        "article_id": article_id,
+        "source_path": source_path,
+        "source_sha256": source_sha256,
+        "published_date": article.published_date,
+        "section": article.section,
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "image_caption": article.image_caption,
+        "image_credit": article.image_credit,
+        "body": article.body,
+        "paragraph_count": len(article.paragraphs),
+        "word_count": len(_WORD.findall(article.body)),
+        "published_month": month,
+    }
+    quote_rows = [
+        {
+            "quote_id": hashlib.sha256(f"{article_id}:{q.field}:{q.char_start}".encode()).hexdigest()[:32],
+            "article_id": article_id,
+            "field": q.field,
+            "paragraph_index": q.paragraph_index,
+            "char_start": q.char_start,
+            "char_end": q.char_end,
+            "text": q.text,
+            "quote_type": q.quote_type,
+            "speaker": q.speaker,
+            "speaker_mention": q.speaker_mention,
+            "speaker_entity_id": q.speaker_entity_id,
+            "cue": q.cue,
+            "published_month": month,
+        }
+        for q in quotes
+    ]
+    entity_rows = [
+        {
+            "article_id": article_id,
+            "entity_id": e.entity_id,
+            "name": e.name,
+            "label": e.label,
+            "mention_count": len(e.mentions),
+            "surface_forms": e.surface_forms,
+            "published_month": month,
+        }
+        for e in entities
+    ]
+    return ArticleRows(row, quote_rows, entity_rows)

@@ -1,0 +1,186 @@
+"""The warehouse on disk: Delta Lake tables, the manifest naming the published version of each,
+the run lock, crash recovery, and the commit that publishes a batch.
+
+Delta commits are atomic per table; a batch touches several tables. The manifest
+(`_state/manifest.json`, replaced atomically) is what makes a batch atomic across them: views
+and readers see only the table versions it names, and a run that finds a table ahead of the
+manifest (a crash mid-commit) restores it to the manifest's version before doing anything else."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+from deltalake import DeltaTable, write_deltalake
+from filelock import FileLock, Timeout
+
+from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
+from warehouse.views import build_database
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse lock."""
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    sha256: str
+    size_bytes: int
+    mtime_ns: int
+    status: str
+    article_id: str | None
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _in_list(column: str, values: Sequence[str]) -> str:
+    return f"{column} IN ({', '.join(_quote(v) for v in values)})"
+
+
+class Warehouse:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.tables_dir = self.root / "tables"
+        self.state_dir = self.root / "_state"
+        self.manifest_path = self.state_dir / "manifest.json"
+        self.db_path = self.root / "news.duckdb"
+        self.versions: dict[str, int] = {}
+        self.commits = 0
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    @contextmanager
+    def open(cls, root: Path, lock_timeout: float = 0) -> Iterator[Warehouse]:
+        """Lock the warehouse for one run (waiting up to lock_timeout seconds), recover from any
+        interrupted commit, and yield it."""
+        wh = cls(root)
+        wh.state_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(wh.state_dir / "run.lock"))
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout:
+            raise WarehouseBusy(
+                f"warehouse {wh.root} is in use by another run (lock {wh.state_dir / 'run.lock'})"
+            ) from None
+        try:
+            wh._load_manifest()
+            wh.recover()
+            yield wh
+        finally:
+            lock.release()
+
+    def _load_manifest(self) -> None:
+        if self.manifest_path.exists():
+            data = json.loads(self.manifest_path.read_text())
+            self.versions = {k: int(v) for k, v in data["versions"].items()}
+            self.commits = int(data.get("commits", 0))
+
+    def _write_manifest(self) -> None:
+        tmp = self.manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"commits": self.commits, "versions": self.versions}, indent=2))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.manifest_path)
+
+    def _path(self, table: Table) -> Path:
+        return self.tables_dir / table.name
+
+    def _delta(self, table: Table) -> DeltaTable | None:
+        if table.name not in self.versions:
+            return None
+        return DeltaTable(str(self._path(table)), version=self.versions[table.name])
+
+    def recover(self) -> list[str]:
+        """Roll every table back to the version the manifest names; returns what was undone."""
+        undone = []
+        for table in ALL_TABLES:
+            path = self._path(table)
+            if not path.exists():
+                continue
+            if table.name not in self.versions:
+                shutil.rmtree(path)  # created by a commit that never reached the manifest
+                undone.append(f"{table.name}: removed an unpublished first commit")
+                continue
+            dt = DeltaTable(str(path))
+            if dt.version() != self.versions[table.name]:
+                undone.append(f"{table.name}: rolled back from version {dt.version()} to {self.versions[table.name]}")
+                dt.restore(self.versions[table.name])
+                self.versions[table.name] = DeltaTable(str(path)).version()
+        if undone:
+            self._write_manifest()
+            self.publish_views()
+        return undone
+
+    # -- reading state ---------------------------------------------------------------------
+    def read(self, table: Table, columns: Sequence[str] | None = None) -> pa.Table:
+        dt = self._delta(table)
+        if dt is None:
+            return table.schema.empty_table().select(list(columns) if columns else table.columns)
+        return dt.to_pyarrow_table(columns=list(columns) if columns else None)
+
+    def known_files(self) -> dict[str, KnownFile]:
+        t = self.read(FILES, ["path", "sha256", "size_bytes", "mtime_ns", "status", "article_id"]).to_pylist()
+        return {r.pop("path"): KnownFile(**{k: r[k] for k in ("sha256", "size_bytes", "mtime_ns", "status",
+                                                                  "article_id")}) for r in t}
+
+    def published_articles(self) -> dict[str, str]:
+        """article_id -> source_path of every published article."""
+        t = self.read(ARTICLES, ["article_id", "source_path"])
+        return dict(zip(t.column("article_id").to_pylist(), t.column("source_path").to_pylist(), strict=True))
+
+    # -- writing ---------------------------------------------------------------------------
+    def commit(
+        self,
+        rows: Mapping[str, pa.Table],
+        withdraw_article_ids: Sequence[str] = (),
+        replace_paths: Sequence[str] = (),
+    ) -> int:
+        """Publish one batch atomically: withdraw earlier versions' rows, replace the `files`
+        records of `replace_paths`, append `rows` (table name -> rows), then name the new
+        versions in the manifest and rebuild the views. Returns the commit number."""
+        versions = dict(self.versions)
+        for table in CONTENT_TABLES:
+            if withdraw_article_ids and table.name in versions:
+                versions[table.name] = self._delete(table, _in_list("article_id", withdraw_article_ids))
+        if replace_paths and FILES.name in versions:
+            versions[FILES.name] = self._delete(FILES, _in_list("path", replace_paths))
+        for name, data in rows.items():
+            if data.num_rows:
+                versions[name] = self._append(BY_NAME[name], data)
+        self.versions = versions
+        self.commits += 1
+        self._write_manifest()  # the moment of publication
+        self.publish_views()
+        return self.commits
+
+    def _delete(self, table: Table, predicate: str) -> int:
+        dt = DeltaTable(str(self._path(table)))
+        dt.delete(predicate)
+        return dt.version()
+
+    def _append(self, table: Table, data: pa.Table) -> int:
+        data = data.select(table.columns).cast(table.schema)
+        write_deltalake(
+            str(self._path(table)), data, mode="append",
+            partition_by=list(table.partition_by) or None, schema_mode="merge",
+        )
+        return DeltaTable(str(self._path(table))).version()
+
+    def publish_views(self) -> None:
+        files: dict[str, list[str]] = {}
+        stored: dict[str, list[str]] = {}
+        for table in ALL_TABLES:
+            dt = self._delta(table)
+            if dt is None:
+                continue
+            files[table.name] = sorted(dt.file_uris())
+            stored[table.name] = [f.name for f in dt.schema().to_arrow()]
+        build_database(self.db_path, files, stored)
