@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
-from expectations.gate import Gate
+from expectations.gate import default_gate
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
@@ -58,7 +58,7 @@ def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[La
 
 
 def _quality_rows(report, run_id: str, batch: int, now: datetime) -> pa.Table:
-    rows = [{**r, "run_id": run_id, "batch": batch, "evaluated_at": now} for r in report.records]
+    rows = [{**r, "run_id": run_id, "batch": batch, "evaluated_at": now} for r in report.rows()]
     return pa.Table.from_pylist(rows, schema=QUALITY.schema)
 
 
@@ -87,7 +87,7 @@ def news_etl(
         log.info("%d files in %s: %d to read, %d unchanged", len(files), landing, len(to_read),
                  summary.statuses["unchanged"])
         assembler = BatchAssembler(wh.known_files(), wh.published_articles(), run_id)
-        gate = Gate()
+        gate = default_gate()
         chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
         pending: deque = deque()
         results_in_order = _results(unread, chunks, pending, landing, model, today, max_bytes, in_flight)
@@ -97,10 +97,10 @@ def news_etl(
                 continue
             now = datetime.now(UTC)
             batch = assembler.assemble(number, results, now)
-            report = gate.validate(batch.frames)
+            report = gate.validate(batch.frames, today)
             quality = _quality_rows(report, run_id, number, now)
             summary.expectations_evaluated += len(report.records)
-            summary.expectations_failed += sum(not r["success"] for r in report.records)
+            summary.expectations_failed += len(report.failures)
             if report.passed:
                 wh.commit({**batch.tables, QUALITY.name: quality}, batch.withdraw_article_ids, batch.replace_paths)
                 assembler.accept(batch)

@@ -1,0 +1,99 @@
+"""The Delta store, its manifest and the views, on a real warehouse folder."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import duckdb
+import pyarrow as pa
+import pytest
+from deltalake import write_deltalake
+
+from warehouse.schema import ARTICLES, FILES, QUOTES
+from warehouse.store import Warehouse, WarehouseBusy
+
+
+def article(aid: str, path: str, day: date = date(2024, 1, 2)) -> dict:
+    return {
+        "article_id": aid, "source_path": path, "source_sha256": "0" * 64, "published_date": day,
+        "section": "NEWS", "headline": f"Headline {aid}", "standfirst": None, "image_caption": None,
+        "image_credit": None, "body": "Body.", "paragraph_count": 1, "word_count": 1, "run_id": "r1",
+        "published_month": day.strftime("%Y-%m"),
+    }
+
+
+def file_row(path: str, aid: str) -> dict:
+    return {"path": path, "sha256": "0" * 64, "size_bytes": 1, "mtime_ns": 1, "status": "published", "reason": None,
+            "article_id": aid, "run_id": "r1", "recorded_at": datetime(2024, 1, 2, tzinfo=UTC)}
+
+
+def batch(*ids: str) -> dict[str, pa.Table]:
+    return {
+        "articles": pa.Table.from_pylist([article(i, f"{i}.txt") for i in ids], schema=ARTICLES.schema),
+        "files": pa.Table.from_pylist([file_row(f"{i}.txt", i) for i in ids], schema=FILES.schema),
+    }
+
+
+def rows(wh_root, sql: str):
+    con = duckdb.connect(str(wh_root / "news.duckdb"), read_only=True)
+    try:
+        return con.sql(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_empty_warehouse_has_every_view_typed_and_commented(tmp_path):
+    with Warehouse.open(tmp_path) as wh:
+        wh.publish_views()
+    assert rows(tmp_path, "select count(*) from articles") == [(0,)]
+    types = dict(rows(tmp_path, "select column_name, data_type from duckdb_columns() where table_name = 'entities'"))
+    assert types["surface_forms"] == "VARCHAR[]" and types["mention_count"] == "INTEGER"
+    comments = rows(tmp_path, "select comment from duckdb_views() where view_name = 'quotes'")
+    assert comments == [(QUOTES.comment,)]
+
+
+def test_commit_publishes_and_withdraws(tmp_path):
+    with Warehouse.open(tmp_path) as wh:
+        wh.commit(batch("a", "b"))
+        wh.commit(batch("c"), withdraw_article_ids=["a"], replace_paths=["a.txt"])
+    assert rows(tmp_path, "select article_id from articles order by 1") == [("b",), ("c",)]
+    assert rows(tmp_path, "select count(*) from files") == [(2,)]
+    assert rows(tmp_path, "select published_month, published_date from articles limit 1") == [
+        ("2024-01", date(2024, 1, 2))]
+
+
+def test_interrupted_commit_is_rolled_back_by_the_next_run(tmp_path):
+    with Warehouse.open(tmp_path) as wh:
+        wh.commit(batch("a"))
+    manifest = json.loads((tmp_path / "_state" / "manifest.json").read_text())
+    # a crash after writing the articles table but before the manifest named the new version
+    write_deltalake(str(tmp_path / "tables" / "articles"),
+                    pa.Table.from_pylist([article("x", "x.txt")], schema=ARTICLES.schema).drop(["published_month"])
+                    .append_column("published_month", pa.array(["2024-01"])), mode="append",
+                    partition_by=["published_month"])
+    assert rows(tmp_path, "select article_id from articles") == [("a",)]  # readers never saw it
+    with Warehouse.open(tmp_path) as wh:
+        assert wh.published_articles() == {"a": "a.txt"}
+    assert rows(tmp_path, "select article_id from articles") == [("a",)]
+    assert json.loads((tmp_path / "_state" / "manifest.json").read_text())["commits"] == manifest["commits"]
+
+
+def test_one_run_at_a_time(tmp_path):
+    with Warehouse.open(tmp_path), pytest.raises(WarehouseBusy, match="in use by another run"):
+        with Warehouse.open(tmp_path):
+            pass
+
+
+def test_a_later_column_leaves_earlier_files_readable(tmp_path):
+    """Schema evolution: files written before a column existed read it as NULL through the views."""
+    old_schema = ARTICLES.schema.remove(ARTICLES.schema.get_field_index("image_credit"))
+    with Warehouse.open(tmp_path) as wh:
+        old = pa.Table.from_pylist([article("old", "old.txt")], schema=ARTICLES.schema).cast(ARTICLES.schema)
+        write_deltalake(str(tmp_path / "tables" / "articles"), old.select(old_schema.names),
+                        partition_by=["published_month"])
+        wh.versions["articles"] = 0
+        new = {**article("new", "new.txt"), "image_credit": "Agency"}
+        wh.commit({"articles": pa.Table.from_pylist([new], schema=ARTICLES.schema)})
+    got = rows(tmp_path, "select article_id, image_credit from articles order by 1")
+    assert got == [("new", "Agency"), ("old", None)]
