@@ -1,0 +1,97 @@
+"""What the gate computes in pandas before GX sees a batch: the facts that span tables.
+
+GX validates one dataframe at a time, so a check that needs a second table gets it here, either as a
+derived column (the quoted span, which needs the article's text) or as an expectation parameter bound
+at run time with GX's `$PARAMETER` syntax (the batch's article ids, its published files, today's bounds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+
+from transforms.article import EARLIEST_DATE, MAX_DAYS_AHEAD
+
+# The derived column of quotes: the characters [char_start:char_end] of the quote's field in its article.
+QUOTED_SPAN = "quoted_span"
+
+# Expectation parameter names, as the suites spell them in {"$PARAMETER": name}.
+ARTICLE_IDS = "article_ids"
+FILE_ARTICLE_IDS = "file_article_ids"
+ENTITY_IDS = "entity_ids"
+PUBLISHED_PATHS = "published_paths"
+PUBLISHED_FILES = "published_files"
+EARLIEST = "earliest_date"
+LATEST = "latest_date"
+
+TEXT_FIELDS = ("headline", "standfirst", "body")
+PUBLISHED = "published"
+
+
+def with_quoted_spans(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`quotes` with QUOTED_SPAN added, so that GX can compare it with `text`.
+
+    The span is NULL (and the row left to other expectations) when the offsets, the field or the
+    article are missing or unknown: not-null, value-set and reference expectations name those rows,
+    and the offsets expectation then names only rows whose offsets really miss their text."""
+    texts = {field: dict(zip(articles["article_id"], articles[field], strict=True)) for field in TEXT_FIELDS}
+    spans = [
+        _span(texts, article_id, field, start, end)
+        for article_id, field, start, end in zip(
+            quotes["article_id"], quotes["field"], quotes["char_start"], quotes["char_end"], strict=True
+        )
+    ]
+    return quotes.assign(**{QUOTED_SPAN: pd.Series(spans, index=quotes.index, dtype=object)})
+
+
+def _span(texts: dict[str, dict[Any, Any]], article_id: Any, field: Any, start: Any, end: Any) -> str | None:
+    if pd.isna(article_id) or field not in texts or pd.isna(start) or pd.isna(end):
+        return None
+    by_article = texts[field]
+    if article_id not in by_article:
+        return None
+    text = by_article[article_id]
+    # An absent standfirst has no characters: any span claimed in it is empty and cannot match the quote.
+    return ("" if pd.isna(text) else text)[int(start) : int(end)]
+
+
+def expectation_parameters(
+    batch: Mapping[str, pd.DataFrame], today: date, committed_article_ids: Collection[str] = ()
+) -> dict[str, Any]:
+    """The `$PARAMETER` values the suites need for this batch.
+
+    `committed_article_ids` are articles committed before this batch. A file touched since then (same
+    bytes, new mtime) is recorded again with its earlier status: a published row whose article is
+    committed and not in the batch re-records an earlier publication, so it is neither counted among
+    the batch's publications nor a dangling reference."""
+    articles, entities, files = batch["articles"], batch["entities"], batch["files"]
+    article_ids = articles["article_id"].dropna().unique().tolist()
+    in_batch = set(article_ids)
+    committed = [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
+    published = files[files["status"] == PUBLISHED]
+    publishing = published[~published["article_id"].isin(committed)]
+    earliest, latest = _date_bounds(articles["published_date"], EARLIEST_DATE, today + timedelta(days=MAX_DAYS_AHEAD))
+    return {
+        ARTICLE_IDS: article_ids,
+        # only the committed ids this batch's files name: the warehouse's full list would bloat every result
+        FILE_ARTICLE_IDS: article_ids + committed,
+        ENTITY_IDS: entities["entity_id"].dropna().unique().tolist(),
+        PUBLISHED_PATHS: publishing["path"].dropna().unique().tolist(),
+        PUBLISHED_FILES: len(publishing),
+        EARLIEST: earliest,
+        LATEST: latest,
+    }
+
+
+def _date_bounds(column: pd.Series, earliest: date, latest: date) -> tuple[Any, Any]:
+    # GX compares each value with the bounds as given, and a Timestamp does not compare with a date:
+    # dates read as datetime64 (or pyarrow timestamps) come out as Timestamps and take Timestamp bounds;
+    # Python or pyarrow dates keep date bounds.
+    values = column.dropna()
+    first = values.iloc[0] if len(values) else None
+    if isinstance(first, datetime):
+        return pd.Timestamp(earliest, tz=first.tzinfo), pd.Timestamp(latest, tz=first.tzinfo)
+    return earliest, latest
