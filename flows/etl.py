@@ -10,17 +10,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
-from expectations.gate import default_gate
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 
+from expectations.gate import default_gate
+from flows.runners import make_task_runner
 from flows.tasks import discover_files, process_batch
 from newsetl.landing import DEFAULT_MAX_BYTES, LandingFile
 from transforms.nlp import DEFAULT_MODEL
 from transforms.process import FileResult, quarantined
 from warehouse.batch import BatchAssembler
 from warehouse.schema import QUALITY, RUNS
-from warehouse.store import KnownFile, Warehouse
+from warehouse.store import KnownFile, Warehouse, WarehouseBusy
 
 
 @dataclass
@@ -62,7 +64,7 @@ def _quality_rows(report, run_id: str, batch: int, now: datetime) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=QUALITY.schema)
 
 
-@flow(name="news-etl", log_prints=False)
+@flow(name="news-etl", log_prints=False, task_runner=make_task_runner("process"))
 def news_etl(
     landing: str = "seeds",
     warehouse: str = "warehouse",
@@ -71,14 +73,33 @@ def news_etl(
     max_file_mb: float = DEFAULT_MAX_BYTES / 1e6,
     lock_timeout: float = 0.0,
     in_flight: int = 4,
-) -> RunSummary:
-    """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`."""
+) -> RunSummary | State:
+    """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
+
+    Returns the run's summary; the flow run ends Failed (with the summary as its data) when
+    nothing could be published: another run holds the warehouse, or every batch failed."""
+    log = get_run_logger()
+    summary = RunSummary(str(flow_run.id or uuid.uuid4()))
+    try:
+        _process(summary, landing, warehouse, batch_size, model, int(max_file_mb * 1e6), lock_timeout, in_flight)
+    except WarehouseBusy as exc:
+        summary.status, summary.message = "failed", str(exc)
+        summary.failures.append(str(exc))
+    if not summary.published_anything:
+        log.error("nothing published: %s", summary.message)
+        return Failed(message=summary.message, data=summary)
+    log.info("run %s %s in %.1fs: %s", summary.run_id, summary.status, summary.seconds, dict(summary.statuses))
+    return summary
+
+
+def _process(
+    summary: RunSummary, landing: str, warehouse: str, batch_size: int, model: str, max_bytes: int,
+    lock_timeout: float, in_flight: int,
+) -> None:
     log = get_run_logger()
     started = datetime.now(UTC)
     t0 = time.perf_counter()
-    run_id = str(flow_run.id or uuid.uuid4())
-    summary = RunSummary(run_id)
-    max_bytes = int(max_file_mb * 1e6)
+    run_id = summary.run_id
     today = date.today()
     with Warehouse.open(Path(warehouse), lock_timeout) as wh:
         files = discover_files(landing, max_bytes)
@@ -97,7 +118,7 @@ def news_etl(
                 continue
             now = datetime.now(UTC)
             batch = assembler.assemble(number, results, now)
-            report = gate.validate(batch.frames, today)
+            report = gate.validate(batch.frames, today, committed_article_ids=assembler.published)
             quality = _quality_rows(report, run_id, number, now)
             summary.expectations_evaluated += len(report.records)
             summary.expectations_failed += len(report.failures)
@@ -119,8 +140,7 @@ def news_etl(
             summary.message = summary.failures[0] + (f" (+{len(summary.failures) - 1} more)"
                                                      if len(summary.failures) > 1 else "")
         wh.commit({RUNS.name: _run_row(summary, landing, started)})
-    log.info("run %s %s in %.1fs: %s", run_id, summary.status, summary.seconds, dict(summary.statuses))
-    return summary
+
 
 
 def _results(unread, chunks, pending, landing, model, today, max_bytes, in_flight):

@@ -23,6 +23,7 @@ def _quiet(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("TQDM_DISABLE", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if not verbose:
         warnings.filterwarnings("ignore")
         logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -35,6 +36,9 @@ def run(
     batch_size: Annotated[int, typer.Option(help="articles per task")] = 32,
     max_file_mb: Annotated[float, typer.Option(help="files larger than this are quarantined unread")] = 20.0,
     model: Annotated[str, typer.Option(envvar="NEWSETL_SPACY_MODEL", help="spaCy model package or path")] = "",
+    task_runner: Annotated[str, typer.Option(help="process (default), thread or dask")] = "process",
+    workers: Annotated[int, typer.Option(help="worker processes (default: one per core)")] = 0,
+    dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = "",
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
@@ -45,19 +49,26 @@ def run(
     if not landing.is_dir():
         _fail(f"landing folder {landing} does not exist or is not a folder")
     warehouse.mkdir(parents=True, exist_ok=True)
-    from flows.etl import news_etl
+    from flows.api import prefect_api
+    from flows.etl import RunSummary, news_etl
+    from flows.runners import make_task_runner
     from transforms.nlp import DEFAULT_MODEL
-    from warehouse.store import WarehouseBusy
 
     try:
-        summary = news_etl(
-            landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
-            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
-        )
-    except WarehouseBusy as exc:
+        runner = make_task_runner(task_runner, workers or None, dask_address or None)
+    except ValueError as exc:
         _fail(str(exc))
-    print_summary(summary, warehouse)
-    if not summary.published_anything:
+    with prefect_api():
+        state = news_etl.with_options(task_runner=runner)(
+            landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
+            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait, return_state=True,
+        )
+    summary = state.result(raise_on_failure=False)
+    if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line
+        _fail(f"run {state.name}: {summary!r}" if isinstance(summary, BaseException) else f"run {state.name}")
+    if summary.published_anything:
+        print_summary(summary, warehouse)
+    else:
         _fail(f"nothing could be published: {summary.message}")
 
 
@@ -70,6 +81,20 @@ def report(warehouse: WarehouseOpt = Path("warehouse")) -> None:
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
     print_reports(db)
+
+
+@app.command()
+def serve(
+    landing: LandingOpt = Path("seeds"),
+    warehouse: WarehouseOpt = Path("warehouse"),
+    cron: Annotated[str, typer.Option(envvar="NEWSETL_CRON", help="cron schedule, in --timezone")] = "0 6 * * *",
+    timezone: Annotated[str, typer.Option(help="time zone of the cron schedule")] = "UTC",
+) -> None:
+    """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL."""
+    _quiet(verbose=True)
+    from flows.deployments import serve_daily
+
+    serve_daily(landing, warehouse, cron, timezone)
 
 
 def _fail(message: str) -> None:

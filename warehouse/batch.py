@@ -48,7 +48,7 @@ class BatchAssembler:
             prior = self.known.get(r.path)
             if prior and prior.sha256 == r.sha256:
                 # Touched, not changed: keep its status, note the new timestamp.
-                files.append(self._file_row(r, prior.status, None, prior.article_id, now))
+                files.append(self._file_row(r, prior.status, prior.reason, prior.article_id, now))
                 statuses["unchanged"] += 1
                 continue
             if prior and prior.status == "published" and prior.article_id in published:
@@ -90,7 +90,7 @@ class BatchAssembler:
             self.published[row["article_id"]] = row["source_path"]
         for row in batch.tables[FILES.name].to_pylist():
             self.known[row["path"]] = KnownFile(
-                row["sha256"], row["size_bytes"], row["mtime_ns"], row["status"], row["article_id"]
+                row["sha256"], row["size_bytes"], row["mtime_ns"], row["status"], row["reason"], row["article_id"]
             )
             self.by_sha.setdefault(row["sha256"], row["path"])
 

@@ -34,6 +34,7 @@ class KnownFile:
     size_bytes: int
     mtime_ns: int
     status: str
+    reason: str | None
     article_id: str | None
 
 
@@ -127,9 +128,8 @@ class Warehouse:
         return dt.to_pyarrow_table(columns=list(columns) if columns else None)
 
     def known_files(self) -> dict[str, KnownFile]:
-        t = self.read(FILES, ["path", "sha256", "size_bytes", "mtime_ns", "status", "article_id"]).to_pylist()
-        return {r.pop("path"): KnownFile(**{k: r[k] for k in ("sha256", "size_bytes", "mtime_ns", "status",
-                                                                  "article_id")}) for r in t}
+        fields = ["sha256", "size_bytes", "mtime_ns", "status", "reason", "article_id"]
+        return {r.pop("path"): KnownFile(**r) for r in self.read(FILES, ["path", *fields]).to_pylist()}
 
     def published_articles(self) -> dict[str, str]:
         """article_id -> source_path of every published article."""

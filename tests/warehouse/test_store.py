@@ -80,9 +80,9 @@ def test_interrupted_commit_is_rolled_back_by_the_next_run(tmp_path):
 
 
 def test_one_run_at_a_time(tmp_path):
-    with Warehouse.open(tmp_path), pytest.raises(WarehouseBusy, match="in use by another run"):
-        with Warehouse.open(tmp_path):
-            pass
+    with Warehouse.open(tmp_path), pytest.raises(WarehouseBusy, match="in use by another run"), \
+            Warehouse.open(tmp_path):
+        pass
 
 
 def test_a_later_column_leaves_earlier_files_readable(tmp_path):

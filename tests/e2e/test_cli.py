@@ -1,0 +1,48 @@
+"""The command line as users call it: a subprocess, its exit status and what it prints."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+pytestmark = pytest.mark.e2e
+NEWSETL = Path(sys.executable).parent / "newsetl"
+
+
+def newsetl(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": ""}
+    return subprocess.run([str(NEWSETL), *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_run_prints_a_clean_summary_then_report(landing, tmp_path):
+    (landing / "junk.txt").write_bytes(b"\x00\x01\x02 binary")
+    res = newsetl("run", "--landing", str(landing), "--warehouse", str(tmp_path / "wh"), home=tmp_path / "ph")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout + res.stderr
+    for noise in ("Traceback", "Warning", "warning", "%|", "database is locked"):
+        assert noise not in out
+    assert "files seen" in out and "quarantined" in out and "junk.txt: binary content" in out
+    rep = newsetl("report", "--warehouse", str(tmp_path / "wh"), home=tmp_path / "ph")
+    assert rep.returncode == 0, rep.stderr
+    assert "Dmitry Peskov" in rep.stdout
+
+
+def test_missing_landing_folder_is_a_one_line_error(tmp_path):
+    res = newsetl("run", "--landing", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh"), home=tmp_path)
+    assert res.returncode == 1
+    expected = f"newsetl: landing folder {tmp_path / 'nope'} does not exist or is not a folder"
+    assert res.stderr.strip().splitlines() == [expected]
+
+
+def test_busy_warehouse_exits_with_a_clear_message(landing, tmp_path):
+    wh = tmp_path / "wh"
+    (wh / "_state").mkdir(parents=True)
+    with FileLock(str(wh / "_state" / "run.lock")):
+        res = newsetl("run", "--landing", str(landing), "--warehouse", str(wh), home=tmp_path / "ph")
+    assert res.returncode == 1
+    assert "in use by another run" in res.stderr and "Traceback" not in res.stderr
