@@ -44,6 +44,8 @@ class BatchAssembler:
         withdraw: list[str] = []
         statuses: Counter = Counter()
         published = dict(self.published)
+        by_sha = dict(self.by_sha)  # with this batch's files, so a copy within the batch is named too
+        article_of = {p: k.article_id for p, k in self.known.items()}
         for r in results:
             prior = self.known.get(r.path)
             if prior and prior.sha256 == r.sha256:
@@ -54,26 +56,23 @@ class BatchAssembler:
             if prior and prior.status == "published" and prior.article_id in published:
                 withdraw.append(prior.article_id)  # a changed file replaces its earlier rows
                 published.pop(prior.article_id)
-            same_bytes = self.by_sha.get(r.sha256)
+            first_with_bytes = by_sha.setdefault(r.sha256, r.path)
+            aid = r.article["article_id"] if r.article else None
             if r.reason is not None:
-                files.append(self._file_row(r, "quarantined", r.reason, None, now))
-                statuses["quarantined"] += 1
-            elif same_bytes and same_bytes != r.path and self.known.get(same_bytes):
-                other = self.known[same_bytes]
-                files.append(self._file_row(r, "duplicate", f"same bytes as {same_bytes}", other.article_id, now))
-                statuses["duplicate"] += 1
-            elif r.article["article_id"] in published:
-                aid = r.article["article_id"]
-                files.append(self._file_row(r, "duplicate", f"same article as {published[aid]}", aid, now))
-                statuses["duplicate"] += 1
+                status, reason, aid = "quarantined", r.reason, None
+            elif first_with_bytes != r.path and article_of.get(first_with_bytes):
+                status, reason, aid = "duplicate", f"same bytes as {first_with_bytes}", article_of[first_with_bytes]
+            elif aid in published:
+                status, reason = "duplicate", f"same article as {published[aid]}"
             else:
-                aid = r.article["article_id"]
+                status, reason = "published", None
                 published[aid] = r.path
                 articles.append({**r.article, "run_id": self.run_id})
                 quotes.extend(r.quotes)
                 entities.extend(r.entities)
-                files.append(self._file_row(r, "published", None, aid, now))
-                statuses["published"] += 1
+            article_of[r.path] = aid
+            files.append(self._file_row(r, status, reason, aid, now))
+            statuses[status] += 1
         tables = {
             ARTICLES.name: pa.Table.from_pylist(articles, schema=ARTICLES.schema),
             QUOTES.name: pa.Table.from_pylist(quotes, schema=QUOTES.schema),
