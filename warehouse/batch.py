@@ -29,6 +29,26 @@ class Batch:
         return {name: t.to_pandas() for name, t in self.tables.items()}
 
 
+class ReconciliationError(RuntimeError):
+    """A batch's rows do not add up to its files: a bug, never published."""
+
+
+def _reconcile(results, files, statuses, articles, quotes, entities) -> None:
+    new_ids = {a["article_id"] for a in articles}
+    published = {f["path"] for f in files if f["status"] == "published" and f["article_id"] in new_ids}
+    new = [r for r in results if r.path in published]
+    checks = {
+        "file records = files in the batch": (len(files), len(results)),
+        "statuses = files in the batch": (sum(statuses.values()), len(results)),
+        "article rows = newly published files": (len(articles), statuses["published"]),
+        "quote rows = quotes of published files": (len(quotes), sum(len(r.quotes) for r in new)),
+        "entity rows = entities of published files": (len(entities), sum(len(r.entities) for r in new)),
+    }
+    wrong = [f"{name}: {got} != {want}" for name, (got, want) in checks.items() if got != want]
+    if wrong:
+        raise ReconciliationError("batch does not reconcile: " + "; ".join(wrong))
+
+
 class BatchAssembler:
     """Holds what is published so far in this run, so that each batch is judged against the
     warehouse plus the batches committed before it."""
@@ -73,6 +93,7 @@ class BatchAssembler:
             article_of[r.path] = aid
             files.append(self._file_row(r, status, reason, aid, now))
             statuses[status] += 1
+        _reconcile(results, files, statuses, articles, quotes, entities)
         tables = {
             ARTICLES.name: pa.Table.from_pylist(articles, schema=ARTICLES.schema),
             QUOTES.name: pa.Table.from_pylist(quotes, schema=QUOTES.schema),
