@@ -4,44 +4,30 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter, deque
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
 from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed, State
 
 from expectations.gate import default_gate
+from flows.run_summary import RunSummary
 from flows.runners import make_task_runner
 from flows.tasks import discover_files, process_batch
 from newsetl.landing import DEFAULT_MAX_BYTES, LandingFile
 from transforms.nlp import DEFAULT_MODEL
 from transforms.process import FileResult, quarantined
 from warehouse.batch import BatchAssembler
-from warehouse.schema import QUALITY, RUNS
+from warehouse.schema import CONTENT_TABLES, FILES, QUALITY, RUNS
 from warehouse.store import KnownFile, Warehouse, WarehouseBusy
 
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str = "completed"
-    message: str = ""
-    files_seen: int = 0
-    statuses: Counter = field(default_factory=Counter)
-    rows: Counter = field(default_factory=Counter)
-    expectations_evaluated: int = 0
-    expectations_failed: int = 0
-    failures: list[str] = field(default_factory=list)
-    quarantined: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def published_anything(self) -> bool:
-        return not self.failures or self.statuses["published"] + self.statuses["duplicate"] > 0
+__all__ = ["RunSummary", "news_etl", "plan"]
 
 
 def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[LandingFile], list[FileResult], int]:
@@ -59,11 +45,6 @@ def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[La
     return to_read, unread, unchanged
 
 
-def _quality_rows(report, run_id: str, batch: int, now: datetime) -> pa.Table:
-    rows = [{**r, "run_id": run_id, "batch": batch, "evaluated_at": now} for r in report.rows()]
-    return pa.Table.from_pylist(rows, schema=QUALITY.schema)
-
-
 @flow(name="news-etl", log_prints=False, task_runner=make_task_runner("process"))
 def news_etl(
     landing: str = "seeds",
@@ -73,81 +54,100 @@ def news_etl(
     max_file_mb: float = DEFAULT_MAX_BYTES / 1e6,
     lock_timeout: float = 0.0,
     in_flight: int = 4,
+    reprocess: bool = False,
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
+    With `reprocess`, re-derive every table from the landing folder and publish the result at once.
 
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when
     nothing could be published: another run holds the warehouse, or every batch failed."""
     log = get_run_logger()
-    summary = RunSummary(str(flow_run.id or uuid.uuid4()))
+    summary = RunSummary(str(flow_run.id or uuid.uuid4()), reprocessed=reprocess)
+    t0 = time.perf_counter()
     try:
-        _process(summary, landing, warehouse, batch_size, model, int(max_file_mb * 1e6), lock_timeout, in_flight)
+        with Warehouse.open(Path(warehouse), lock_timeout) as wh:
+            _run(wh, summary, landing, batch_size, model, int(max_file_mb * 1e6), in_flight, reprocess)
     except WarehouseBusy as exc:
-        summary.status, summary.message = "failed", str(exc)
         summary.failures.append(str(exc))
+    summary.seconds = time.perf_counter() - t0
+    if summary.failures:
+        summary.status = "completed with failures" if summary.published_anything else "failed"
+        more = f" (+{len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
+        summary.message = summary.failures[0] + more
+    create_markdown_artifact(summary.markdown(), key="news-etl-summary", description="news-etl run summary")
     if not summary.published_anything:
         log.error("nothing published: %s", summary.message)
         return Failed(message=summary.message, data=summary)
-    log.info("run %s %s in %.1fs: %s", summary.run_id, summary.status, summary.seconds, dict(summary.statuses))
+    log.info("%s in %.1fs: %s", summary.status, summary.seconds, dict(summary.statuses))
     return summary
 
 
-def _process(
-    summary: RunSummary, landing: str, warehouse: str, batch_size: int, model: str, max_bytes: int,
-    lock_timeout: float, in_flight: int,
-) -> None:
+def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, model: str, max_bytes: int,
+         in_flight: int, reprocess: bool) -> None:
     log = get_run_logger()
     started = datetime.now(UTC)
-    t0 = time.perf_counter()
-    run_id = summary.run_id
     today = date.today()
-    with Warehouse.open(Path(warehouse), lock_timeout) as wh:
-        files = discover_files(landing, max_bytes)
-        summary.files_seen = len(files)
-        to_read, unread, summary.statuses["unchanged"] = plan(files, wh.known_files())
-        log.info("%d files in %s: %d to read, %d unchanged", len(files), landing, len(to_read),
-                 summary.statuses["unchanged"])
-        assembler = BatchAssembler(wh.known_files(), wh.published_articles(), run_id)
-        gate = default_gate()
-        chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
-        pending: deque = deque()
-        results_in_order = _results(unread, chunks, pending, landing, model, today, max_bytes, in_flight)
-        for number, results in enumerate(results_in_order):
-            if isinstance(results, Exception):
-                summary.failures.append(f"batch {number}: {results}")
-                continue
-            now = datetime.now(UTC)
-            batch = assembler.assemble(number, results, now)
-            report = gate.validate(batch.frames, today, committed_article_ids=assembler.published)
-            quality = _quality_rows(report, run_id, number, now)
-            summary.expectations_evaluated += len(report.records)
-            summary.expectations_failed += len(report.failures)
-            if report.passed:
-                wh.commit({**batch.tables, QUALITY.name: quality}, batch.withdraw_article_ids, batch.replace_paths)
-                assembler.accept(batch)
-                summary.statuses.update(batch.statuses)
-                for name in ("articles", "quotes", "entities"):
-                    summary.rows[name] += batch.tables[name].num_rows
-                summary.quarantined += [(r.path, r.reason) for r in results if r.reason]
-            else:
-                wh.commit({QUALITY.name: quality})
-                msg = f"batch {number} not published: {report.describe_failures()}"
-                summary.failures.append(msg)
-                log.error(msg)
-        summary.seconds = time.perf_counter() - t0
-        if summary.failures:
-            summary.status = "completed with failures" if summary.published_anything else "failed"
-            summary.message = summary.failures[0] + (f" (+{len(summary.failures) - 1} more)"
-                                                     if len(summary.failures) > 1 else "")
-        wh.commit({RUNS.name: _run_row(summary, landing, started)})
+    files = discover_files(landing, max_bytes)
+    known = {} if reprocess else wh.known_files()
+    to_read, unread, unchanged = plan(files, known)
+    summary.files_seen, summary.statuses["unchanged"] = len(files), unchanged
+    log.info("%d files in %s: %d to read, %d unchanged", len(files), landing, len(to_read), unchanged)
+    if reprocess:
+        # Every table is re-derived; intermediate commits stay unpublished, so readers see the old
+        # state until the run's last commit names the new one, and a crash rolls everything back.
+        wh.delete_all([*CONTENT_TABLES, FILES], publish=False)
+    assembler = BatchAssembler(known, {} if reprocess else wh.published_articles(), summary.run_id)
+    gate = default_gate()
+    chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
+    progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"batches of {landing}")
+    total = len(chunks) + bool(unread)
+    for number, outcome in enumerate(_batches(unread, chunks, landing, model, today, max_bytes, in_flight)):
+        if isinstance(outcome, BaseException):
+            summary.failures.append(f"batch {number} ({len(chunks[number - bool(unread)])} files) failed: {outcome}")
+            summary.statuses["not published"] += len(chunks[number - bool(unread)])
+            log.error(summary.failures[-1])
+            continue
+        now = datetime.now(UTC)
+        batch = assembler.assemble(number, outcome, now)
+        report = gate.validate(batch.frames, today, committed_article_ids=assembler.published)
+        quality = pa.Table.from_pylist(
+            [{**r, "run_id": summary.run_id, "batch": number, "evaluated_at": now} for r in report.rows()],
+            schema=QUALITY.schema,
+        )
+        summary.expectations_evaluated += len(report.records)
+        summary.expectations_failed += len(report.failures)
+        if report.passed:
+            wh.commit({**batch.tables, QUALITY.name: quality}, batch.withdraw_article_ids, batch.replace_paths,
+                      publish=not reprocess)
+            assembler.accept(batch)
+            summary.statuses.update(batch.statuses)
+            for table in CONTENT_TABLES:
+                summary.rows[table.name] += batch.tables[table.name].num_rows
+            summary.quarantined += [(r.path, r.reason) for r in outcome if r.reason]
+            summary.note_timings([(r.seconds, r.path) for r in outcome])
+        else:
+            wh.commit({QUALITY.name: quality}, publish=not reprocess)
+            summary.failures.append(f"batch {number} not published: {report.describe_failures()}")
+            summary.statuses["not published"] += len(outcome)
+            log.error(summary.failures[-1])
+        update_progress_artifact(progress, 100.0 * (number + 1) / total)
+    if reprocess and summary.failures:
+        wh.recover()  # a partial re-derivation is never published
+        summary.failures.insert(0, "reprocess abandoned: the warehouse is unchanged")
+        return
+    if not summary.reconciles():
+        statuses = dict(summary.statuses)
+        raise RuntimeError(f"run does not reconcile: {summary.files_seen} files seen, statuses {statuses}")
+    wh.commit({RUNS.name: _run_row(summary, landing, started)})
 
 
-
-def _results(unread, chunks, pending, landing, model, today, max_bytes, in_flight):
-    """Batch results in order, keeping at most `in_flight` batches submitted ahead, so that memory
-    stays flat however large the landing folder is."""
+def _batches(unread: list[FileResult], chunks: list[list[LandingFile]], landing: str, model: str, today: date,
+             max_bytes: int, in_flight: int) -> Iterator[list[FileResult] | BaseException]:
+    """Batch results in order (or the exception a batch failed with after its retries), keeping at
+    most `in_flight` batches submitted ahead so that memory stays flat however large the folder."""
     if unread:
         yield unread
+    pending: deque[PrefectFuture] = deque()
     for chunk in chunks:
         pending.append(process_batch.submit(landing, chunk, model, today, max_bytes))
         if len(pending) >= in_flight:
@@ -156,22 +156,24 @@ def _results(unread, chunks, pending, landing, model, today, max_bytes, in_fligh
         yield _settle(pending.popleft())
 
 
-def _settle(future):
+def _settle(future: PrefectFuture) -> list[FileResult] | BaseException:
     try:
         return future.result()
-    except Exception as exc:  # the batch's task failed after its retries; the run goes on
+    except Exception as exc:  # the batch's task failed after its retries; the run goes on without it
         return exc
 
 
 def _run_row(s: RunSummary, landing: str, started: datetime) -> pa.Table:
     row = {
         "run_id": s.run_id, "flow_run_name": flow_run.name, "landing": str(Path(landing).resolve()),
-        "started_at": started, "finished_at": datetime.now(UTC), "status": s.status, "message": s.message or None,
+        "started_at": started, "finished_at": datetime.now(UTC),
+        "status": "failed" if not s.published_anything else "completed with failures" if s.failures else "completed",
+        "message": s.failures[0] if s.failures else None,
         "files_seen": s.files_seen, "files_unchanged": s.statuses["unchanged"],
         "published": s.statuses["published"], "duplicate": s.statuses["duplicate"],
         "quarantined": s.statuses["quarantined"], "articles_rows": s.rows["articles"],
         "quotes_rows": s.rows["quotes"], "entities_rows": s.rows["entities"],
         "expectations_evaluated": s.expectations_evaluated, "expectations_failed": s.expectations_failed,
-        "seconds": s.seconds,
+        "seconds": (datetime.now(UTC) - started).total_seconds(),
     }
     return pa.Table.from_pylist([row], schema=RUNS.schema)

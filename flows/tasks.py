@@ -8,6 +8,7 @@ from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
 from spacy.language import Language
 
 from newsetl.landing import LandingFile, discover, read_file, sha256_of
@@ -21,12 +22,12 @@ def cached_pipeline(model: str) -> Language:
     return load_pipeline(model)
 
 
-@task(name="discover", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+@task(name="discover", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def discover_files(landing: str, max_bytes: int) -> list[LandingFile]:
     return discover(Path(landing), max_bytes)
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+@task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def process_batch(landing: str, files: list[LandingFile], model: str, today: date, max_bytes: int) -> list[FileResult]:
     """Read a batch of landing files and turn each into rows or a quarantine reason."""
     readable: list[RawFile] = []

@@ -40,6 +40,7 @@ def run(
     workers: Annotated[int, typer.Option(help="worker processes (default: one per core)")] = 0,
     dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = "",
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = 0.0,
+    reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """One flow run over a landing folder into a warehouse; prints a summary."""
@@ -61,7 +62,8 @@ def run(
     with prefect_api():
         state = news_etl.with_options(task_runner=runner)(
             landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
-            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait, return_state=True,
+            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
+            reprocess=reprocess, return_state=True,
         )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from flows.etl import RunSummary
+from flows.run_summary import RunSummary
 
 
 def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None) -> None:
@@ -19,6 +19,8 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     files.add_row(str(s.files_seen), str(st["unchanged"]), str(st["published"]), str(st["duplicate"]),
                   str(st["quarantined"]))
     console.print(files)
+    if st["not published"]:
+        console.print(f"[red]{st['not published']} files not published[/] (their batches failed; the next run retries them)")
     rows = Table(show_header=True, title="rows committed")
     for col in ("articles", "quotes", "entities", "expectations passed"):
         rows.add_column(col, justify="right")

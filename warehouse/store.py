@@ -101,6 +101,8 @@ class Warehouse:
 
     def recover(self) -> list[str]:
         """Roll every table back to the version the manifest names; returns what was undone."""
+        self.versions, self.commits = {}, 0
+        self._load_manifest()
         undone = []
         for table in ALL_TABLES:
             path = self._path(table)
@@ -142,10 +144,13 @@ class Warehouse:
         rows: Mapping[str, pa.Table],
         withdraw_article_ids: Sequence[str] = (),
         replace_paths: Sequence[str] = (),
+        publish: bool = True,
     ) -> int:
         """Publish one batch atomically: withdraw earlier versions' rows, replace the `files`
         records of `replace_paths`, append `rows` (table name -> rows), then name the new
-        versions in the manifest and rebuild the views. Returns the commit number."""
+        versions in the manifest and rebuild the views. With publish=False the manifest and
+        views wait for a later commit: several commits then become visible (or, after a crash,
+        vanish) together. Returns the commit number."""
         versions = dict(self.versions)
         for table in CONTENT_TABLES:
             if withdraw_article_ids and table.name in versions:
@@ -157,11 +162,22 @@ class Warehouse:
                 versions[name] = self._append(BY_NAME[name], data)
         self.versions = versions
         self.commits += 1
-        self._write_manifest()  # the moment of publication
-        self.publish_views()
+        if publish:
+            self._write_manifest()  # the moment of publication
+            self.publish_views()
         return self.commits
 
-    def _delete(self, table: Table, predicate: str) -> int:
+    def delete_all(self, tables: Sequence[Table], publish: bool = True) -> None:
+        """Empty the tables (their history stays in the Delta log), as one commit."""
+        for table in tables:
+            if table.name in self.versions:
+                self.versions[table.name] = self._delete(table, None)
+        self.commits += 1
+        if publish:
+            self._write_manifest()
+            self.publish_views()
+
+    def _delete(self, table: Table, predicate: str | None) -> int:
         dt = DeltaTable(str(self._path(table)))
         dt.delete(predicate)
         return dt.version()

@@ -167,3 +167,16 @@ def test_seed_rows(landing, tmp_path):
     names = {n for (n,) in query(wh, "select name from entities")}
     assert {"Kim Jong-un", "Vladimir Putin", "Dmitry Peskov", "Kremlin", "White House"} <= names
     assert not names & {"Kim", "Putin", "Peskov", "Reuters / Reuters", "North Korea's"}
+
+
+def test_reprocess_rederives_every_table_to_the_same_rows(messy_landing, tmp_path):
+    wh = tmp_path / "wh"
+    run(messy_landing, wh)
+    before = snapshot(wh)
+    again = run(messy_landing, wh, reprocess=True)
+    assert again.statuses["published"] == 4 and again.statuses["unchanged"] == 0
+    after = snapshot(wh)
+    # the same articles, quotes and entities; only the run that published them differs
+    assert after["quotes"] == before["quotes"] and after["entities"] == before["entities"]
+    assert query(wh, "select count(distinct run_id) from articles") == [(1,)]
+    assert query(wh, "select count(*) from runs") == [(2,)]
