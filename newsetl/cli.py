@@ -75,14 +75,24 @@ def run(
 
 
 @app.command()
-def report(warehouse: WarehouseOpt = Path("warehouse")) -> None:
-    """The standard reports as tables in the terminal."""
+def report(
+    warehouse: WarehouseOpt = Path("warehouse"),
+    html: Annotated[
+        Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
+    ] = None,
+) -> None:
+    """The standard reports as tables in the terminal; with --html, also as one page that works offline."""
     from newsetl.reports import print_reports
 
     db = warehouse / "news.duckdb"
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
     print_reports(db)
+    if html is not None:
+        from newsetl.report_html import data_docs_index, write_html
+
+        write_html(db, html, data_docs_index(warehouse))
+        print(f"report written to {html}")
 
 
 @app.command()

@@ -1,0 +1,157 @@
+"""`newsetl report --html FILE`: the standard analyses as one self-contained HTML page.
+
+The page must open offline and from an e-mail attachment: styles are inline, charts are inline SVG drawn
+in newsetl.charts, and there is no script, font or image fetched from anywhere. Tables come from the same
+warehouse/sql files as the terminal report; charts are drawn where a picture beats a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+
+from newsetl.charts import bar_chart, line_chart, stacked_bar_chart
+from newsetl.reports import Report, cell_text, is_number, run_reports
+
+# Sections of the page and the analyses they show, in reading order. Analyses added to warehouse/sql later
+# and not named here still appear, under "More".
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Freshness", ("freshness",)),
+    ("Articles", ("articles_per_day",)),
+    ("Speakers", ("speakers_top", "speakers_by_section", "speakers_by_week")),
+    ("Entities", ("entities_by_week", "entities_top", "entities_together", "quoted_about")),
+    ("Quotes", ("quote_search",)),
+    ("Quality", ("quality_by_run", "quality_latest", "runs_recent", "files_by_status")),
+)
+
+
+def data_docs_index(warehouse: Path) -> Path:
+    """The index of the Great Expectations Data Docs that the runs build (expectations.data_docs writes it;
+    the path is repeated here because importing GX costs the report command several seconds)."""
+    return Path(warehouse) / "data_docs" / "index.html"
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 0 16px 48px; color: #222; }
+header { border-bottom: 2px solid #0072B2; margin-bottom: 8px; }
+h1 { margin: 16px 0 4px; font-size: 24px; } h2 { margin-top: 32px; border-bottom: 1px solid #ccc; }
+h3 { margin: 20px 0 6px; font-size: 16px; } nav a { margin-right: 12px; }
+.meta, .notes { color: #555; font-size: 13px; } .notes { white-space: pre-wrap; margin: 0 0 6px; }
+figure.chart { margin: 12px 0; overflow-x: auto; } figcaption { font-weight: 600; margin-bottom: 4px; }
+table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
+th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f6f9; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.fail { color: #b00020; font-weight: 600; } .scroll { max-height: 420px; overflow: auto; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; } dt { color: #555; }
+"""
+
+
+def table_html(report: Report) -> str:
+    if not report.rows:
+        return '<p class="meta">(no rows)</p>'
+    head = "".join(f"<th>{escape(c)}</th>" for c in report.columns)
+    body = []
+    for row in report.rows:
+        cells = []
+        for value in row:
+            cls = ' class="num"' if is_number(value) else ' class="fail"' if value is False else ""
+            cells.append(f"<td{cls}>{escape(cell_text(value))}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _facts(report: Report) -> str:
+    if not report.rows:
+        return '<p class="meta">(no runs yet)</p>'
+    row = report.rows[0]
+    items = "".join(f"<dt>{escape(c.replace('_', ' '))}</dt><dd>{escape(cell_text(v))}</dd>"
+                    for c, v in zip(report.columns, row, strict=True))
+    return f'<dl class="facts">{items}</dl>'
+
+
+def articles_chart(report: Report) -> str:
+    days = sorted({str(d) for d in report.column("published_date")})
+    sections = sorted({s for s in report.column("section")})
+    counts = {(str(r[0]), r[1]): r[2] for r in report.rows}
+    series = {s: [counts.get((d, s), 0) for d in days] for s in sections}
+    return stacked_bar_chart("articles_per_day", "Articles per section per day", days, series, "articles")
+
+
+def speakers_chart(report: Report) -> str:
+    rows = report.rows[:15]
+    return bar_chart("speakers_top", "Quotes per speaker", [r[0] for r in rows], [r[1] for r in rows], "quotes")
+
+
+def entities_chart(report: Report) -> str:
+    weeks = sorted({str(w) for w in report.column("week")})
+    mentions: dict[str, dict[str, float]] = {}
+    for week, name, mentions_in_week in zip(report.column("week"), report.column("name"),
+                                            report.column("mentions"), strict=True):
+        by_week = mentions.setdefault(name, {})
+        by_week[str(week)] = by_week.get(str(week), 0) + float(mentions_in_week)
+    series = {name: [by_week.get(w, 0) for w in weeks] for name, by_week in mentions.items()}
+    return line_chart("entities_by_week", "Entity mentions per week (weeks starting Monday)", weeks, series,
+                      "mentions")
+
+
+def quality_chart(report: Report) -> str:
+    rows = list(reversed(report.rows))  # oldest run on the left
+    runs = [f"{cell_text(r[0])[5:16]} {r[1]}" for r in rows]
+    i_passed, i_crit, i_warn = (report.columns.index(c) for c in ("passed", "critical_failed", "warnings_failed"))
+    series = {"passed": [r[i_passed] for r in rows], "critical failed": [r[i_crit] for r in rows],
+              "warning failed": [r[i_warn] for r in rows]}
+    return stacked_bar_chart("quality_by_run", "Expectations per run", runs, series, "expectations")
+
+
+# analysis name -> the chart drawn above its table
+CHARTS: dict[str, Callable[[Report], str]] = {
+    "articles_per_day": articles_chart,
+    "speakers_top": speakers_chart,
+    "entities_by_week": entities_chart,
+    "quality_by_run": quality_chart,
+}
+
+
+def _section(title: str, reports: Sequence[Report]) -> str:
+    parts = [f'<section id="{escape(title.lower())}"><h2>{escape(title)}</h2>']
+    for report in reports:
+        parts.append(f'<article id="{escape(report.name)}"><h3>{escape(report.title)}</h3>')
+        if report.notes:
+            parts.append(f'<p class="notes">{escape(chr(10).join(report.notes).strip())}</p>')
+        if report.name in CHARTS and report.rows:
+            parts.append(CHARTS[report.name](report))
+        body = _facts(report) if report.name == "freshness" else table_html(report)
+        parts.append(f"{body}<p class=\"meta\">warehouse/sql/{escape(report.name)}.sql</p></article>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = None) -> str:
+    """The whole page for the warehouse database at `db`; links the GX Data Docs index when given."""
+    reports = {r.name: r for r in run_reports(db)}
+    placed = {name for _, names in SECTIONS for name in names}
+    sections = [(title, [reports[n] for n in names if n in reports]) for title, names in SECTIONS]
+    more = [r for name, r in reports.items() if name not in placed]
+    if more:
+        sections.append(("More", more))
+    docs = ""
+    if data_docs is not None and data_docs.exists():
+        docs = f' &middot; <a href="{escape(data_docs.resolve().as_uri())}">Great Expectations Data Docs</a>'
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    nav = "".join(f'<a href="#{escape(t.lower())}">{escape(t)}</a>' for t, _ in sections)
+    body = "".join(_section(title, rs) for title, rs in sections if rs)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>newsetl report</title><style>{_CSS}</style></head><body>"
+        f'<header><h1>newsetl warehouse report</h1><p class="meta">{escape(str(db))} &middot; generated {stamp}'
+        f"{docs}</p><nav>{nav}</nav></header>{body}</body></html>"
+    )
+
+
+def write_html(db: Path, out: Path, data_docs: Path | None = None) -> Path:
+    """Write the page for `db` to `out` (parent folders created); returns `out`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_html(db, data_docs), encoding="utf-8")
+    return out
