@@ -20,7 +20,8 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
                   str(st["quarantined"]))
     console.print(files)
     if st["not published"]:
-        console.print(f"[red]{st['not published']} files not published[/] (their batches failed; the next run retries them)")
+        n = st['not published']
+        console.print(f"[red]{n} files not published[/]: their batches failed; the next run retries them")
     rows = Table(show_header=True, title="rows committed")
     for col in ("articles", "quotes", "entities", "expectations passed"):
         rows.add_column(col, justify="right")

@@ -48,27 +48,26 @@ def prefect_server_process(tmp_path):
     port = free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
-    log = open(tmp_path / "server.log", "w")
-    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/api"
-    try:
-        wait_for(lambda: healthy(url), 120, "prefect server")
-        yield {**env, "PREFECT_API_URL": url}
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-        log.close()
+    with open(tmp_path / "server.log", "w") as log:
+        proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                                env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_for(lambda: healthy(url), 120, "prefect server")
+            yield {**env, "PREFECT_API_URL": url}
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
 
 
 def test_served_deployment_runs_on_demand(prefect_server_process, landing, tmp_path):
     env = prefect_server_process
     served_wh, wh = tmp_path / "served-default", tmp_path / "wh"
-    serve_log = open(tmp_path / "serve.log", "w")
-    serve = subprocess.Popen(
-        [str(BIN / "newsetl"), "serve", "--landing", str(landing), "--warehouse", str(served_wh)],
-        env=env, stdout=serve_log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    with open(tmp_path / "serve.log", "w") as serve_log:
+        serve = subprocess.Popen(
+            [str(BIN / "newsetl"), "serve", "--landing", str(landing), "--warehouse", str(served_wh)],
+            env=env, stdout=serve_log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
     try:
         def registered() -> bool:
             r = subprocess.run([str(BIN / "prefect"), "deployment", "inspect", "news-etl/daily"],
@@ -89,7 +88,6 @@ def test_served_deployment_runs_on_demand(prefect_server_process, landing, tmp_p
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         serve.wait(timeout=60)
-        serve_log.close()
     con = duckdb.connect(str(wh / "news.duckdb"), read_only=True)
     assert con.execute("select count(*) from articles").fetchone() == (1,)
     assert con.execute("select speaker from quotes where text like 'Obviously%'").fetchone() == ("Dmitry Peskov",)

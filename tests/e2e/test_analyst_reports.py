@@ -1,0 +1,235 @@
+"""The analysts' side, on a warehouse built by the real flow from real files: every SQL file of
+warehouse/sql and every README example runs, the views carry their comments, `newsetl report` prints and
+writes its page, and that page renders in a real headless Chromium, offline, without console errors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsetl.reports import header, run_reports
+from tests.articles import FORTNIGHT, GARDEN, HARBOUR
+from tests.conftest import ROOT, SEED
+from tests.e2e.chromium import Browser, chromium_binary
+from warehouse.queries import standard_queries
+from warehouse.schema import ALL_TABLES
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_server")]
+
+NEWSETL = Path(sys.executable).parent / "newsetl"
+SCREENSHOT_COPY = Path("/tmp/newsetl-report.png")
+CHARTS = ("speakers_top", "entities_by_week", "articles_per_day", "quality_by_run")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_server: str) -> Path:
+    """One warehouse for the module: the seed, the fictional Calder fortnight and two more articles, an
+    empty file to quarantine; run twice, so that the run history has a run that found nothing new."""
+    from flows.etl import news_etl
+    from flows.runners import make_task_runner
+
+    root = tmp_path_factory.mktemp("reports")
+    landing, wh = root / "landing", root / "wh"
+    landing.mkdir()
+    shutil.copy(SEED, landing / SEED.name)
+    for name, text in {"harbour.txt": HARBOUR, "garden.txt": GARDEN, **FORTNIGHT}.items():
+        (landing / name).write_text(text, encoding="utf-8")
+    (landing / "empty.txt").write_bytes(b"")
+    flow = news_etl.with_options(task_runner=make_task_runner("thread"))
+    for _ in range(2):
+        state = flow(landing=str(landing), warehouse=str(wh), return_state=True)
+        assert state.is_completed(), state.message
+    return wh
+
+
+def query(wh: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(wh / "news.duckdb"), read_only=True)
+    try:
+        return con.sql(sql).fetchall()
+    finally:
+        con.close()
+
+
+def run_file(wh: Path, sql: str, setup: str = "") -> tuple[list[str], list[tuple]]:
+    """A SQL file's text run as the DuckDB CLI runs `duckdb -readonly news.duckdb [-cmd setup] < file`."""
+    con = duckdb.connect(str(wh / "news.duckdb"), read_only=True)
+    try:
+        if setup:
+            con.execute(setup)
+        rel = con.sql(sql)
+        return list(rel.columns), rel.fetchall()
+    finally:
+        con.close()
+
+
+def as_dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+@pytest.mark.parametrize("name", sorted(standard_queries()))
+def test_every_sql_file_runs_as_is_and_answers(warehouse: Path, name: str) -> None:
+    sql = standard_queries()[name]
+    title, _ = header(sql)
+    assert title and title.endswith("."), f"{name}.sql needs a first `--` line as its title"
+    columns, rows = run_file(warehouse, sql)
+    assert rows, f"{name}.sql returned nothing on a warehouse with a fortnight of news"
+
+
+def test_speaker_rankings(warehouse: Path) -> None:
+    queries = standard_queries()
+    top = as_dicts(*run_file(warehouse, queries["speakers_top"]))
+    assert [r["quotes"] for r in top] == sorted((r["quotes"] for r in top), reverse=True)
+    by_name = {r["speaker"]: r for r in top}
+    # the mayor speaks in four of the fortnight's articles, on three different days
+    assert by_name["Helen Marsh"]["articles"] >= 3
+    assert by_name["Helen Marsh"]["first_quoted"] < by_name["Helen Marsh"]["last_quoted"]
+    assert "Dmitry Peskov" in by_name
+    by_section = as_dicts(*run_file(warehouse, queries["speakers_by_section"]))
+    sections = {r["section"] for r in by_section}
+    assert {"LOCAL", "POLITICS", "BUSINESS", "WORLD"} <= sections
+    assert all(sum(r["section"] == s for r in by_section) <= 5 for s in sections)
+    by_week = as_dicts(*run_file(warehouse, queries["speakers_by_week"]))
+    assert all(r["week"].weekday() == 0 for r in by_week)  # weeks are named by their Monday
+    assert len({r["week"] for r in by_week}) <= 8
+    assert {date(2024, 6, 10), date(2024, 6, 17)} <= {r["week"] for r in by_week}
+
+
+def test_entity_rankings_trend_and_pairs(warehouse: Path) -> None:
+    queries = standard_queries()
+    top = as_dicts(*run_file(warehouse, queries["entities_top"]))
+    assert "Helen Marsh" in [r["name"] for r in top[:5]]
+    assert {r["trend"] for r in top} <= {"new", "up", "down", "flat"}
+    # "this week" is the seven days up to the newest article (June 23), whatever today is
+    marsh = next(r for r in top if r["name"] == "Helen Marsh")
+    assert marsh["mentions_this_week"] >= 1 and marsh["mentions_week_before"] >= 1
+    weekly = as_dicts(*run_file(warehouse, queries["entities_by_week"]))
+    assert len({r["name"] for r in weekly}) <= 10
+    assert sum(r["mentions"] for r in weekly if r["name"] == "Helen Marsh") == sum(
+        n for (n,) in query(warehouse, "select mention_count from entities where name = 'Helen Marsh'"))
+    pairs = as_dicts(*run_file(warehouse, queries["entities_together"]))
+    assert all(r["entity"] != r["mentioned_with"] for r in pairs)
+    assert pairs[0]["articles"] >= 3
+    about = as_dicts(*run_file(warehouse, queries["quoted_about"]))
+    assert all(r["speaker"] != r["about"] for r in about)
+    assert any(r["speaker"] == "Dmitry Peskov" for r in about)
+
+
+def test_quote_search_default_and_variable(warehouse: Path) -> None:
+    sql = standard_queries()["quote_search"]
+    columns, rows = run_file(warehouse, sql)
+    found = as_dicts(columns, rows)
+    assert found and all("harbour" in r["quote"].lower() for r in found)
+    columns, rows = run_file(warehouse, sql, "SET VARIABLE search = 'Harbour  DISTRICTS'")
+    found = as_dicts(columns, rows)
+    assert found and all({"harbour", "districts"} <= set(r["quote"].lower().replace(",", "").split()) for r in found)
+    assert [r["published_date"] for r in found] == sorted((r["published_date"] for r in found), reverse=True)
+    _, nothing = run_file(warehouse, sql, "SET VARIABLE search = 'harbour zeppelin'")
+    assert nothing == []
+
+
+def test_articles_freshness_and_quality(warehouse: Path) -> None:
+    queries = standard_queries()
+    per_day = as_dicts(*run_file(warehouse, queries["articles_per_day"]))
+    assert sum(r["articles"] for r in per_day) == query(warehouse, "select count(*) from articles")[0][0] == 12
+    assert {(r["published_date"], r["section"]) for r in per_day if r["published_date"] == date(2024, 6, 12)} == {
+        (date(2024, 6, 12), "POLITICS"), (date(2024, 6, 12), "SPORT")}
+    [fresh] = as_dicts(*run_file(warehouse, queries["freshness"]))
+    assert fresh["newest_article"] == date(2024, 6, 23) and fresh["last_run_status"] == "completed"
+    assert fresh["articles"] == 12 and fresh["quarantined_files"] == 1 and fresh["hours_since_last_run"] == 0
+    assert fresh["last_new_articles"] < fresh["last_run_finished"]  # the second run found nothing new
+    runs = as_dicts(*run_file(warehouse, queries["quality_by_run"]))
+    assert [r["evaluated"] for r in runs][0] == 0 and runs[1]["evaluated"] > 0
+    assert runs[1]["passed"] + runs[1]["critical_failed"] + runs[1]["warnings_failed"] == runs[1]["evaluated"]
+    latest = as_dicts(*run_file(warehouse, queries["quality_latest"]))
+    assert len(latest) == runs[1]["evaluated"] and {r["table_name"] for r in latest} >= {"articles", "quotes"}
+
+
+def _readme_analysts() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## For analysts"):]
+    end = re.search(r"^## ", section[3:], re.M)
+    return section if end is None else section[: end.start() + 3]
+
+
+def test_readme_example_queries_run(warehouse: Path) -> None:
+    examples = re.findall(r"```sql\n(.*?)```", _readme_analysts(), re.S)
+    assert len(examples) == 5
+    for sql in examples:
+        assert query(warehouse, sql), f"README example returned nothing:\n{sql}"
+
+
+def test_readme_lists_every_sql_file_and_view() -> None:
+    section = _readme_analysts()
+    for name in standard_queries():
+        assert f"`{name}.sql`" in section
+    for table in ALL_TABLES:
+        assert f"| `{table.name}` |" in section
+
+
+def test_every_view_and_column_carries_the_schema_comment(warehouse: Path) -> None:
+    views = dict(query(warehouse, "select view_name, comment from duckdb_views() where not internal"))
+    columns = {(t, c): comment for t, c, comment in query(
+        warehouse, "select table_name, column_name, comment from duckdb_columns() where not internal")}
+    for table in ALL_TABLES:
+        assert views[table.name] == table.comment
+        for field in table.schema:
+            expected = field.metadata[b"comment"].decode()
+            assert expected and columns[(table.name, field.name)] == expected
+
+
+def test_report_command_prints_tables_and_writes_the_page(warehouse: Path, tmp_path: Path) -> None:
+    page = tmp_path / "out" / "report.html"
+    res = subprocess.run([str(NEWSETL), "report", "--warehouse", str(warehouse), "--html", str(page)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    for report in run_reports(warehouse / "news.duckdb"):
+        assert f"{report.name}:" in res.stdout
+    assert "Helen Marsh" in res.stdout and "Traceback" not in res.stdout + res.stderr
+    html = page.read_text(encoding="utf-8")
+    # self-contained: nothing to fetch, nothing to run
+    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+@pytest.fixture(scope="module")
+def page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from newsetl.report_html import write_html
+
+    return write_html(warehouse / "news.duckdb", tmp_path_factory.mktemp("html") / "report.html")
+
+
+def test_report_page_renders_offline_in_chromium(warehouse: Path, page: Path, tmp_path: Path) -> None:
+    binary = chromium_binary()
+    if binary is None:
+        pytest.skip("no chromium binary on PATH (apt-get install chromium)")
+    with Browser(binary) as browser:
+        visit = browser.visit(page.as_uri())
+        charts = browser.evaluate("""[...document.querySelectorAll('figure.chart')].map(f => {
+            const svg = f.querySelector('svg'), box = svg.getBoundingClientRect();
+            const marks = [...svg.querySelectorAll('.mark')].filter(m => {
+                const b = m.getBoundingClientRect(); return b.width > 0 && b.height > 0; });
+            return {name: f.dataset.chart, width: box.width, height: box.height, marks: marks.length};
+        })""")
+        tables = browser.evaluate("document.querySelectorAll('table tbody tr').length")
+        shot = browser.screenshot(tmp_path / "report.png")
+    shutil.copy(shot, SCREENSHOT_COPY)  # for a person to look at
+    assert visit.errors == []
+    assert visit.requests and all(url.startswith("file://") for url in visit.requests), visit.requests
+    drawn = {c["name"]: c for c in charts}
+    assert set(CHARTS) <= set(drawn)
+    for name in CHARTS:
+        assert drawn[name]["width"] > 200 and drawn[name]["height"] > 100, drawn[name]
+        assert drawn[name]["marks"] > 0, f"{name} drew nothing"
+    speakers = query(warehouse, "select count(distinct speaker) from quotes")[0][0]
+    assert drawn["speakers_top"]["marks"] == min(15, speakers)  # one bar per speaker shown
+    articles = query(warehouse, "select count(*) from articles")[0][0]
+    assert drawn["articles_per_day"]["marks"] == articles  # one article per (day, section) in this landing
+    assert tables > 50
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
