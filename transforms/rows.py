@@ -82,6 +82,7 @@ def build_rows(
             "label": e.label,
             "mention_count": len(e.mentions),
             "surface_forms": e.surface_forms,
+            "surface_form_mentions": [sum(m.text == form for m in e.mentions) for form in e.surface_forms],
             "published_month": month,
         }
         for e in entities

@@ -83,6 +83,8 @@ ENTITIES = Table(
         _col("label", pa.string(), "spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...", False),
         _col("mention_count", pa.int32(), "mentions in headline, standfirst and body", False),
         _col("surface_forms", pa.list_(pa.string()), "the distinct spellings seen", False),
+        _col("surface_form_mentions", pa.list_(pa.int32()),
+             "mentions of each spelling, in the order of surface_forms", False),
         _MONTH,
     ]),
     key=("article_id", "entity_id"),
@@ -152,6 +154,36 @@ QUALITY = Table(
     key=("run_id", "batch", "table_name", "expectation", "column_name"),
 )
 
+@dataclass(frozen=True)
+class DerivedView:
+    """A view computed from the tables' views; its columns' comments live here with its SQL."""
+
+    name: str
+    comment: str
+    sql: str
+    columns: dict[str, str]
+
+
+ENTITY_ALIASES = DerivedView(
+    "entity_aliases",
+    "Every spelling merged into a canonical entity, to audit canonicalisation: one row per alias per entity.",
+    """SELECT alias, name AS canonical_name, label, entity_id,
+              count(DISTINCT article_id)::INTEGER AS articles, sum(mentions)::INTEGER AS mentions
+       FROM (SELECT article_id, entity_id, name, label,
+                    unnest(surface_forms) AS alias, unnest(surface_form_mentions) AS mentions
+             FROM entities)
+       GROUP BY ALL""",
+    {
+        "alias": "a spelling seen in an article",
+        "canonical_name": "the entity's canonical name in those articles",
+        "label": "spaCy label of the entity",
+        "entity_id": "the entity (references entities.entity_id)",
+        "articles": "articles in which this spelling names this entity",
+        "mentions": "mentions of this spelling for this entity",
+    },
+)
+
 CONTENT_TABLES = (ARTICLES, QUOTES, ENTITIES)
+DERIVED_VIEWS = (ENTITY_ALIASES,)
 ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY)
 BY_NAME = {t.name: t for t in ALL_TABLES}

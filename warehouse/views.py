@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.schema import ALL_TABLES, Table
+from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, Table
 
 _DUCK_TYPES: dict[pa.DataType, str] = {
     pa.string(): "VARCHAR",
@@ -23,6 +23,7 @@ _DUCK_TYPES: dict[pa.DataType, str] = {
     pa.bool_(): "BOOLEAN",
     pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
     pa.list_(pa.string()): "VARCHAR[]",
+    pa.list_(pa.int32()): "INTEGER[]",
 }
 
 
@@ -69,6 +70,11 @@ def build_database(
             for f in table.schema:
                 comment = (f.metadata or {}).get(b"comment", b"").decode()
                 con.execute(f"COMMENT ON COLUMN {_ident(table.name)}.{_ident(f.name)} IS {_literal(comment)}")
+        for view in DERIVED_VIEWS:
+            con.execute(f"CREATE VIEW {_ident(view.name)} AS {view.sql}")
+            con.execute(f"COMMENT ON VIEW {_ident(view.name)} IS {_literal(view.comment)}")
+            for column, comment in view.columns.items():
+                con.execute(f"COMMENT ON COLUMN {_ident(view.name)}.{_ident(column)} IS {_literal(comment)}")
         con.execute("CHECKPOINT")
     finally:
         con.close()

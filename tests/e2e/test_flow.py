@@ -167,6 +167,13 @@ def test_seed_rows(landing, tmp_path):
     names = {n for (n,) in query(wh, "select name from entities")}
     assert {"Kim Jong-un", "Vladimir Putin", "Dmitry Peskov", "Kremlin", "White House"} <= names
     assert not names & {"Kim", "Putin", "Peskov", "Reuters / Reuters", "North Korea's"}
+    aliases = query(wh, "select alias, articles, mentions from entity_aliases where canonical_name = 'Kim Jong-un'")
+    assert ("Kim", 1, 7) in aliases and ("Kim Jong-un", 1, 2) in aliases
+    [(speaker_id, entity_id)] = query(wh, """
+        select q.speaker_entity_id, e.entity_id from quotes q join entities e
+          on e.article_id = q.article_id and e.name = 'Dmitry Peskov'
+        where q.text like 'Obviously%'""")
+    assert speaker_id == entity_id
 
 
 def test_reprocess_rederives_every_table_to_the_same_rows(messy_landing, tmp_path):

@@ -141,6 +141,7 @@ def _article(i: int) -> tuple[dict, list[dict], list[dict], dict]:
             "label": label,
             "mention_count": 1 + (i + n) % 4,
             "surface_forms": [name],
+            "surface_form_mentions": [1 + (i + n) % 4],
             "published_month": f"{published:%Y-%m}",
         }
         for n, (name, label) in enumerate(names)
