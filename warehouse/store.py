@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +23,21 @@ from filelock import FileLock, Timeout
 
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
 from warehouse.views import build_database
+
+_passes: dict[str, int] = {}
+
+
+def failpoint(name: str) -> None:
+    """Crash tests set NEWSETL_FAILPOINT=NAME:N to SIGKILL this process the N-th time it reaches
+    NAME, so that they can kill a real run at an exact moment of a commit."""
+    target = os.environ.get("NEWSETL_FAILPOINT")
+    if not target:
+        return
+    point, _, nth = target.partition(":")
+    if point == name:
+        _passes[name] = _passes.get(name, 0) + 1
+        if _passes[name] == int(nth or 1):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 class WarehouseBusy(RuntimeError):
@@ -119,8 +135,18 @@ class Warehouse:
                 self.versions[table.name] = DeltaTable(str(path)).version()
         if undone:
             self._write_manifest()
+        for stale in self.root.glob(f".{self.db_path.name}.*.tmp"):
+            stale.unlink()  # a views rebuild that a crash interrupted
+        if undone or self._views_stale():
             self.publish_views()
         return undone
+
+    def _views_stale(self) -> bool:
+        """True when news.duckdb is missing (a new warehouse gets its empty views at once) or
+        predates the manifest (a crash between the two)."""
+        if not self.db_path.exists():
+            return True
+        return self.manifest_path.exists() and self.db_path.stat().st_mtime_ns < self.manifest_path.stat().st_mtime_ns
 
     # -- reading state ---------------------------------------------------------------------
     def read(self, table: Table, columns: Sequence[str] | None = None) -> pa.Table:
@@ -157,13 +183,16 @@ class Warehouse:
                 versions[table.name] = self._delete(table, _in_list("article_id", withdraw_article_ids))
         if replace_paths and FILES.name in versions:
             versions[FILES.name] = self._delete(FILES, _in_list("path", replace_paths))
+        failpoint("commit-start")
         for name, data in rows.items():
             if data.num_rows:
                 versions[name] = self._append(BY_NAME[name], data)
+                failpoint(f"after-{name}")
         self.versions = versions
         self.commits += 1
         if publish:
             self._write_manifest()  # the moment of publication
+            failpoint("after-manifest")
             self.publish_views()
         return self.commits
 
