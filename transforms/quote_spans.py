@@ -1,0 +1,115 @@
+"""Quotation-mark spans in plain text: where quoted words start and end, without any language model.
+
+One pass over the marks, constant work per mark, so the time is linear in the text's length whatever
+the marks' balance. Rules:
+- Double marks: curly “ opens and ” closes; a straight " opens or closes by its context (a space or
+  start before it and a word after it opens; a word before it and a space or punctuation after it
+  closes), and by whether a quote is open when the context says neither. Curly and straight marks
+  may pair with each other (articles mix them).
+- Single marks inside an open double quote are part of that quote (a quote within the quote), so
+  they are never spans of their own. Outside double quotes, ‘…’ or '…' is a quote when the opener
+  starts a word and the closer ends one; a mark between two letters (don’t, Korea’s) or before a
+  digit ('90s) is an apostrophe, never an opener.
+- Quotes never cross a line break. A paragraph that opens a quote without closing it ends that
+  quote at the paragraph's end (newspaper convention: the next paragraph re-opens the quote with
+  its own mark), so a quote running over three paragraphs is three spans, one per paragraph, each
+  with `closed=False` except the last. This keeps `text[start:end]` exact for every span.
+- An opener while a quote is open ends the open quote there (its closer was lost) and opens anew.
+  Strays (a closer with nothing open) are ignored. Spans holding no letter or digit are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile("[\"“”‘’'\n]")
+# Characters after which a straight mark starts a quote rather than ends one.
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:")
+# Characters after a closing mark: space, punctuation or another closing mark.
+_CLOSE_FOLLOW = frozenset(" \t\n.,;:!?)]}—–-/\"”’'…")
+
+
+@dataclass(frozen=True)
+class RawSpan:
+    """A quoted stretch of text: offsets of the words inside the marks, trimmed of spaces."""
+
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended before a closing mark (the quote continues)
+    single: bool  # quoted with single marks at the top level
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each quotation-mark span, in text order; linear time."""
+    return [(s.start, s.end) for s in scan_quotes(text)]
+
+
+def scan_quotes(text: str) -> list[RawSpan]:
+    """The spans of find_quote_spans with whether each was closed and whether it used single marks."""
+    scanner = _Scanner(text)
+    for m in _MARK.finditer(text):
+        scanner.feed(m.start())
+    scanner.end_paragraph(len(text))
+    return scanner.spans
+
+
+class _Scanner:
+    """The state of the one pass: the open double quote and the open top-level single quote."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[RawSpan] = []
+        self.double: int | None = None  # start of the open double quote's words
+        self.single: int | None = None  # start of the open single quote's words
+
+    def feed(self, i: int) -> None:
+        ch = self.text[i]
+        if ch == "\n":
+            self.end_paragraph(i)
+        elif ch in '“”"':
+            self._double_mark(i, ch)
+        elif self.double is None:
+            self._single_mark(i, ch)
+
+    def end_paragraph(self, i: int) -> None:
+        if self.double is not None:
+            self._emit(self.double, i, closed=False, single=False)
+        self.double = self.single = None
+
+    def _double_mark(self, i: int, ch: str) -> None:
+        before, after = self._context(i)
+        opens = before in _OPEN_CONTEXT and not after.isspace()
+        closes = not before.isspace() and after in _CLOSE_FOLLOW
+        if ch == "“" or (ch == '"' and opens and not closes):
+            if self.double is not None:
+                self._emit(self.double, i, closed=False, single=False)
+            self.double, self.single = i + 1, None
+        elif self.double is not None:  # ” or a closing / ambiguous straight mark
+            self._emit(self.double, i, closed=True, single=False)
+            self.double = None
+        elif ch == '"' and not closes:  # ambiguous straight mark with nothing open: it opens
+            self.double, self.single = i + 1, None
+
+    def _single_mark(self, i: int, ch: str) -> None:
+        before, after = self._context(i)
+        opens = before in _OPEN_CONTEXT and after.isalpha()
+        closes = not before.isspace() and before not in _OPEN_CONTEXT and not after.isalnum()
+        if ch != "’" and opens:
+            self.single = i + 1
+        elif ch != "‘" and closes and self.single is not None:
+            self._emit(self.single, i, closed=True, single=True)
+            self.single = None
+
+    def _context(self, i: int) -> tuple[str, str]:
+        text = self.text
+        return (text[i - 1] if i > 0 else "\n"), (text[i + 1] if i + 1 < len(text) else "\n")
+
+    def _emit(self, start: int, end: int, closed: bool, single: bool) -> None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(c.isalnum() for c in text[start:end]):
+            self.spans.append(RawSpan(start, end, closed, single))
