@@ -31,3 +31,13 @@ lint: $(STAMP)
 
 clean-warehouse:
 	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state
+
+# Quote attribution against a gold file: make eval-quotes [GOLD=...] [ARTICLES=...] [SCORER=...]
+SHARED ?= ../shared
+GOLD ?= $(SHARED)/corpora/polnear-dev/gold.jsonl
+ARTICLES ?= $(SHARED)/corpora/polnear-dev/articles
+SCORER ?= $(SHARED)/tools/score_quotes.py
+eval-quotes: $(STAMP)
+	wh=$$(mktemp -d /tmp/newsetl-eval-XXXXXX) && trap 'rm -rf "$$wh"' EXIT && \
+	$(BIN)/newsetl run --landing $(ARTICLES) --warehouse "$$wh" && \
+	$(BIN)/python $(SCORER) $(GOLD) --duckdb "$$wh/news.duckdb"

@@ -10,6 +10,7 @@ from typing import Any
 
 import great_expectations as gx
 import pandas as pd
+from great_expectations.core import ExpectationSuiteValidationResult
 
 from expectations.context import quiet_context
 from expectations.derived import expectation_parameters, with_quoted_spans
@@ -51,11 +52,13 @@ class Gate:
         batch: Mapping[str, pd.DataFrame],
         today: date | None = None,
         committed_article_ids: Collection[str] = (),
+        keep_results: list[ExpectationSuiteValidationResult] | None = None,
     ) -> GateReport:
         """Validate one batch: tables 'articles', 'quotes', 'entities', 'files' with warehouse.schema's
         columns (extra columns are ignored). `today` (default: the local date) bounds publication dates.
         `committed_article_ids` (a set or dict, for fast `in`) are the articles committed before this
         batch: a touched file's row, re-recorded with its earlier status, may name one of them.
+        `keep_results`, when given, receives GX's own result for each table, e.g. for expectations.data_docs.
 
         Raises ValueError when a table or a column is missing: that is a bug in the caller, not bad data."""
         _check_columns(batch)
@@ -66,12 +69,15 @@ class Gate:
         with self._lock:
             try:
                 for table in GATED_TABLES:
-                    records.extend(self._validate_table(table.name, frames[table.name], parameters))
+                    records.extend(self._validate_table(table.name, frames[table.name], parameters, keep_results))
             finally:
                 self._forget_results()
         return GateReport(tuple(records))
 
-    def _validate_table(self, name: str, frame: pd.DataFrame, parameters: dict[str, Any]) -> list[QualityRecord]:
+    def _validate_table(
+        self, name: str, frame: pd.DataFrame, parameters: dict[str, Any],
+        keep_results: list[ExpectationSuiteValidationResult] | None = None,
+    ) -> list[QualityRecord]:
         validation = self._validations[name]
         result = validation.run(
             batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format="BASIC"
@@ -89,6 +95,8 @@ class Gate:
                     "return_unexpected_index_query": False,
                 },
             )
+        if keep_results is not None:
+            keep_results.append(result)
         ordered = sorted(result.results, key=lambda r: self._order.get(r.expectation_config.id, 0))
         return [record_from_result(name, r, ROW_NAMES[name]) for r in ordered]
 

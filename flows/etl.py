@@ -16,6 +16,7 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed, State
 
+from expectations.data_docs import RunDocs
 from expectations.gate import default_gate
 from flows.run_summary import RunSummary
 from flows.runners import make_task_runner
@@ -98,6 +99,7 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
         wh.delete_all([*CONTENT_TABLES, FILES], publish=False)
     assembler = BatchAssembler(known, {} if reprocess else wh.published_articles(), summary.run_id)
     gate = default_gate()
+    docs = RunDocs(wh.root, summary.run_id, started)
     chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
     progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"batches of {landing}")
     total = len(chunks) + bool(unread)
@@ -109,7 +111,8 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
             continue
         now = datetime.now(UTC)
         batch = assembler.assemble(number, outcome, now)
-        report = gate.validate(batch.frames, today, committed_article_ids=assembler.published)
+        report = gate.validate(batch.frames, today, committed_article_ids=assembler.published,
+                               keep_results=docs.batch(number))
         quality = pa.Table.from_pylist(
             [{**r, "run_id": summary.run_id, "batch": number, "evaluated_at": now} for r in report.rows()],
             schema=QUALITY.schema,
@@ -131,6 +134,7 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
             summary.statuses["not published"] += len(outcome)
             log.error(summary.failures[-1])
         update_progress_artifact(progress, 100.0 * (number + 1) / total)
+    summary.data_docs = docs.build()
     if reprocess and summary.failures:
         wh.recover()  # a partial re-derivation is never published
         summary.failures.insert(0, "reprocess abandoned: the warehouse is unchanged")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -22,6 +23,7 @@ class RunSummary:
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path), slowest first
     seconds: float = 0.0
     reprocessed: bool = False
+    data_docs: Path | None = None  # the Great Expectations Data Docs page of the warehouse
 
     @property
     def published_anything(self) -> bool:
@@ -58,6 +60,8 @@ class RunSummary:
         if self.quarantined:
             lines += ["", "## Quarantined", "| file | reason |", "|---|---|"]
             lines += [f"| `{p}` | {r} |" for p, r in self.quarantined[:50]]
+        if self.data_docs:
+            lines += ["", f"Great Expectations Data Docs: `{self.data_docs}`"]
         if self.slowest:
             lines += ["", "## Slowest files", "| file | seconds |", "|---|---:|"]
             lines += [f"| `{p}` | {t:.2f} |" for t, p in self.slowest]

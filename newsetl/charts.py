@@ -20,7 +20,8 @@ def colour(i: int) -> str:
 
 
 def _nice_max(value: float) -> float:
-    """The smallest 1, 2 or 5 times a power of ten at or above value, so gridlines fall on round numbers."""
+    """The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above value,
+    so that the axis ends near the data and gridlines fall on round numbers."""
     if value <= 0:
         return 1.0
     power = 1.0
@@ -28,19 +29,15 @@ def _nice_max(value: float) -> float:
         power *= 10
     while power > value:
         power /= 10
-    for step in (1, 2, 5, 10):
-        if step * power >= value:
-            return step * power
-    return 10 * power
+    return next(step * power for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
 
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _figure(name: str, title: str, svg: str, note: str = "") -> str:
-    caption = f"<figcaption>{escape(title)}{f' <small>{escape(note)}</small>' if note else ''}</figcaption>"
-    return f'<figure class="chart" data-chart="{escape(name)}">{caption}{svg}</figure>'
+def _figure(name: str, title: str, svg: str) -> str:
+    return f'<figure class="chart" data-chart="{escape(name)}"><figcaption>{escape(title)}</figcaption>{svg}</figure>'
 
 
 def _svg(width: int, height: int, title: str, body: str) -> str:
@@ -55,8 +52,8 @@ def _empty(name: str, title: str) -> str:
 
 
 def _gridlines(top: float, x0: float, x1: float, y_of) -> str:
-    # counts: whole-number ticks when the axis is short (no "0.5 articles"), else four or five round steps
-    ticks = int(top) if top <= 5 else 5 if (top / 5).is_integer() else 4
+    # counts: whole-number ticks when the axis is short (no "0.5 articles"), else 3 to 6 whole steps
+    ticks = max(1, int(top)) if top <= 5 else next((n for n in (5, 4, 3, 6) if (top / n).is_integer()), 4)
     parts = []
     for i in range(ticks + 1):
         value = top * i / ticks
@@ -66,11 +63,11 @@ def _gridlines(top: float, x0: float, x1: float, y_of) -> str:
     return "".join(parts)
 
 
-def _legend(names: Sequence[str], x: float, y: float) -> str:
+def _legend(names: Sequence[str], colours: Sequence[str], x: float, y: float) -> str:
     parts = []
     for i, name in enumerate(names):
         yy = y + i * 18
-        parts.append(f'<rect x="{x}" y="{yy}" width="12" height="12" fill="{colour(i)}"/>'
+        parts.append(f'<rect x="{x}" y="{yy}" width="12" height="12" fill="{colours[i]}"/>'
                      f'<text x="{x + 18}" y="{yy + 10}">{escape(name)}</text>')
     return "".join(parts)
 
@@ -99,10 +96,12 @@ def bar_chart(name: str, title: str, labels: Sequence[str], values: Sequence[flo
 
 
 def stacked_bar_chart(name: str, title: str, categories: Sequence[str], series: Mapping[str, Sequence[float]],
-                      unit: str = "") -> str:
-    """Vertical bars, one per category (left to right as given), stacked by series with a legend."""
+                      unit: str = "", colours: Mapping[str, str] | None = None) -> str:
+    """Vertical bars, one per category (left to right as given), stacked by series with a legend;
+    `colours` overrides the palette for series whose colour carries meaning (passed, failed)."""
     if not categories or not series:
         return _empty(name, title)
+    fills = [(colours or {}).get(s, colour(i)) for i, s in enumerate(series)]
     left, plot_h, plot_top, legend_w = 44, 220, 26, 170
     step = max(18, min(60, 640 // len(categories)))
     plot_w = step * len(categories)
@@ -121,12 +120,12 @@ def stacked_bar_chart(name: str, title: str, categories: Sequence[str], series: 
                 y1, y0 = y_of(base + value), y_of(base)
                 tip = f"{category} {series_name}: {_num(value)} {unit}".strip()
                 parts.append(f'<rect class="mark" x="{x + 2}" y="{y1:.1f}" width="{step - 4}" height="{y0 - y1:.1f}" '
-                             f'fill="{colour(s)}"><title>{escape(tip)}</title></rect>')
+                             f'fill="{fills[s]}"><title>{escape(tip)}</title></rect>')
                 base += value
         parts.append(f'<text transform="translate({x + step / 2 + 4},{plot_top + plot_h + 8}) rotate(-50)" '
                      f'text-anchor="end" fill="#333">{escape(category)}</text>')
     width = left + plot_w + legend_w
-    parts.append(_legend(list(series), left + plot_w + 16, plot_top))
+    parts.append(_legend(list(series), fills, left + plot_w + 16, plot_top))
     parts.append(f'<text x="{left - 36}" y="{plot_top - 14}" fill="#555">{escape(unit)}</text>')
     return _figure(name, title, _svg(width, plot_top + plot_h + 80, title, "".join(parts)))
 
@@ -159,6 +158,7 @@ def line_chart(name: str, title: str, x_labels: Sequence[str], series: Mapping[s
             parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(v):.1f}" r="3.5" fill="{colour(s)}">'
                          f"<title>{escape(tip)}</title></circle>")
     width = int(x_of(len(x_labels) - 1)) + 30 + legend_w
-    parts.append(_legend(list(series), x_of(len(x_labels) - 1) + 30, plot_top))
+    parts.append(_legend(list(series), [colour(i) for i in range(len(series))], x_of(len(x_labels) - 1) + 30,
+                         plot_top))
     parts.append(f'<text x="{left - 36}" y="{plot_top - 14}" fill="#555">{escape(unit)}</text>')
     return _figure(name, title, _svg(width, plot_top + plot_h + 80, title, "".join(parts)))

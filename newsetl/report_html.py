@@ -73,14 +73,15 @@ def _facts(report: Report) -> str:
 def articles_chart(report: Report) -> str:
     days = sorted({str(d) for d in report.column("published_date")})
     sections = sorted({s for s in report.column("section")})
-    counts = {(str(r[0]), r[1]): r[2] for r in report.rows}
+    counts = {(str(d), s): n for d, s, n in zip(report.column("published_date"), report.column("section"),
+                                                 report.column("articles"), strict=True)}
     series = {s: [counts.get((d, s), 0) for d in days] for s in sections}
     return stacked_bar_chart("articles_per_day", "Articles per section per day", days, series, "articles")
 
 
 def speakers_chart(report: Report) -> str:
-    rows = report.rows[:15]
-    return bar_chart("speakers_top", "Quotes per speaker", [r[0] for r in rows], [r[1] for r in rows], "quotes")
+    speakers, quotes = report.column("speaker")[:15], report.column("quotes")[:15]
+    return bar_chart("speakers_top", "Quotes per speaker", speakers, quotes, "quotes")
 
 
 def entities_chart(report: Report) -> str:
@@ -96,12 +97,15 @@ def entities_chart(report: Report) -> str:
 
 
 def quality_chart(report: Report) -> str:
-    rows = list(reversed(report.rows))  # oldest run on the left
-    runs = [f"{cell_text(r[0])[5:16]} {r[1]}" for r in rows]
-    i_passed, i_crit, i_warn = (report.columns.index(c) for c in ("passed", "critical_failed", "warnings_failed"))
-    series = {"passed": [r[i_passed] for r in rows], "critical failed": [r[i_crit] for r in rows],
-              "warning failed": [r[i_warn] for r in rows]}
-    return stacked_bar_chart("quality_by_run", "Expectations per run", runs, series, "expectations")
+    def oldest_first(column: str) -> list:
+        return list(reversed(report.column(column)))
+
+    finished, run_ids = oldest_first("finished_at"), oldest_first("run")
+    runs = [f"{cell_text(t)[5:16]} {run}" for t, run in zip(finished, run_ids, strict=True)]  # "MM-DD HH:MM id"
+    series = {"passed": oldest_first("passed"), "critical failed": oldest_first("critical_failed"),
+              "warning failed": oldest_first("warnings_failed")}
+    colours = {"passed": "#009E73", "critical failed": "#D55E00", "warning failed": "#E69F00"}
+    return stacked_bar_chart("quality_by_run", "Expectations per run", runs, series, "expectations", colours)
 
 
 # analysis name -> the chart drawn above its table
@@ -114,7 +118,7 @@ CHARTS: dict[str, Callable[[Report], str]] = {
 
 
 def _section(title: str, reports: Sequence[Report]) -> str:
-    parts = [f'<section id="{escape(title.lower())}"><h2>{escape(title)}</h2>']
+    parts = [f'<section id="section-{escape(title.lower())}"><h2>{escape(title)}</h2>']
     for report in reports:
         parts.append(f'<article id="{escape(report.name)}"><h3>{escape(report.title)}</h3>')
         if report.notes:
@@ -139,7 +143,7 @@ def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = 
     if data_docs is not None and data_docs.exists():
         docs = f' &middot; <a href="{escape(data_docs.resolve().as_uri())}">Great Expectations Data Docs</a>'
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    nav = "".join(f'<a href="#{escape(t.lower())}">{escape(t)}</a>' for t, _ in sections)
+    nav = "".join(f'<a href="#section-{escape(t.lower())}">{escape(t)}</a>' for t, rs in sections if rs)
     body = "".join(_section(title, rs) for title, rs in sections if rs)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'

@@ -35,4 +35,6 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
         console.print(f"... and {len(s.quarantined) - 20} more (see the files view)")
     for failure in s.failures:
         console.print(f"[red]failed[/] {failure}")
+    if s.data_docs:
+        console.print(f"data docs: {s.data_docs}")
     console.print(f"warehouse: {warehouse / 'news.duckdb'}  (duckdb -readonly {warehouse / 'news.duckdb'})")

@@ -45,5 +45,130 @@ Raman said the council would review the lanes after a year.
 """
 
 
+# A fortnight of news from the fictional city of Calder, across sections, with recurring speakers and
+# entities: enough for the analysts' reports to show rankings, weekly trends and co-mentions.
+FERRY = """ date 2024-06-10 BUSINESS
+Calder ferry operator orders two electric vessels
+Harbour Lines says the new ferries will halve crossing times to Elmford.
+
+Harbour Lines has ordered two battery-powered ferries for the Calder to Elmford crossing, the company said on Monday.
+
+"This is the cleanest way to move people across the bay," said chief executive Nadia Brandt. "Our passengers asked for it and we listened."
+
+Mayor Helen Marsh welcomed the order and said the Port of Calder would install charging points at the ferry terminal.
+
+Tomas Greer, chairman of the harbour board, said the berths would be ready by the spring.
+"""
+
+FLOODS = """ date 2024-06-11 LOCAL
+Flood barriers go up along the Calder river
+Residents of Elmford brace for the highest spring tide in a decade.
+
+Council workers spent Tuesday building temporary flood barriers along the Calder river as forecasters predicted the highest tide in ten years.
+
+"We are ready, but nobody should take chances tonight," said Mayor Helen Marsh. "Move your cars away from the embankment."
+
+Priya Nandakumar, who runs the Elmford Community Garden, said volunteers had filled four hundred sandbags since the weekend.
+
+The Calder Wetlands Trust said the estuary would absorb much of the water.
+"""
+
+BUDGET = """ date 2024-06-12 POLITICS
+Calder council delays vote on the city budget
+Opposition councillors say the spending plan ignores the harbour districts.
+
+The Calder city council postponed its budget vote on Wednesday after a five-hour session ended without agreement.
+
+"This budget forgets half the city," said Councillor Dev Raman. "The harbour districts pay their share and get nothing back."
+
+Mayor Helen Marsh said the council would meet again next week. "We will find a budget that works for every district," she said.
+
+The vote is now expected on June 19.
+"""
+
+REGATTA = """ date 2024-06-15 SPORT
+Elmford rowers win the Calder regatta
+The home crew beat six visiting clubs on a windy bay.
+
+The Elmford Rowing Club won the Calder regatta on Saturday, finishing two lengths ahead of the Port Ansel crew.
+
+"The wind was brutal, but we trained for days like this," said captain Joel Mensah.
+
+Mayor Helen Marsh presented the trophy at the harbour steps and promised the club a new boathouse.
+"""
+
+BUDGET_VOTE = """ date 2024-06-19 POLITICS
+Calder council passes budget with new money for the harbour districts
+The revised plan adds a fund for repairs in the districts hit by the floods.
+
+The Calder city council approved a revised budget on Wednesday by eleven votes to two.
+
+"The harbour districts have been heard," said Councillor Dev Raman, who had led the opposition to the first draft.
+
+Mayor Helen Marsh said the repair fund would open to applications in July. "Every family hit by the floods should apply," she said.
+
+The Calder Wetlands Trust welcomed money set aside for the estuary.
+"""
+
+MARKET = """ date 2024-06-21 BUSINESS
+Harbour Lines profits rise as ferry traffic recovers
+The operator reports its best half-year since the pandemic.
+
+Harbour Lines said on Friday that profits rose by a third in the first half of the year as more commuters returned to the Calder ferries.
+
+"Passengers are coming back faster than we planned," said chief executive Nadia Brandt.
+
+The company said the two electric ferries ordered this month would enter service in 2026.
+
+Tomas Greer of the harbour board said the Port of Calder would benefit from the extra traffic.
+"""
+
+GARDEN_FAIR = """ date 2024-06-23 LOCAL
+Thousands visit the Elmford garden fair
+The award-winning community garden opened its gates for a summer fair.
+
+More than three thousand people visited the Elmford Community Garden on Sunday for its first summer fair.
+
+"We never imagined this many people would come," said founder Priya Nandakumar. "The award changed everything for us."
+
+Mayor Helen Marsh opened the fair and praised the volunteers who rebuilt the garden after the floods.
+"""
+
+STADIUM = """ date 2024-06-12 SPORT
+Calder City to stay at the harbour stadium
+The football club signs a new twenty-year lease with the council.
+
+Calder City Football Club will play at the harbour stadium until 2044 after signing a new lease on Wednesday.
+
+"The harbour is our home and our fans never wanted to leave it," said club chairman Ruth Adeyemi.
+
+Councillor Dev Raman said the lease would bring the council more than a million pounds a year.
+"""
+
+LIBRARY = """ date 2024-06-19 LOCAL
+Elmford library reopens after the floods
+Volunteers saved most of the books from the flooded basement.
+
+The Elmford public library reopened on Wednesday, a week after flood water filled its basement.
+
+"Nine books in ten were saved because people came with boxes and cars," said librarian Owen Petrakis.
+
+Priya Nandakumar said the community garden would host reading mornings for children over the summer.
+"""
+
+# file name -> text of each article of the fortnight above
+FORTNIGHT = {
+    "2024-06-10-ferry.txt": FERRY,
+    "2024-06-11-floods.txt": FLOODS,
+    "2024-06-12-budget.txt": BUDGET,
+    "2024-06-12-stadium.txt": STADIUM,
+    "2024-06-15-regatta.txt": REGATTA,
+    "2024-06-19-budget-vote.txt": BUDGET_VOTE,
+    "2024-06-19-library.txt": LIBRARY,
+    "2024-06-21-market.txt": MARKET,
+    "2024-06-23-garden-fair.txt": GARDEN_FAIR,
+}
+
+
 def as_bytes(text: str) -> bytes:
     return text.encode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,15 +17,18 @@ SHARED = ROOT.parent / "shared"
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("TQDM_DISABLE", "1")
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-")
+os.environ.pop("PREFECT_API_URL", None)
 
 
 @pytest.fixture(scope="session")
 def prefect_server():
-    """A real (temporary) Prefect server and database for the whole session."""
-    from prefect.testing.utilities import prefect_test_harness
+    """A real Prefect server (on a free loopback port, with its own database) for the session;
+    its URL is exported so that worker processes use it too."""
+    from flows.api import prefect_api
 
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
+    with prefect_api() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

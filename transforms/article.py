@@ -88,7 +88,7 @@ def parse_article(text: str, today: date) -> ParsedArticle:
     published = header_date or dateline
     if published is None:
         raise QuarantineError("no publication date: neither a 'date YYYY-MM-DD' header nor a dateline")
-    if not (EARLIEST_DATE <= published and (published - today).days <= MAX_DAYS_AHEAD):
+    if not (published >= EARLIEST_DATE and (published - today).days <= MAX_DAYS_AHEAD):
         raise QuarantineError(f"implausible publication date {published.isoformat()}")
     return ParsedArticle(
         published_date=published,

@@ -45,9 +45,11 @@ class Browser:
         self._proc = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port = self._wait_for_port()
-        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout))
+        # no proxy for a browser on loopback, whatever HTTP(S)_PROXY a CI machine sets
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        targets = json.load(direct.open(f"http://127.0.0.1:{port}/json/list", timeout=timeout))
         page = next(t for t in targets if t["type"] == "page")
-        self._ws = connect(page["webSocketDebuggerUrl"], max_size=64 * 2**20, open_timeout=timeout)
+        self._ws = connect(page["webSocketDebuggerUrl"], max_size=64 * 2**20, open_timeout=timeout, proxy=None)
         self._next_id = 0
         self._events: list[dict[str, Any]] = []
 
