@@ -13,7 +13,12 @@ from transforms.errors import QuarantineError
 # Publication dates outside this range are not news we can trust; the expectations suite uses it too.
 EARLIEST_DATE = date(1900, 1, 1)
 MAX_DAYS_AHEAD = 2
+# Beyond this the language model needs gigabytes (spaCy's own default limit); no real article is near it.
+MAX_FIELD_CHARS = 1_000_000
 
+# Text with a run this long and no space is not prose (and spaCy's tokenizer is quadratic on it).
+MAX_UNBROKEN = 500
+_UNBROKEN = re.compile(rf"\S{{{MAX_UNBROKEN},}}")
 _HEADER = re.compile(r"^date\s+(\S+)\s*(.*)$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CAPTION = re.compile(r"^(?P<caption>.*?)\s*\bPhotos?:\s*(?P<credit>.+?)\s*$")
@@ -85,6 +90,17 @@ def parse_article(text: str, today: date) -> ParsedArticle:
             paragraphs.append(" ".join(para))
     if not paragraphs:
         raise QuarantineError("no body: no paragraph after the headline block")
+    body_chars = sum(len(p) + 2 for p in paragraphs) - 2
+    if body_chars > MAX_FIELD_CHARS:
+        raise QuarantineError(
+            f"body too long for the language model: {body_chars / 1e6:.1f} M characters "
+            f"(limit {MAX_FIELD_CHARS / 1e6:.1f} M)"
+        )
+    for text in (headline, *standfirst_lines, *paragraphs):
+        if run := _UNBROKEN.search(text):
+            raise QuarantineError(
+                f"not prose: {len(run.group())} characters without a space (limit {MAX_UNBROKEN - 1})"
+            )
     published = header_date or dateline
     if published is None:
         raise QuarantineError("no publication date: neither a 'date YYYY-MM-DD' header nor a dateline")

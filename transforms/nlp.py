@@ -20,7 +20,6 @@ _UNUSED = ("senter",)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path, without components nothing reads."""
     nlp = spacy.load(name, exclude=list(_UNUSED))
-    nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp
 
 

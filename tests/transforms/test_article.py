@@ -69,6 +69,8 @@ def test_curly_and_straight_quotes_survive():
         ("Headline\n\nBody without any date.", "no publication date"),
         ("id,name\n1,foo\n\n2,bar\n", "no publication date"),
         ("<html><body>\n<p>Hi</p>\n\n</body></html>", "no publication date"),
+        (" date 2020-01-01 X\nHeadline\n\n" + '"' * 300_000, "not prose: 300000 characters without a space"),
+        (" date 2020-01-01 X\nHeadline\n\n" + "word " * 210_000, "body too long for the language model"),
     ],
 )
 def test_what_is_not_an_article_is_quarantined(text, reason):
