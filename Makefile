@@ -7,6 +7,10 @@ LANDING ?= seeds
 WAREHOUSE ?= warehouse
 # quieten library chatter for the commands make runs
 export PYTHONWARNINGS ?= ignore
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# pip's notes about index locations configured on a machine but absent there are not our output
+PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: run test lint setup clean-warehouse bench eval-quotes
 
@@ -14,8 +18,8 @@ setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock $(PIP_QUIET)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -41,3 +45,8 @@ eval-quotes: $(STAMP)
 	wh=$$(mktemp -d /tmp/newsetl-eval-XXXXXX) && trap 'rm -rf "$$wh"' EXIT && \
 	$(BIN)/newsetl run --landing $(ARTICLES) --warehouse "$$wh" && \
 	$(BIN)/python $(SCORER) $(GOLD) --duckdb "$$wh/news.duckdb"
+
+# Benchmarks: make bench [SOURCE=folder of real articles] [BENCH_ARGS="--throughput-files 1000 ..."]
+SOURCE ?= $(SHARED)/corpora/polnear-dev/articles
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(SOURCE) --make-corpus $(SHARED)/tools/make_corpus.py $(BENCH_ARGS)

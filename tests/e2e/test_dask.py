@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import duckdb
 import pytest
 
 from tests.articles import COUNCIL, GARDEN, HARBOUR
+from tests.e2e.processes import free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_server")]
 BIN = Path(sys.executable).parent
@@ -24,12 +24,6 @@ TABLES = {
     "entities": "select * from entities order by article_id, entity_id",
     "files": "select * exclude (run_id, recorded_at) from files order by path",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
