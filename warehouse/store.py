@@ -64,7 +64,7 @@ def _in_list(column: str, values: Sequence[str]) -> str:
 
 class Warehouse:
     def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+        self.root = Path(root).resolve()  # views and Data Docs name files by absolute path
         self.tables_dir = self.root / "tables"
         self.state_dir = self.root / "_state"
         self.manifest_path = self.state_dir / "manifest.json"
