@@ -40,7 +40,7 @@ is only the constant tables below (aliases, state abbreviations, KNOWN_PEOPLE).
    for as a surname first (`Trump` -> `Donald Trump`, not `Trump Tower`), then anywhere (`Kim` ->
    `Kim Jong-un`). With one candidate it is that person, unless a title says the other sex and the
    article's titles or kinship words (`her husband, Bill Clinton`) settle the candidate's (`Mrs.
-   Abedini` is not `Saeed Abedini`: the short form keeps its spelling). With several (`Clinton`
+   Abedini` is not `Saeed Abedini`: the short form is named `Mrs. Abedini`). With several (`Clinton`
    when Bill and Hillary Clinton are both named): first, candidates of the wrong gender go, where
    the mention shows one (`Mrs.`/`Mr.`, or the first pronoun after it) and the article shows the
    candidates' (titles, kinship words, the first pronoun after their full names); then the
@@ -583,6 +583,8 @@ def _resolve_people(
         elif len(cands) == 1:
             if not (r.gender and cands[0] in sure and gender[cands[0]] != r.gender):  # `Mrs. X`, not Mr. X
                 r.key = cands[0]
+            elif r.key in names:  # another person of that surname: say so in the name (`Mrs. Abedini`)
+                names[r.key] = (f"{'Mrs.' if r.gender == 'f' else 'Mr.'} {names[r.key][0]}", "PERSON")
         elif cands:
             # `Mrs. Clinton` is not Bill Clinton; nor, more weakly, is `Clinton ... her`.
             hint = r.gender or _pronoun_gender(texts[r.field], r.end)

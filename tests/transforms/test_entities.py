@@ -180,6 +180,18 @@ def test_a_title_tells_people_sharing_a_surname_apart(fields: Annotate) -> None:
     assert entity_at(entities, "body", mr, mr + 7) is ents["Bill Clinton"]
 
 
+def test_a_title_keeps_another_bearer_of_the_surname_apart_and_says_so(fields: Annotate) -> None:
+    """`Mrs. Haddad` is not the only Haddad named in full when he is a man: she gets her own row,
+    named with the title, so that no bare surname sits beside the full name."""
+    docs = fields(
+        "Mr. Omar Haddad, a pastor, was detained in March and he has not been seen since.\n\n"
+        "Mrs. Haddad said on Monday that she would keep campaigning for his release."
+    )
+    names = {e.name: e for e in extract_entities(docs)}
+    assert "Omar Haddad" in names and "Mrs. Haddad" in names and "Haddad" not in names
+    assert names["Mrs. Haddad"].surface_forms == ["Haddad"]
+
+
 def test_longer_and_shorter_full_names_are_one_person(fields: Annotate) -> None:
     docs = fields(
         "Margaret Anne Holloway won the seat. Margaret Holloway thanked her volunteers, and Holloway "
