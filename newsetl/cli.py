@@ -33,7 +33,8 @@ def _quiet(verbose: bool) -> None:
 def run(
     landing: LandingOpt = Path("seeds"),
     warehouse: WarehouseOpt = Path("warehouse"),
-    batch_size: Annotated[int, typer.Option(help="articles per task")] = 32,
+    batch_size: Annotated[int, typer.Option(help="files per task")] = 32,
+    commit_size: Annotated[int, typer.Option(help="files per validated commit (at least)")] = 128,
     max_file_mb: Annotated[float, typer.Option(help="files larger than this are quarantined unread")] = 20.0,
     model: Annotated[str, typer.Option(envvar="NEWSETL_SPACY_MODEL", help="spaCy model package or path")] = "",
     task_runner: Annotated[str, typer.Option(help="process (default), thread or dask")] = "process",
@@ -63,7 +64,7 @@ def run(
         state = news_etl.with_options(task_runner=runner)(
             landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
             model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
-            reprocess=reprocess, return_state=True,
+            reprocess=reprocess, commit_size=commit_size, return_state=True,
         )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line

@@ -37,8 +37,8 @@ def run(landing: Path, warehouse: Path, failpoint: str | None = None, **popen) -
     env = {k: v for k, v in os.environ.items() if k != "NEWSETL_FAILPOINT"}
     if failpoint:
         env["NEWSETL_FAILPOINT"] = failpoint
-    args = [str(NEWSETL), "run", "--landing", str(landing), "--warehouse", str(warehouse), "--batch-size", "2",
-            "--task-runner", "thread", "--workers", "1"]
+    args = [str(NEWSETL), "run", "--landing", str(landing), "--warehouse", str(warehouse),
+            "--batch-size", "2", "--commit-size", "2", "--task-runner", "thread", "--workers", "1"]
     return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen)
 
 
