@@ -17,10 +17,11 @@ PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory"
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock $(PIP_QUIET)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
-	touch $(STAMP)
+	@echo "setting up $(VENV) from requirements.lock (the spaCy model included)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock $(PIP_QUIET)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
+	@touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/newsetl run --landing $(LANDING) --warehouse $(WAREHOUSE)
