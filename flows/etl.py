@@ -149,6 +149,9 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
     if not summary.reconciles():
         statuses = dict(summary.statuses)
         raise RuntimeError(f"run does not reconcile: {summary.files_seen} files seen, statuses {statuses}")
+    compacted = wh.compact()  # published with the run's own record, in the commit below
+    if compacted:
+        log.info("compacted %s", ", ".join(compacted))
     wh.commit({RUNS.name: _run_row(summary, landing, started)})
 
 

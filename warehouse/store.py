@@ -196,6 +196,21 @@ class Warehouse:
             self.publish_views()
         return self.commits
 
+    def compact(self, files_per_partition: int = 4) -> list[str]:
+        """Rewrite tables whose commits left many small files into one file per partition, so that
+        views list few files; unpublished until the next commit. Old files stay for open readers."""
+        done = []
+        for table in ALL_TABLES:
+            dt = self._delta(table)
+            if dt is None:
+                continue
+            partitions = len(dt.partitions()) if table.partition_by else 1
+            if len(dt.file_uris()) > files_per_partition * max(1, partitions):
+                DeltaTable(str(self._path(table))).optimize.compact()
+                self.versions[table.name] = DeltaTable(str(self._path(table))).version()
+                done.append(table.name)
+        return done
+
     def delete_all(self, tables: Sequence[Table], publish: bool = True) -> None:
         """Empty the tables (their history stays in the Delta log), as one commit."""
         for table in tables:

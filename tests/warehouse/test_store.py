@@ -97,3 +97,14 @@ def test_a_later_column_leaves_earlier_files_readable(tmp_path):
         wh.commit({"articles": pa.Table.from_pylist([new], schema=ARTICLES.schema)})
     got = rows(tmp_path, "select article_id, image_credit from articles order by 1")
     assert got == [("new", "Agency"), ("old", None)]
+
+
+def test_compaction_leaves_the_rows_and_lists_fewer_files(tmp_path):
+    with Warehouse.open(tmp_path) as wh:
+        for i in range(6):
+            wh.commit(batch(f"a{i}"))
+        before = len(wh._delta(ARTICLES).file_uris())
+        assert wh.compact(files_per_partition=2) == ["articles", "files"]
+        wh.commit({})
+        assert len(wh._delta(ARTICLES).file_uris()) == 1 < before
+    assert rows(tmp_path, "select count(*), count(distinct article_id) from articles") == [(6, 6)]
