@@ -63,7 +63,7 @@ def news_etl(
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when
     nothing could be published: another run holds the warehouse, or every batch failed."""
     log = get_run_logger()
-    summary = RunSummary(str(flow_run.id or uuid.uuid4()), reprocessed=reprocess)
+    summary = RunSummary(str(flow_run.id or uuid.uuid4()))
     t0 = time.perf_counter()
     try:
         with Warehouse.open(Path(warehouse), lock_timeout) as wh:

@@ -22,7 +22,6 @@ class RunSummary:
     quarantined: list[tuple[str, str]] = field(default_factory=list)
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path), slowest first
     seconds: float = 0.0
-    reprocessed: bool = False
     data_docs: Path | None = None  # the Great Expectations Data Docs page of the warehouse
 
     @property

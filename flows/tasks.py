@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 from spacy.language import Language
 
-from newsetl.landing import LandingFile, discover, read_file, sha256_of
+from newsetl.landing import LandingFile, discover, read_file
 from transforms.nlp import load_pipeline
 from transforms.process import FileResult, RawFile, process_files, quarantined
 
@@ -35,9 +35,8 @@ def process_batch(landing: str, files: list[LandingFile], model: str, today: dat
     for f in files:
         try:
             readable.append(RawFile(f.path, read_file(Path(landing), f.path, max_bytes), f.mtime_ns))
-        except (OSError, ValueError) as exc:
-            if isinstance(exc, OSError) and not isinstance(exc, PermissionError | FileNotFoundError):
-                raise  # transient I/O: let the task retry
-            unreadable[f.path] = quarantined(f.path, sha256_of(b""), f.size, f.mtime_ns, f"unreadable: {exc}")
+        except (PermissionError, FileNotFoundError, ValueError) as exc:  # other OSErrors: the task retries
+            # not read, so no hash: recorded like the files discovery flags (see flows.etl.plan)
+            unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
     done = {r.path: r for r in process_files(cached_pipeline(model), readable, today)}
     return [unreadable.get(f.path) or done[f.path] for f in files]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -77,7 +76,3 @@ def read_file(root: Path, rel_path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if len(data) > max_bytes:
         raise ValueError(f"{rel_path}: file too large (over {max_bytes / 1e6:.1f} MB)")
     return data
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

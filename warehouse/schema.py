@@ -96,7 +96,7 @@ FILES = Table(
     "Every raw file seen in the landing folder, its latest content and what the pipeline did with it.",
     pa.schema([
         _col("path", pa.string(), "path relative to the landing folder", False),
-        _col("sha256", pa.string(), "SHA-256 of the bytes last seen", False),
+        _col("sha256", pa.string(), "SHA-256 of the bytes last seen; empty when the file could not be read", False),
         _col("size_bytes", pa.int64(), "size of the file in bytes", False),
         _col("mtime_ns", pa.int64(), "modification time seen, ns since the epoch; with size, lets reruns skip reading",
              False),
