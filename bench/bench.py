@@ -24,10 +24,10 @@ def make_corpus(tool: Path, source: Path, out: Path, n: int) -> Path:
     return out
 
 
-def measured(args: list[str]) -> tuple[float, float]:
-    """Run a command; return (seconds, peak resident memory in MB of it and all its children)."""
+def measured(args: list[str]) -> tuple[float, float, str]:
+    """Run a command; return (seconds, peak resident memory in MB of it and all its children, its output)."""
     t0 = time.perf_counter()
-    proc = psutil.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = psutil.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "110"})
     peak = 0.0
     done = threading.Event()
 
@@ -43,16 +43,23 @@ def measured(args: list[str]) -> tuple[float, float]:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    out, err = proc.communicate()
     done.set()
     sampler.join()
     if proc.returncode:
         raise SystemExit(f"{' '.join(args)} failed: {err.decode()[-2000:]}")
-    return time.perf_counter() - t0, peak
+    return time.perf_counter() - t0, peak, out.decode()
 
 
-def newsetl_run(landing: Path, warehouse: Path) -> tuple[float, float]:
-    return measured([str(BIN / "newsetl"), "run", "--landing", str(landing), "--warehouse", str(warehouse)])
+def newsetl_run(landing: Path, warehouse: Path) -> tuple[float, float, str]:
+    """`newsetl run` with default settings (plus --profile, which only prints what was timed anyway)."""
+    return measured([str(BIN / "newsetl"), "run", "--landing", str(landing), "--warehouse", str(warehouse),
+                     "--profile"])
+
+
+def profile_of(output: str) -> str:
+    """The 'where the time went' table of a run's output."""
+    return output[output.index("where the time went") - 40:] if "where the time went" in output else output
 
 
 def bare_spacy(landing: Path, processes: int) -> float:
@@ -64,7 +71,7 @@ def bare_spacy(landing: Path, processes: int) -> float:
         "nlp = spacy.load(DEFAULT_MODEL)\n"
         "for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=32): pass\n"
     )
-    seconds, _ = measured([sys.executable, "-c", code, str(landing), str(processes)])
+    seconds, _, _ = measured([sys.executable, "-c", code, str(landing), str(processes)])
     return seconds
 
 
@@ -72,7 +79,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("source", type=Path, help="folder of real articles in the input format")
     ap.add_argument("--make-corpus", type=Path, default=Path("../shared/tools/make_corpus.py"))
-    ap.add_argument("--throughput-files", type=int, default=1000)
+    ap.add_argument("--throughput-files", type=int, default=2000)
     ap.add_argument("--rerun-files", type=int, default=2000)
     ap.add_argument("--memory-files", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
     ap.add_argument("--work", type=Path, default=None, help="folder for landing folders and warehouses")
@@ -81,25 +88,30 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     corpus = {n: make_corpus(a.make_corpus, a.source, work / f"landing-{n}", n)
               for n in {a.throughput_files, a.rerun_files, *a.memory_files}}
-    print(f"bench work folder: {work}")
+    print(f"bench work folder: {work}", flush=True)
 
     n = a.throughput_files
     spacy_s = bare_spacy(corpus[n], 2)
-    run_s, run_mb = newsetl_run(corpus[n], work / f"wh-{n}")
+    run_s, run_mb, run_out = newsetl_run(corpus[n], work / f"wh-{n}")
     print(f"throughput, {n} files: bare spaCy full pipeline x2 processes {n / spacy_s:.2f} articles/s; "
-          f"newsetl run {n / run_s:.2f} articles/s; ratio {spacy_s / run_s:.2f} x (target >= 1.0)")
+          f"newsetl run {n / run_s:.2f} articles/s; ratio {spacy_s / run_s:.2f} x (target >= 1.0)", flush=True)
 
     r = a.rerun_files
-    full_s, _ = (run_s, run_mb) if r == n else newsetl_run(corpus[r], work / f"wh-{r}")
-    again_s, _ = newsetl_run(corpus[r], work / f"wh-{r}")
+    full_s, _, full_out = (run_s, run_mb, run_out) if r == n else newsetl_run(corpus[r], work / f"wh-{r}")
+    again_s, _, _ = newsetl_run(corpus[r], work / f"wh-{r}")
     print(f"rerun with nothing new, {r} files: {again_s:.1f}s against {full_s:.1f}s for the full run; "
           f"ratio {100 * again_s / full_s:.1f}% (target <= 2%)")
+    print(f"profile of the {r}-file run:\n{profile_of(full_out)}", flush=True)
 
     small, large = a.memory_files
     peaks = {}
     for size in (small, large):
-        seconds, peaks[size] = (run_s, run_mb) if size == n else newsetl_run(corpus[size], work / f"wh-{size}")
-        print(f"{size} files end to end: {seconds:.0f}s, {size / seconds:.2f} articles/s, peak {peaks[size]:.0f} MB")
+        if size == n:
+            seconds, peaks[size] = run_s, run_mb
+        else:
+            seconds, peaks[size], _ = newsetl_run(corpus[size], work / f"wh-{size}")
+        print(f"{size} files end to end: {seconds:.0f}s, {size / seconds:.2f} articles/s, "
+              f"peak {peaks[size]:.0f} MB", flush=True)
     print(f"peak memory {large} files / {small} files: {peaks[large] / peaks[small]:.2f} x (target <= 1.2)")
 
 

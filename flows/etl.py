@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 from prefect import flow, get_run_logger
@@ -21,10 +22,15 @@ from flows.runners import make_task_runner
 from flows.tasks import discover_files, process_batch
 from newsetl.landing import DEFAULT_MAX_BYTES, LandingFile
 from transforms.nlp import DEFAULT_MODEL
-from transforms.process import FileResult, quarantined
+from transforms.process import BatchResult, FileResult, quarantined
+from transforms.stopwatch import Stopwatch
 from warehouse.batch import BatchAssembler
 from warehouse.schema import CONTENT_TABLES, FILES, QUALITY, RUNS
 from warehouse.store import KnownFile, Warehouse, WarehouseBusy
+
+if TYPE_CHECKING:
+    from expectations.data_docs import RunDocs
+    from expectations.gate import Gate
 
 __all__ = ["RunSummary", "news_etl", "plan"]
 
@@ -34,8 +40,7 @@ def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[La
     unchanged since the last run (same size and modification time as recorded)."""
     to_read, unread, unchanged = [], [], 0
     for f in files:
-        k = known.get(f.path)
-        if k and k.size_bytes == f.size and k.mtime_ns == f.mtime_ns:
+        if f.unchanged(known.get(f.path)):
             unchanged += 1
         elif f.problem:
             unread.append(quarantined(f.path, "", f.size, f.mtime_ns, f.problem))
@@ -88,37 +93,43 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
     log = get_run_logger()
     started = datetime.now(UTC)
     today = date.today()
-    files = discover_files(landing, max_bytes)
-    known = {} if reprocess else wh.known_files()
-    to_read, unread, unchanged = plan(files, known)
+    clock = Stopwatch()
+    with clock.stage("discover"):
+        files = discover_files(landing, max_bytes)
+    with clock.stage("plan"):
+        known = {} if reprocess else wh.known_files()
+        to_read, unread, unchanged = plan(files, known)
     summary.files_seen, summary.statuses["unchanged"] = len(files), unchanged
     log.info("%d files in %s: %d to read, %d unchanged", len(files), landing, len(to_read), unchanged)
     if reprocess:
         # Every table is re-derived; intermediate commits stay unpublished, so readers see the old
         # state until the run's last commit names the new one, and a crash rolls everything back.
         wh.delete_all([*CONTENT_TABLES, FILES], publish=False)
-    assembler = BatchAssembler(known, {} if reprocess else wh.published_articles(), summary.run_id)
-    if to_read or unread:
-        # Great Expectations takes seconds to import: a run with nothing new does without it.
-        from expectations.data_docs import RunDocs
-        from expectations.gate import default_gate
-
-        gate, docs = default_gate(), RunDocs(wh.root, summary.run_id, started)
+    with clock.stage("plan"):
+        assembler = BatchAssembler(known, {} if reprocess else wh.published_articles(), summary.run_id)
     chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
     progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {landing}")
     total, done = len(to_read) + len(unread), 0
-    outcomes = _batches(unread, chunks, landing, model, today, max_bytes, in_flight)
-    for number, (n_files, outcome) in enumerate(_commit_groups(outcomes, commit_size)):
+    gate, docs = None, None
+    outcomes = _batches(unread, chunks, landing, model, today, max_bytes, in_flight, clock)
+    for number, (n_files, result) in enumerate(_commit_groups(outcomes, commit_size)):
         done += n_files
-        if isinstance(outcome, BaseException):
-            summary.failures.append(f"batch {number} ({n_files} files) failed: {outcome}")
+        if isinstance(result, BaseException):
+            summary.failures.append(f"batch {number} ({n_files} files) failed: {result}")
             summary.statuses["not published"] += n_files
             log.error(summary.failures[-1])
             continue
+        summary.worker_stages.update(result.stages)
+        outcome = result.files
+        if docs is None:  # at the first batch, so that importing GX overlaps the workers' start
+            with clock.stage("validate"):
+                gate, docs = _validation(wh, summary.run_id, started)
         now = datetime.now(UTC)
-        batch = assembler.assemble(number, outcome, now)
-        report = gate.validate(batch.frames, today, committed_article_ids=assembler.published,
-                               keep_results=docs.batch(number))
+        with clock.stage("assemble"):
+            batch = assembler.assemble(number, outcome, now)
+        with clock.stage("validate"):
+            report = gate.validate(batch.frames, today, committed_article_ids=assembler.published,
+                                   keep_results=docs.batch(number))
         quality = pa.Table.from_pylist(
             [{**r, "run_id": summary.run_id, "batch": number, "evaluated_at": now} for r in report.rows()],
             schema=QUALITY.schema,
@@ -140,8 +151,9 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
             summary.statuses["not published"] += len(outcome)
             log.error(summary.failures[-1])
         update_progress_artifact(progress, 100.0 * done / max(1, total))
-    if to_read or unread:
-        summary.data_docs = docs.build()
+    if docs is not None:
+        with clock.stage("data docs"):
+            summary.data_docs = docs.build()
     if reprocess and summary.failures:
         wh.recover()  # a partial re-derivation is never published
         summary.failures.insert(0, "reprocess abandoned: the warehouse is unchanged")
@@ -152,63 +164,63 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
     compacted = wh.compact()  # published with the run's own record, in the commit below
     if compacted:
         log.info("compacted %s", ", ".join(compacted))
-    wh.commit({RUNS.name: _run_row(summary, landing, started)})
+    wh.commit({RUNS.name: summary.run_row(landing, started, flow_run.name)})
+    summary.flow_stages.update(clock.seconds)
+    summary.flow_stages.update(wh.stopwatch.seconds)
 
 
-Outcome = tuple[int, list[FileResult] | BaseException]  # (files, their results or why the batch failed)
+def _validation(wh: Warehouse, run_id: str, started: datetime) -> tuple[Gate, RunDocs]:
+    """The expectations gate and the run's Data Docs. Great Expectations takes seconds to import,
+    so it is imported only once a batch needs validating: a run with nothing new does without it."""
+    from expectations.data_docs import RunDocs
+    from expectations.gate import default_gate
+
+    return default_gate(), RunDocs(wh.root, run_id, started)
+
+
+Outcome = tuple[int, BatchResult | BaseException]  # (files, their results or why the batch failed)
 
 
 def _batches(unread: list[FileResult], chunks: list[list[LandingFile]], landing: str, model: str, today: date,
-             max_bytes: int, in_flight: int) -> Iterator[Outcome]:
+             max_bytes: int, in_flight: int, clock: Stopwatch) -> Iterator[Outcome]:
     """Batch results in order (or the exception a batch failed with after its retries), keeping at
     most `in_flight` batches submitted ahead so that memory stays flat however large the folder."""
     if unread:
-        yield len(unread), unread
+        yield len(unread), BatchResult(unread)
     pending: deque[tuple[int, PrefectFuture]] = deque()
     for chunk in chunks:
         pending.append((len(chunk), process_batch.submit(landing, chunk, model, today, max_bytes)))
         if len(pending) >= in_flight:
             n, future = pending.popleft()
-            yield n, _settle(future)
+            with clock.stage("wait for workers"):
+                settled = _settle(future)
+            yield n, settled
     while pending:
         n, future = pending.popleft()
-        yield n, _settle(future)
+        with clock.stage("wait for workers"):
+            settled = _settle(future)
+        yield n, settled
 
 
 def _commit_groups(outcomes: Iterator[Outcome], commit_size: int) -> Iterator[Outcome]:
     """Task batches joined into commits of at least `commit_size` files: validating and committing
     has a fixed cost per commit that small task batches (good for spreading work) would repeat."""
-    group: list[FileResult] = []
+    group = BatchResult([], Counter())
     for n, outcome in outcomes:
         if isinstance(outcome, BaseException):
             yield n, outcome
             continue
-        group.extend(outcome)
-        if len(group) >= commit_size:
-            yield len(group), group
-            group = []
-    if group:
-        yield len(group), group
+        group.files.extend(outcome.files)
+        group.stages.update(outcome.stages)
+        if len(group.files) >= commit_size:
+            yield len(group.files), group
+            group = BatchResult([], Counter())
+    if group.files:
+        yield len(group.files), group
 
 
-def _settle(future: PrefectFuture) -> list[FileResult] | BaseException:
+def _settle(future: PrefectFuture) -> BatchResult | BaseException:
     try:
         return future.result()
     except Exception as exc:  # the batch's task failed after its retries; the run goes on without it
         return exc
-
-
-def _run_row(s: RunSummary, landing: str, started: datetime) -> pa.Table:
-    row = {
-        "run_id": s.run_id, "flow_run_name": flow_run.name, "landing": str(Path(landing).resolve()),
-        "started_at": started, "finished_at": datetime.now(UTC),
-        "status": "failed" if not s.published_anything else "completed with failures" if s.failures else "completed",
-        "message": s.failures[0] if s.failures else None,
-        "files_seen": s.files_seen, "files_unchanged": s.statuses["unchanged"],
-        "published": s.statuses["published"], "duplicate": s.statuses["duplicate"],
-        "quarantined": s.statuses["quarantined"], "articles_rows": s.rows["articles"],
-        "quotes_rows": s.rows["quotes"], "entities_rows": s.rows["entities"],
-        "expectations_evaluated": s.expectations_evaluated, "expectations_failed": s.expectations_failed,
-        "seconds": (datetime.now(UTC) - started).total_seconds(),
-    }
-    return pa.Table.from_pylist([row], schema=RUNS.schema)

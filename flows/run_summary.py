@@ -5,7 +5,12 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pyarrow as pa
+
+from warehouse.schema import RUNS
 
 
 @dataclass
@@ -23,6 +28,10 @@ class RunSummary:
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path), slowest first
     seconds: float = 0.0
     data_docs: Path | None = None  # the Great Expectations Data Docs page of the warehouse
+    # Where the time went: seconds per stage, summed over the worker processes (parse, nlp, quotes...)
+    # and in the flow's own process (waiting for workers, validate, write, publish...)
+    worker_stages: Counter = field(default_factory=Counter)
+    flow_stages: Counter = field(default_factory=Counter)
 
     @property
     def published_anything(self) -> bool:
@@ -35,6 +44,29 @@ class RunSummary:
     def reconciles(self) -> bool:
         """files seen = unchanged + published + duplicate + quarantined + not published (failed batches)."""
         return self.files_seen == sum(self.statuses.values())
+
+    def run_row(self, landing: str, started: datetime, flow_run_name: str | None) -> pa.Table:
+        """The run's row of the runs table."""
+        s = self
+        status = "failed" if not s.published_anything else "completed with failures" if s.failures else "completed"
+        row = {
+            "run_id": s.run_id, "flow_run_name": flow_run_name, "landing": str(Path(landing).resolve()),
+            "started_at": started, "finished_at": datetime.now(UTC), "status": status,
+            "message": s.failures[0] if s.failures else None,
+            "files_seen": s.files_seen, "files_unchanged": s.statuses["unchanged"],
+            "published": s.statuses["published"], "duplicate": s.statuses["duplicate"],
+            "quarantined": s.statuses["quarantined"], "articles_rows": s.rows["articles"],
+            "quotes_rows": s.rows["quotes"], "entities_rows": s.rows["entities"],
+            "expectations_evaluated": s.expectations_evaluated, "expectations_failed": s.expectations_failed,
+            "seconds": (datetime.now(UTC) - started).total_seconds(),
+        }
+        return pa.Table.from_pylist([row], schema=RUNS.schema)
+
+    def profile(self) -> list[tuple[str, str, float]]:
+        """(where, stage, seconds) for every timed stage, workers' first, largest first within each."""
+        return [("workers", k, v) for k, v in self.worker_stages.most_common()] + [
+            ("flow", k, v) for k, v in self.flow_stages.most_common()
+        ]
 
     def markdown(self) -> str:
         """The run as a Prefect markdown artifact."""
@@ -61,6 +93,9 @@ class RunSummary:
             lines += [f"| `{p}` | {r} |" for p, r in self.quarantined[:50]]
         if self.data_docs:
             lines += ["", f"Great Expectations Data Docs: `{self.data_docs}`"]
+        if self.worker_stages or self.flow_stages:
+            lines += ["", "## Where the time went", "| process | stage | seconds |", "|---|---|---:|"]
+            lines += [f"| {w} | {k} | {v:.1f} |" for w, k, v in self.profile()]
         if self.slowest:
             lines += ["", "## Slowest files", "| file | seconds |", "|---|---:|"]
             lines += [f"| `{p}` | {t:.2f} |" for t, p in self.slowest]

@@ -13,7 +13,8 @@ from spacy.language import Language
 
 from newsetl.landing import LandingFile, discover, read_file
 from transforms.nlp import load_pipeline
-from transforms.process import FileResult, RawFile, process_files, quarantined
+from transforms.process import BatchResult, FileResult, RawFile, process_files, quarantined
+from transforms.stopwatch import Stopwatch
 
 
 @functools.cache
@@ -28,15 +29,21 @@ def discover_files(landing: str, max_bytes: int) -> list[LandingFile]:
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
-def process_batch(landing: str, files: list[LandingFile], model: str, today: date, max_bytes: int) -> list[FileResult]:
+def process_batch(landing: str, files: list[LandingFile], model: str, today: date, max_bytes: int) -> BatchResult:
     """Read a batch of landing files and turn each into rows or a quarantine reason."""
+    clock = Stopwatch()
     readable: list[RawFile] = []
     unreadable: dict[str, FileResult] = {}
-    for f in files:
-        try:
-            readable.append(RawFile(f.path, read_file(Path(landing), f.path, max_bytes), f.mtime_ns))
-        except (PermissionError, FileNotFoundError, ValueError) as exc:  # other OSErrors: the task retries
-            # not read, so no hash: recorded like the files discovery flags (see flows.etl.plan)
-            unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
-    done = {r.path: r for r in process_files(cached_pipeline(model), readable, today)}
-    return [unreadable.get(f.path) or done[f.path] for f in files]
+    with clock.stage("read"):
+        for f in files:
+            try:
+                readable.append(RawFile(f.path, read_file(Path(landing), f.path, max_bytes), f.mtime_ns))
+            except (PermissionError, FileNotFoundError, ValueError) as exc:  # other OSErrors: the task retries
+                # not read, so no hash: recorded like the files discovery flags (see flows.etl.plan)
+                unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
+    with clock.stage("load model"):
+        nlp = cached_pipeline(model)
+    batch = process_files(nlp, readable, today)
+    done = {r.path: r for r in batch.files}
+    clock.add(batch.stages)
+    return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], dict(clock.seconds))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Annotated
@@ -42,16 +43,32 @@ def run(
     dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = "",
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = 0.0,
     reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = False,
+    profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
-    """One flow run over a landing folder into a warehouse; prints a summary."""
+    """One flow run over a landing folder into a warehouse; prints a summary. When nothing is new
+    or changed since the last run, the run is recorded without starting a flow run."""
+    t0 = time.perf_counter()
     _quiet(verbose)
-    from newsetl.summary import print_summary
+    from newsetl.summary import print_profile, print_summary
 
     if not landing.is_dir():
         _fail(f"landing folder {landing} does not exist or is not a folder")
     warehouse.mkdir(parents=True, exist_ok=True)
-    from flows.api import prefect_api
+    if not reprocess:
+        from newsetl.idle_run import record_if_nothing_new
+        from warehouse.store import WarehouseBusy
+
+        try:
+            idle = record_if_nothing_new(landing, warehouse, int(max_file_mb * 1e6), wait)
+        except WarehouseBusy as exc:
+            _fail(f"nothing could be published: {exc}")
+        if idle is not None:
+            print_summary(idle, warehouse)
+            return
+    from flows.api import prefect_api, start_server
+
+    server = start_server()  # boots while the flow's modules import
     from flows.etl import RunSummary, news_etl
     from flows.runners import make_task_runner
     from transforms.nlp import DEFAULT_MODEL
@@ -59,18 +76,29 @@ def run(
     try:
         runner = make_task_runner(task_runner, workers or None, dask_address or None)
     except ValueError as exc:
+        if server:
+            server.stop()
         _fail(str(exc))
-    with prefect_api():
+    started = time.perf_counter()
+    with prefect_api(server):
+        ready = time.perf_counter()
         state = news_etl.with_options(task_runner=runner)(
             landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
             model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
             reprocess=reprocess, commit_size=commit_size, return_state=True,
         )
+        flow_done = time.perf_counter()
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line
         _fail(f"run {state.name}: {summary!r}" if isinstance(summary, BaseException) else f"run {state.name}")
+    summary.flow_stages.update({
+        "start (imports)": started - t0, "start (Prefect API)": ready - started,
+        "flow run overhead": flow_done - ready - summary.seconds, "stop (Prefect API)": time.perf_counter() - flow_done,
+    })
     if summary.published_anything:
         print_summary(summary, warehouse)
+        if profile:
+            print_profile(summary, time.perf_counter() - t0)
     else:
         _fail(f"nothing could be published: {summary.message}")
 

@@ -6,6 +6,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warehouse.store import KnownFile
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PATTERN_SUFFIX = ".txt"
@@ -17,6 +21,11 @@ class LandingFile:
     size: int
     mtime_ns: int
     problem: str | None = None  # set when the file must be quarantined without being read
+
+    def unchanged(self, known: KnownFile | None) -> bool:
+        """True when the warehouse recorded this path with the same size and modification time:
+        such a file is not read again."""
+        return known is not None and known.size_bytes == self.size and known.mtime_ns == self.mtime_ns
 
 
 def discover(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[LandingFile]:

@@ -19,6 +19,8 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     files.add_row(str(s.files_seen), str(st["unchanged"]), str(st["published"]), str(st["duplicate"]),
                   str(st["quarantined"]))
     console.print(files)
+    if s.message and not s.failures:
+        console.print(s.message)
     if st["not published"]:
         n = st['not published']
         console.print(f"[red]{n} files not published[/]: their batches failed; the next run retries them")
@@ -38,3 +40,19 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     if s.data_docs:
         console.print(f"data docs: {s.data_docs}")
     console.print(f"warehouse: {warehouse / 'news.duckdb'}  (duckdb -readonly {warehouse / 'news.duckdb'})")
+
+
+def print_profile(s: RunSummary, wall_seconds: float, console: Console | None = None) -> None:
+    """Where the time went: worker stages (seconds summed over the worker processes, which run in
+    parallel) and the flow process's own stages (wall-clock, of which waiting is idle time)."""
+    console = console or Console()
+    table = Table(title=f"where the time went ({wall_seconds:.1f}s wall clock)", show_header=True)
+    for col, justify in (("process", "left"), ("stage", "left"), ("seconds", "right"), ("share", "right")):
+        table.add_column(col, justify=justify)
+    worker_total = sum(s.worker_stages.values()) or 1.0
+    for where, stage, seconds in s.profile():
+        share = seconds / (worker_total if where == "workers" else wall_seconds)
+        table.add_row(where, stage, f"{seconds:.1f}", f"{100 * share:.0f}%")
+    console.print(table)
+    console.print("workers: summed over the worker processes, share of their total; "
+                  "flow: the run's own process, share of the wall clock")

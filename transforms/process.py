@@ -16,6 +16,7 @@ from transforms.clean import clean_text, decode_bytes
 from transforms.errors import QuarantineError
 from transforms.nlp import annotate
 from transforms.rows import build_rows
+from transforms.stopwatch import Stopwatch
 
 
 @dataclass(frozen=True)
@@ -40,35 +41,49 @@ class FileResult:
     seconds: float = 0.0
 
 
+@dataclass
+class BatchResult:
+    """A batch's results, in input order, and the seconds its stages took."""
+
+    files: list[FileResult]
+    stages: dict[str, float] = field(default_factory=dict)
+
+
 def quarantined(path: str, sha256: str, size: int, mtime_ns: int, reason: str) -> FileResult:
     return FileResult(path, sha256, size, mtime_ns, reason=reason)
 
 
-def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> list[FileResult]:
+def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> BatchResult:
     """Decode, clean, parse, annotate and split each file into rows, in input order. A file that
     cannot be read as an article is quarantined with its reason; it never fails the others."""
+    clock = Stopwatch()
     results: list[FileResult] = []
     parsed: list[tuple[int, ParsedArticle]] = []
     for f in files:
         t0 = time.perf_counter()
-        res = FileResult(f.path, hashlib.sha256(f.data).hexdigest(), len(f.data), f.mtime_ns)
-        try:
-            parsed.append((len(results), parse_article(clean_text(decode_bytes(f.data)), today)))
-        except QuarantineError as exc:
-            res.reason = str(exc)
+        with clock.stage("parse"):
+            res = FileResult(f.path, hashlib.sha256(f.data).hexdigest(), len(f.data), f.mtime_ns)
+            try:
+                parsed.append((len(results), parse_article(clean_text(decode_bytes(f.data)), today)))
+            except QuarantineError as exc:
+                res.reason = str(exc)
         res.seconds = time.perf_counter() - t0
         results.append(res)
     t0 = time.perf_counter()
-    docs = list(annotate(nlp, [a for _, a in parsed]))
+    with clock.stage("nlp"):
+        docs = list(annotate(nlp, [a for _, a in parsed]))
     nlp_share = (time.perf_counter() - t0) / max(1, len(parsed))
+    started = time.perf_counter()
     for (i, article), article_docs in zip(parsed, docs, strict=True):
         res = results[i]
         t0 = time.perf_counter()
         try:
-            rows = build_rows(article, article_docs, res.path, res.sha256)
+            rows = build_rows(article, article_docs, res.path, res.sha256, clock)
         except Exception as exc:  # a bug on one article must not cost the batch: keep the file, say why
             res.reason = f"could not be split into rows: {type(exc).__name__}: {exc}"[:300]
         else:
             res.article, res.quotes, res.entities = rows.article, rows.quotes, rows.entities
         res.seconds += nlp_share + time.perf_counter() - t0
-    return results
+    # what building rows took beyond the entity and quote stages timed inside it
+    clock.seconds["rows"] = time.perf_counter() - started - clock.seconds["entities"] - clock.seconds["quotes"]
+    return BatchResult(results, dict(clock.seconds))

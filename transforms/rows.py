@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from transforms.article import ParsedArticle
 from transforms.entities import extract_entities
 from transforms.quotes import extract_quotes
+from transforms.stopwatch import Stopwatch
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
@@ -34,13 +35,18 @@ def article_id_for(article: ParsedArticle) -> str:
 
 
 def build_rows(
-    article: ParsedArticle, docs: Mapping[str, Doc], source_path: str, source_sha256: str
+    article: ParsedArticle, docs: Mapping[str, Doc], source_path: str, source_sha256: str,
+    stopwatch: Stopwatch | None = None,
 ) -> ArticleRows:
-    """The article's rows; `run_id` is added by the writer when it commits them."""
+    """The article's rows; `run_id` is added by the writer when it commits them. The stopwatch,
+    if given, times the entity and quote stages."""
+    clock = stopwatch or Stopwatch()
     article_id = article_id_for(article)
     month = article.published_date.strftime("%Y-%m")
-    entities = extract_entities(docs, article.image_credit)
-    quotes = extract_quotes(docs, entities)
+    with clock.stage("entities"):
+        entities = extract_entities(docs, article.image_credit)
+    with clock.stage("quotes"):
+        quotes = extract_quotes(docs, entities)
     row = {
         "article_id": article_id,
         "source_path": source_path,

@@ -111,10 +111,11 @@ FILES = Table(
 
 RUNS = Table(
     "runs",
-    "One row per flow run, with its counts and outcome.",
+    "One row per run (a flow run, or a `newsetl run` that found nothing new), with its counts and outcome.",
     pa.schema([
-        _col("run_id", pa.string(), "the flow run id", False),
-        _col("flow_run_name", pa.string(), "Prefect's name for the flow run"),
+        _col("run_id", pa.string(), "the flow run id (its own id for a run that found nothing new)", False),
+        _col("flow_run_name", pa.string(), "Prefect's name for the flow run; empty when `newsetl run` found "
+             "nothing new and so started no flow run"),
         _col("landing", pa.string(), "the landing folder", False),
         _col("started_at", pa.timestamp("us", tz="UTC"), "when the run started", False),
         _col("finished_at", pa.timestamp("us", tz="UTC"), "when the run finished", False),

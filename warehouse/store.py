@@ -21,6 +21,7 @@ import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
 from filelock import FileLock, Timeout
 
+from transforms.stopwatch import Stopwatch
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
 from warehouse.views import build_database
 
@@ -71,6 +72,7 @@ class Warehouse:
         self.db_path = self.root / "news.duckdb"
         self.versions: dict[str, int] = {}
         self.commits = 0
+        self.stopwatch = Stopwatch()  # write (Delta files), publish (manifest + views), compact
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -178,37 +180,40 @@ class Warehouse:
         views wait for a later commit: several commits then become visible (or, after a crash,
         vanish) together. Returns the commit number."""
         versions = dict(self.versions)
-        for table in CONTENT_TABLES:
-            if withdraw_article_ids and table.name in versions:
-                versions[table.name] = self._delete(table, _in_list("article_id", withdraw_article_ids))
-        if replace_paths and FILES.name in versions:
-            versions[FILES.name] = self._delete(FILES, _in_list("path", replace_paths))
-        failpoint("commit-start")
-        for name, data in rows.items():
-            if data.num_rows:
-                versions[name] = self._append(BY_NAME[name], data)
-                failpoint(f"after-{name}")
+        with self.stopwatch.stage("write"):
+            for table in CONTENT_TABLES:
+                if withdraw_article_ids and table.name in versions:
+                    versions[table.name] = self._delete(table, _in_list("article_id", withdraw_article_ids))
+            if replace_paths and FILES.name in versions:
+                versions[FILES.name] = self._delete(FILES, _in_list("path", replace_paths))
+            failpoint("commit-start")
+            for name, data in rows.items():
+                if data.num_rows:
+                    versions[name] = self._append(BY_NAME[name], data)
+                    failpoint(f"after-{name}")
         self.versions = versions
         self.commits += 1
         if publish:
-            self._write_manifest()  # the moment of publication
-            failpoint("after-manifest")
-            self.publish_views()
+            with self.stopwatch.stage("publish"):
+                self._write_manifest()  # the moment of publication
+                failpoint("after-manifest")
+                self.publish_views()
         return self.commits
 
     def compact(self, files_per_partition: int = 4) -> list[str]:
         """Rewrite tables whose commits left many small files into one file per partition, so that
         views list few files; unpublished until the next commit. Old files stay for open readers."""
         done = []
-        for table in ALL_TABLES:
-            dt = self._delta(table)
-            if dt is None:
-                continue
-            partitions = len(dt.partitions()) if table.partition_by else 1
-            if len(dt.file_uris()) > files_per_partition * max(1, partitions):
-                DeltaTable(str(self._path(table))).optimize.compact()
-                self.versions[table.name] = DeltaTable(str(self._path(table))).version()
-                done.append(table.name)
+        with self.stopwatch.stage("compact"):
+            for table in ALL_TABLES:
+                dt = self._delta(table)
+                if dt is None:
+                    continue
+                partitions = len(dt.partitions()) if table.partition_by else 1
+                if len(dt.file_uris()) > files_per_partition * max(1, partitions):
+                    DeltaTable(str(self._path(table))).optimize.compact()
+                    self.versions[table.name] = DeltaTable(str(self._path(table))).version()
+                    done.append(table.name)
         return done
 
     def delete_all(self, tables: Sequence[Table], publish: bool = True) -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from filelock import FileLock
 
@@ -48,3 +49,27 @@ def test_busy_warehouse_exits_with_a_clear_message(landing, tmp_path):
         res = newsetl("run", "--landing", str(landing), "--warehouse", str(wh), home=tmp_path / "ph")
     assert res.returncode == 1
     assert "in use by another run" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_rerun_with_nothing_new_is_recorded_without_a_flow_run(landing, tmp_path):
+    wh, home = tmp_path / "wh", tmp_path / "ph"
+    first = newsetl("run", "--landing", str(landing), "--warehouse", str(wh), "--profile", home=home)
+    assert first.returncode == 0, first.stderr
+    profile = first.stdout[first.stdout.index("where the time went"):]
+    for stage in ("parse", "nlp", "quotes", "entities", "validate", "write", "publish", "wait for workers"):
+        assert f" {stage} " in profile, profile
+
+    again = newsetl("run", "--landing", str(landing), "--warehouse", str(wh), home=home)
+    assert again.returncode == 0, again.stderr
+    assert "nothing new or changed since the last run" in again.stdout
+    (landing / "extra.txt").write_text((landing / "000_e9f2a0a8075f9824.txt").read_text().replace("2023", "2022"))
+    third = newsetl("run", "--landing", str(landing), "--warehouse", str(wh), home=home)
+    assert third.returncode == 0, third.stderr
+    assert "nothing new" not in third.stdout
+
+    with duckdb.connect(str(wh / "news.duckdb"), read_only=True) as db:
+        runs = db.execute("SELECT flow_run_name IS NOT NULL, files_seen, files_unchanged, published "
+                      "FROM runs ORDER BY started_at").fetchall()
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert runs == [(True, 1, 0, 1), (False, 1, 1, 0), (True, 2, 1, 1)]
+    assert articles == 2
