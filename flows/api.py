@@ -19,6 +19,7 @@ from contextlib import closing, contextmanager
 
 import httpx
 import prefect
+from prefect.context import refresh_global_settings_context
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
 _STARTUP_TIMEOUT = 120.0
@@ -111,16 +112,21 @@ def prefect_api(server: TemporaryServer | None = None) -> Iterator[str]:
         server.stop()
         raise
     previous = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url  # inherited by worker processes
+    # Exported for worker processes, and made Prefect's process-wide setting: threads that Prefect
+    # starts (the process pool's message forwarder, for one) read that, not this context's settings,
+    # and would otherwise start a second temporary server of their own.
+    os.environ["PREFECT_API_URL"] = server.api_url
+    refresh_global_settings_context()
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             yield server.api_url
     finally:
+        _drain_workers()
         if previous is None:
             os.environ.pop("PREFECT_API_URL", None)
         else:
             os.environ["PREFECT_API_URL"] = previous
-        _drain_workers()
+        refresh_global_settings_context()
         server.stop()
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from expectations.data_docs import RunDocs
     from expectations.gate import Gate
 
-__all__ = ["RunSummary", "news_etl", "plan"]
+__all__ = ["RunSummary", "news_etl", "plan", "task_batches"]
 
 
 def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[LandingFile], list[FileResult], int]:
@@ -47,6 +47,18 @@ def plan(files: list[LandingFile], known: dict[str, KnownFile]) -> tuple[list[La
         else:
             to_read.append(f)
     return to_read, unread, unchanged
+
+
+def task_batches(files: list[LandingFile], batch_size: int) -> list[list[LandingFile]]:
+    """Files cut into task batches of `batch_size`, the last ones smaller and smaller (a quarter of
+    what remains, at least 2 files) so that the workers run out of work at about the same time
+    instead of one finishing a whole batch while the others wait."""
+    chunks, i = [], 0
+    while i < len(files):
+        size = min(batch_size, max(2, -(-(len(files) - i) // 4)))
+        chunks.append(files[i : i + size])
+        i += size
+    return chunks
 
 
 @flow(name="news-etl", log_prints=False, task_runner=make_task_runner("process"))
@@ -107,7 +119,7 @@ def _run(wh: Warehouse, summary: RunSummary, landing: str, batch_size: int, mode
         wh.delete_all([*CONTENT_TABLES, FILES], publish=False)
     with clock.stage("plan"):
         assembler = BatchAssembler(known, {} if reprocess else wh.published_articles(), summary.run_id)
-    chunks = [to_read[i : i + batch_size] for i in range(0, len(to_read), batch_size)]
+    chunks = task_batches(to_read, batch_size)
     progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {landing}")
     total, done = len(to_read) + len(unread), 0
     gate, docs = None, None

@@ -69,6 +69,9 @@ def run(
     from flows.api import prefect_api, start_server
 
     server = start_server()  # boots while the flow's modules import
+    # There is work to do: Great Expectations, which the flow imports at its first batch, loads now,
+    # while the server boots, rather than later beside busy workers.
+    import expectations.gate  # noqa: F401
     from flows.etl import RunSummary, news_etl
     from flows.runners import make_task_runner
     from transforms.nlp import DEFAULT_MODEL
