@@ -59,7 +59,8 @@ def newsetl_run(landing: Path, warehouse: Path) -> tuple[float, float, str]:
 
 def profile_of(output: str) -> str:
     """The 'where the time went' table of a run's output."""
-    return output[output.index("where the time went") - 40:] if "where the time went" in output else output
+    start = output.find("where the time went")
+    return output[output.rfind("\n", 0, start) + 1:] if start >= 0 else output
 
 
 def bare_spacy(landing: Path, processes: int) -> float:

@@ -71,7 +71,7 @@ def news_etl(
     lock_timeout: float = 0.0,
     in_flight: int = 4,
     reprocess: bool = False,
-    commit_size: int = 128,
+    commit_size: int = 512,
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
     With `reprocess`, re-derive every table from the landing folder and publish the result at once.

@@ -35,7 +35,7 @@ def run(
     landing: LandingOpt = Path("seeds"),
     warehouse: WarehouseOpt = Path("warehouse"),
     batch_size: Annotated[int, typer.Option(help="files per task")] = 32,
-    commit_size: Annotated[int, typer.Option(help="files per validated commit (at least)")] = 128,
+    commit_size: Annotated[int, typer.Option(help="files per validated commit (at least)")] = 512,
     max_file_mb: Annotated[float, typer.Option(help="files larger than this are quarantined unread")] = 20.0,
     model: Annotated[str, typer.Option(envvar="NEWSETL_SPACY_MODEL", help="spaCy model package or path")] = "",
     task_runner: Annotated[str, typer.Option(help="process (default), thread or dask")] = "process",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 from filelock import FileLock
 
@@ -73,3 +76,23 @@ def test_rerun_with_nothing_new_is_recorded_without_a_flow_run(landing, tmp_path
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert runs == [(True, 1, 0, 1), (False, 1, 1, 0), (True, 2, 1, 1)]
     assert articles == 2
+
+
+def test_a_run_starts_one_prefect_server_for_itself_and_its_workers(landing, tmp_path):
+    # Prefect's threads read its process-wide settings: were the temporary server's URL only in the
+    # flow's context, the process pool's message forwarder would start a second server.
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "ph"), "PREFECT_API_URL": ""}
+    proc = psutil.Popen([str(NEWSETL), "run", "--landing", str(landing), "--warehouse", str(tmp_path / "wh")],
+                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    servers: set[int] = set()
+    while proc.poll() is None:
+        try:
+            for child in proc.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    if "uvicorn" in child.cmdline():
+                        servers.add(child.pid)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read().decode()
+    assert len(servers) == 1
