@@ -47,7 +47,7 @@ eval-quotes: $(STAMP)
 	$(BIN)/newsetl run --landing $(ARTICLES) --warehouse "$$wh" && \
 	$(BIN)/python $(SCORER) $(GOLD) --duckdb "$$wh/news.duckdb"
 
-# Benchmarks: make bench [SOURCE=folder of real articles] [BENCH_ARGS="--throughput-files 1000 ..."]
+# Benchmarks: make bench [SOURCE=folder of real articles] [BENCH_ARGS="--throughput-files 2000 --memory-files 1000 10000 ..."]
 SOURCE ?= $(SHARED)/corpora/polnear-dev/articles
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(SOURCE) --make-corpus $(SHARED)/tools/make_corpus.py $(BENCH_ARGS)
