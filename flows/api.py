@@ -75,7 +75,6 @@ class TemporaryServer:
                 except httpx.TransportError:
                     pass
                 time.sleep(0.05)
-        self.stop()
         raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f}s")
 
     def stop(self) -> None:

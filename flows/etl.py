@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -217,7 +217,7 @@ def _batches(unread: list[FileResult], chunks: list[list[LandingFile]], landing:
 def _commit_groups(outcomes: Iterator[Outcome], commit_size: int) -> Iterator[Outcome]:
     """Task batches joined into commits of at least `commit_size` files: validating and committing
     has a fixed cost per commit that small task batches (good for spreading work) would repeat."""
-    group = BatchResult([], Counter())
+    group = BatchResult([])
     for n, outcome in outcomes:
         if isinstance(outcome, BaseException):
             yield n, outcome
@@ -226,7 +226,7 @@ def _commit_groups(outcomes: Iterator[Outcome], commit_size: int) -> Iterator[Ou
         group.stages.update(outcome.stages)
         if len(group.files) >= commit_size:
             yield len(group.files), group
-            group = BatchResult([], Counter())
+            group = BatchResult([])
     if group.files:
         yield len(group.files), group
 

@@ -47,7 +47,7 @@ class RunSummary:
 
     def run_row(self, landing: str, started: datetime, flow_run_name: str | None) -> pa.Table:
         """The run's row of the runs table."""
-        s = self
+        s = self  # short, for the table of columns below
         status = "failed" if not s.published_anything else "completed with failures" if s.failures else "completed"
         row = {
             "run_id": s.run_id, "flow_run_name": flow_run_name, "landing": str(Path(landing).resolve()),

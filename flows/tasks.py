@@ -46,4 +46,4 @@ def process_batch(landing: str, files: list[LandingFile], model: str, today: dat
     batch = process_files(nlp, readable, today)
     done = {r.path: r for r in batch.files}
     clock.add(batch.stages)
-    return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], dict(clock.seconds))
+    return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], clock.seconds)

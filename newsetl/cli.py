@@ -67,21 +67,19 @@ def run(
             print_summary(idle, warehouse)
             return
     from flows.api import prefect_api, start_server
+    from flows.runners import make_task_runner
 
+    try:
+        runner = make_task_runner(task_runner, workers or None, dask_address or None)
+    except ValueError as exc:
+        _fail(str(exc))
     server = start_server()  # boots while the flow's modules import
     # There is work to do: Great Expectations, which the flow imports at its first batch, loads now,
     # while the server boots, rather than later beside busy workers.
     import expectations.gate  # noqa: F401
     from flows.etl import RunSummary, news_etl
-    from flows.runners import make_task_runner
     from transforms.nlp import DEFAULT_MODEL
 
-    try:
-        runner = make_task_runner(task_runner, workers or None, dask_address or None)
-    except ValueError as exc:
-        if server:
-            server.stop()
-        _fail(str(exc))
     started = time.perf_counter()
     with prefect_api(server):
         ready = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,7 +47,7 @@ class BatchResult:
     """A batch's results, in input order, and the seconds its stages took."""
 
     files: list[FileResult]
-    stages: dict[str, float] = field(default_factory=dict)
+    stages: Counter[str] = field(default_factory=Counter)
 
 
 def quarantined(path: str, sha256: str, size: int, mtime_ns: int, reason: str) -> FileResult:
@@ -86,4 +87,4 @@ def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> Batch
         res.seconds += nlp_share + time.perf_counter() - t0
     # what building rows took beyond the entity and quote stages timed inside it
     clock.seconds["rows"] = time.perf_counter() - started - clock.seconds["entities"] - clock.seconds["quotes"]
-    return BatchResult(results, dict(clock.seconds))
+    return BatchResult(results, clock.seconds)
