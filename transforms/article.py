@@ -10,6 +10,8 @@ from dateutil import parser as dateparser
 
 from transforms.errors import QuarantineError
 
+# The article's text fields, in reading order: the fields quotes and entities are found in.
+TEXT_FIELDS = ("headline", "standfirst", "body")
 # Publication dates outside this range are not news we can trust; the expectations suite uses it too.
 EARLIEST_DATE = date(1900, 1, 1)
 MAX_DAYS_AHEAD = 2

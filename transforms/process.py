@@ -12,12 +12,12 @@ from typing import Any
 
 from spacy.language import Language
 
+from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle, parse_article
 from transforms.clean import clean_text, decode_bytes
 from transforms.errors import QuarantineError
 from transforms.nlp import annotate
 from transforms.rows import build_rows
-from transforms.stopwatch import Stopwatch
 
 
 @dataclass(frozen=True)

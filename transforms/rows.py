@@ -10,10 +10,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle
 from transforms.entities import extract_entities
 from transforms.quotes import extract_quotes
-from transforms.stopwatch import Stopwatch
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 

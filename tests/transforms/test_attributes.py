@@ -14,11 +14,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from flows.options import DEFAULT_MODEL
 from tests import articles
 from tests.conftest import SEED
 from transforms.attributes import FastAttributeRuler, UnsupportedPattern, replace_attribute_ruler
 from transforms.clean import clean_text, decode_bytes
-from transforms.nlp import DEFAULT_MODEL
 
 UGLY = [
     "We're gonna win, I'm sure, and they don't know it. Let's go! You gotta see it; y'all come back now.",

@@ -1,5 +1,7 @@
 """Quotation-mark spans in plain text: where quoted words start and end, without any language model.
 
+The first step of quote extraction: every span found here becomes one Quote (see transforms.quotes).
+
 One pass over the marks, constant work per mark, so the time is linear in the text's length whatever
 the marks' balance. Rules:
 - Double marks: curly “ opens and ” closes; a straight " opens or closes by its context (a space or

@@ -1,6 +1,8 @@
 """Entities: spaCy NER grouped to one canonical name per entity and article (transforms.entities).
 
-The sentences are written for these tests; the seed article (seeds/) is the one real text."""
+The whole pipeline, extract_entities, on annotated text; each rule module has its own test module
+beside this one (test_entity_mentions.py, test_entity_people.py, ...). The sentences are written for
+these tests; the seed article (seeds/) is the one real text."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import transforms.entities
 from tests.conftest import SEED
 from transforms.article import parse_article
 from transforms.clean import clean_text, decode_bytes
@@ -365,3 +368,17 @@ def test_entity_id_is_the_same_for_the_same_name_and_label_everywhere(fields: An
     assert a["Berlin"].entity_id == b["Berlin"].entity_id == entity_id("Berlin", "GPE")
     assert entity_id("Berlin", "GPE") != entity_id("Berlin", "ORG")
     assert len(b["Berlin"].mentions) == 2
+
+
+# -- the public API --------------------------------------------------------------------------------
+
+
+def test_the_public_names_are_importable_from_the_package() -> None:
+    """Other transforms, the expectations and the tests import these from transforms.entities."""
+    from transforms.entities import ENTITY_LABELS, KNOWN_PEOPLE
+
+    assert set(transforms.entities.__all__) == {
+        "ENTITY_LABELS", "KNOWN_PEOPLE", "Entity", "Mention", "entity_at", "entity_id", "extract_entities"
+    }  # fmt: skip
+    assert ENTITY_LABELS[0] == "PERSON" and "DATE" not in ENTITY_LABELS
+    assert KNOWN_PEOPLE["putin"] == "Vladimir Putin"

@@ -1,11 +1,12 @@
-"""Quotes: quotation-mark spans (transforms.quote_spans) and their speakers (transforms.quotes).
+"""Quotes end to end (transforms.quotes.extract_quotes): every quotation-mark span of the annotated
+fields becomes a Quote with its speaker; the scanner alone is tested in test_quote_spans.py and each
+rule family in the test module named after it.
 
 The sentences are written for these tests (fictional people); the seed article (seeds/) is the one
 real text. Entities are built by hand so that these tests pin the quote logic, not the NER."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from datetime import date
@@ -15,90 +16,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tests.conftest import SEED
+from tests.transforms.quotes.mentions import entities
 from transforms.article import parse_article
 from transforms.clean import clean_text, decode_bytes
-from transforms.entities import Entity, Mention, extract_entities
+from transforms.entities import Entity, extract_entities
 from transforms.nlp import annotate
-from transforms.quote_spans import scan_quotes
-from transforms.quotes import Quote, extract_quotes, find_quote_spans
+from transforms.quotes import Quote, extract_quotes
 
-# -- span finding ----------------------------------------------------------------------------------
-
-
-def quoted(text: str) -> list[str]:
-    return [text[s:e] for s, e in find_quote_spans(text)]
+# -- the public API ------------------------------------------------------------------------------
 
 
-def test_straight_and_curly_marks_and_exact_offsets() -> None:
-    text = 'He said "we will win" and “they will lose” today.'
-    spans = find_quote_spans(text)
-    assert [text[s:e] for s, e in spans] == ["we will win", "they will lose"]
-    assert spans[0] == (text.index("we"), text.index('" and'))
+def test_public_names_import_from_the_package() -> None:
+    import transforms.quotes as quotes
 
-
-def test_mixed_straight_and_curly_marks_pair() -> None:
-    assert quoted('She called it “a mistake" and left.') == ["a mistake"]
-    assert quoted('She called it "a mistake” and left.') == ["a mistake"]
-
-
-def test_single_marks_inside_double_belong_to_the_outer_quote() -> None:
-    text = "“He told me ‘never again’ and I believed him,” she said. \"It's 'over',\" he said."
-    assert quoted(text) == ["He told me ‘never again’ and I believed him,", "It's 'over',"]
-
-
-def test_apostrophes_are_not_marks() -> None:
-    text = "Korea’s leader doesn’t like the ’90s or the '80s, and voters' hopes don't matter."
-    assert find_quote_spans(text) == []
-
-
-def test_top_level_single_quotes_count_as_quotes() -> None:
-    assert quoted("Mayor calls rival 'a disgrace' as voters' anger grows") == ["a disgrace"]
-    assert quoted("Minister says budget ‘will balance’ by 2026") == ["will balance"]
-
-
-def test_open_quote_continues_into_next_paragraph_one_piece_each() -> None:
-    text = "“First part of the statement.\n\n“Second part.\n\n“Last part,” she said."
-    spans = scan_quotes(text)
-    assert [text[s.start : s.end] for s in spans] == [
-        "First part of the statement.",
-        "Second part.",
-        "Last part,",
-    ]
-    assert [s.closed for s in spans] == [False, False, True]
-
-
-def test_unbalanced_marks_do_not_crash() -> None:
-    assert quoted('stray closer” here, and "never closed') == ["never closed"]
-    assert quoted("“one “two” three") == ["one", "two"]
-    assert quoted('" " "" “ ” ‘’') == []  # marks around nothing are no quotes
-    assert quoted("") == []
-    assert quoted('He is 6\'2" tall and said "hi".') == ["hi"]
-
-
-@pytest.mark.parametrize(
-    "unit", ['"', "“", "”", "‘", "’", "'", "“‘", "'a ", ' "a', 'a" ', '" \n', "\u201c\u2019x"]
-)
-def test_span_finding_is_linear(unit: str) -> None:
-    """Ten times the text must cost about ten times the time (quadratic would be a hundred)."""
-
-    def cost(n: int) -> float:
-        text = unit * n
-        best = float("inf")
-        for _ in range(3):
-            t0 = time.perf_counter()
-            find_quote_spans(text)
-            best = min(best, time.perf_counter() - t0)
-        return best
-
-    small, large = cost(30_000 // len(unit)), cost(300_000 // len(unit))
-    assert large < 30 * max(small, 1e-4)
-
-
-def test_300kb_of_marks_is_quick() -> None:
-    text = ("\"“”‘’'" * 50_000)[:300_000]
-    t0 = time.perf_counter()
-    find_quote_spans(text)
-    assert time.perf_counter() - t0 < 5  # generous: linear code takes a small fraction of this
+    for name in ("Quote", "extract_quotes", "find_quote_spans", "scan_quotes", "RawSpan"):
+        assert callable(getattr(quotes, name))
+    assert {"say", "tell", "tweet"} <= quotes.REPORTING_VERBS
+    assert frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"}) == quotes.SPEAKER_LABELS
 
 
 # -- attribution -----------------------------------------------------------------------------------
@@ -115,20 +49,6 @@ def fields(nlp: Language) -> Fields:
     return run
 
 
-def entities(docs: dict[str, Doc], *specs: tuple[str, str, list[str]]) -> list[Entity]:
-    """Entities (name, label, surface forms) mentioned wherever a surface form occurs as a word."""
-    found = []
-    for name, label, forms in specs:
-        ent = Entity(name, label)
-        for fld, doc in docs.items():
-            taken: set[int] = set()
-            for form in sorted(forms, key=len, reverse=True):
-                for m in re.finditer(rf"\b{re.escape(form)}\b", doc.text):
-                    if not taken & set(range(m.start(), m.end())):
-                        taken |= set(range(m.start(), m.end()))
-                        ent.mentions.append(Mention(fld, m.start(), m.end(), form))
-        found.append(ent)
-    return found
 
 
 def only(quotes: list[Quote], starts: str) -> Quote:
@@ -176,8 +96,7 @@ def test_name_said_colon(fields: Fields) -> None:
 
 def test_told_reporters_and_short_name_resolves_to_canonical(fields: Fields) -> None:
     docs = fields(
-        "Mara Lindqvist chaired the meeting.\n\n"
-        '"Nobody will lose their job," Lindqvist told reporters after the vote.'
+        'Mara Lindqvist chaired the meeting.\n\n"Nobody will lose their job," Lindqvist told reporters after the vote.'
     )
     q = only(extract_quotes(docs, entities(docs, MARA)), "Nobody")
     assert (q.speaker, q.speaker_mention, q.cue, q.paragraph_index) == (
@@ -221,8 +140,7 @@ def test_partial_quote_takes_subject_of_reporting_clause(fields: Fields) -> None
 
 def test_pronoun_resolves_to_most_recent_person(fields: Fields) -> None:
     docs = fields(
-        "Owen Tabb met the union leaders on Friday.\n\n"
-        '"We found a compromise that everyone can live with," he said.'
+        'Owen Tabb met the union leaders on Friday.\n\n"We found a compromise that everyone can live with," he said.'
     )
     q = only(extract_quotes(docs, entities(docs, OWEN)), "We found")
     assert (q.speaker, q.speaker_mention, q.cue, q.quote_type) == ("Owen Tabb", "he", "say", "direct")
@@ -249,8 +167,7 @@ def test_quote_split_by_attribution(fields: Fields) -> None:
 
 def test_paragraph_of_quotation_continues_previous_speaker(fields: Fields) -> None:
     docs = fields(
-        '"The harvest was the worst in forty years," Mara Lindqvist said.\n\n'
-        '"Half the orchards lost everything."'
+        '"The harvest was the worst in forty years," Mara Lindqvist said.\n\n"Half the orchards lost everything."'
     )
     quotes = extract_quotes(docs, entities(docs, MARA))
     assert [(q.paragraph_index, q.speaker) for q in quotes] == [(0, "Mara Lindqvist"), (1, "Mara Lindqvist")]
@@ -272,9 +189,7 @@ def test_organisations_and_places_speak(fields: Fields) -> None:
         'The Harbour Authority warned that shipping would "grind to a halt".\n\n'
         'Valdoria has said the tariffs are "an act of economic war".'
     )
-    ents = entities(
-        docs, ("Harbour Authority", "ORG", ["Harbour Authority"]), ("Valdoria", "GPE", ["Valdoria"])
-    )
+    ents = entities(docs, ("Harbour Authority", "ORG", ["Harbour Authority"]), ("Valdoria", "GPE", ["Valdoria"]))
     quotes = extract_quotes(docs, ents)
     assert only(quotes, "grind").speaker == "Harbour Authority"
     assert only(quotes, "an act").speaker == "Valdoria"
@@ -312,10 +227,7 @@ def test_headline_and_standfirst_quotes(fields: Fields) -> None:
 
 
 def test_every_span_is_a_quote_with_exact_offsets(fields: Fields) -> None:
-    body = (
-        'He said "yes". She said “no”. They don’t agree on the \'90s.\n\n'
-        '"One more," a voice added, "and the last."'
-    )
+    body = 'He said "yes". She said “no”. They don’t agree on the \'90s.\n\n"One more," a voice added, "and the last."'
     docs = fields(body)
     quotes = extract_quotes(docs, [])
     check_invariants(docs, quotes)
@@ -326,9 +238,7 @@ def test_attribution_scales_linearly(fields: Fields) -> None:
     """Eight times the quotes must cost about eight times the time (quadratic would be sixty-four)."""
 
     def cost(paragraphs: int) -> float:
-        docs = fields(
-            "\n\n".join(f'"Point {i}," he said. Tabb said it was "fine".' for i in range(paragraphs))
-        )
+        docs = fields("\n\n".join(f'"Point {i}," he said. Tabb said it was "fine".' for i in range(paragraphs)))
         t0 = time.perf_counter()
         quotes = extract_quotes(docs, [])
         assert len(quotes) == 2 * paragraphs

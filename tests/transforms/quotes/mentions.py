@@ -1,0 +1,25 @@
+"""Hand-made entities for quote tests: the speakers a test names, found wherever their spellings occur."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from transforms.entities import Entity, Mention
+
+
+def entities(docs: dict[str, Doc], *specs: tuple[str, str, list[str]]) -> list[Entity]:
+    """Entities (name, label, surface forms) mentioned wherever a surface form occurs as a word."""
+    found = []
+    for name, label, forms in specs:
+        ent = Entity(name, label)
+        for fld, doc in docs.items():
+            taken: set[int] = set()
+            for form in sorted(forms, key=len, reverse=True):
+                for m in re.finditer(rf"\b{re.escape(form)}\b", doc.text):
+                    if not taken & set(range(m.start(), m.end())):
+                        taken |= set(range(m.start(), m.end()))
+                        ent.mentions.append(Mention(fld, m.start(), m.end(), form))
+        found.append(ent)
+    return found

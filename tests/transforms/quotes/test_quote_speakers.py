@@ -1,0 +1,167 @@
+"""Speakers (transforms.quotes.speakers): a reporting verb's subject, and who that subject is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from transforms.quotes.context import FieldContext
+from transforms.quotes.speakers import (
+    antecedent_of,
+    mention_text,
+    name_match,
+    name_phrase,
+    resolve_speaker,
+    salience,
+    subject_of,
+    trim_mention,
+    verb_attribution,
+)
+
+Context = Callable[..., FieldContext]
+MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
+OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+COUNCIL = ("Harbour Council", "ORG", ["Harbour Council"])
+
+
+def word(ctx: FieldContext, text: str, nth: int = 0) -> Token:
+    return [t for t in ctx.doc if t.text == text][nth]
+
+
+def never(_: Token) -> bool:
+    return False
+
+
+# -- the subject of a reporting verb ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        ("Owen Tabb said the road would stay closed.", "said", "Tabb"),  # the subject
+        ('"The road is closed," said Owen Tabb.', "said", "Tabb"),  # inverted after the quote
+        ("The budget was criticised by Owen Tabb on Tuesday.", "criticised", "Tabb"),  # a passive's agent
+        ("Owen Tabb smiled and said the road was open.", "said", "Tabb"),  # shared with the verb before
+    ],
+)
+def test_subject_of(nlp: Language, sentence: str, verb: str, subject: str) -> None:
+    doc = nlp(sentence)
+    found = subject_of(next(t for t in doc if t.text == verb), never)
+    assert found is not None and found.text == subject
+
+
+def test_subject_of_never_takes_a_date_or_an_excluded_word(context: Context) -> None:
+    ctx = context('"We will appeal," said Wednesday the council.')
+    found = subject_of(word(ctx, "said"), ctx.quoted)
+    assert found is None or found.text != "Wednesday"  # `said Wednesday` is when, never who
+    ctx = context('Owen Tabb said "we will appeal".', OWEN)
+    assert subject_of(word(ctx, "appeal"), ctx.quoted) is None  # its subject `we` is quoted
+
+
+def test_verb_attribution_needs_a_subject_in_the_narrative(context: Context) -> None:
+    ctx = context('"We will appeal," Owen Tabb said.', OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and (attr.speaker, attr.mention, attr.cue) == ("Owen Tabb", "Owen Tabb", "say")
+    ctx = context('Owen Tabb said "we will appeal".', OWEN)
+    assert verb_attribution(ctx, word(ctx, "appeal")) is None  # the quoted verb's subject is quoted
+
+
+# -- resolving the subject -------------------------------------------------------------------------
+
+
+def test_personal_pronoun_resolves_to_the_salient_person(context: Context) -> None:
+    ctx = context("Mara Lindqvist criticised Owen Tabb on Tuesday. She said the budget was a fantasy.", MARA, OWEN)
+    attr = resolve_speaker(ctx, word(ctx, "She"), "say")
+    assert attr is not None
+    assert (attr.speaker, attr.mention, attr.entity.name, attr.cue) == (
+        "Mara Lindqvist",
+        "She",
+        "Mara Lindqvist",
+        "say",
+    )
+
+
+def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
+    ctx = context('Owen Tabb spoke first. "Mara Lindqvist is wrong," he said.', MARA, OWEN)
+    he = word(ctx, "he")
+    assert antecedent_of(ctx, he, frozenset({"PERSON"})).name == "Owen Tabb"
+    assert antecedent_of(ctx, he, frozenset({"ORG"})) is None
+
+
+def test_group_pronouns_resolve_to_organisations(context: Context) -> None:
+    ctx = context("The Harbour Council met on Monday. It said the port would reopen.", COUNCIL)
+    attr = resolve_speaker(ctx, word(ctx, "It"), "say")
+    assert attr is not None and attr.speaker == "Harbour Council"
+
+
+def test_an_unresolved_it_and_a_relative_that_are_nobody(context: Context) -> None:
+    ctx = context("It said the port would reopen.")
+    assert resolve_speaker(ctx, word(ctx, "It"), "say") is None
+    ctx = context("The council ran an ad that urges voters to stay home.")
+    that = word(ctx, "that")
+    assert that.head.dep_ == "relcl"
+    assert resolve_speaker(ctx, that, "urge") is None
+
+
+def test_relative_who_is_its_antecedent(context: Context) -> None:
+    ctx = context("It was Owen Tabb, who chairs the board, who complained most.", OWEN)
+    who = word(ctx, "who")
+    assert who.head.dep_ == "relcl"
+    attr = resolve_speaker(ctx, who, None)
+    assert attr is not None and attr.speaker == "Owen Tabb"
+
+
+def test_name_without_entity_keeps_its_words(context: Context) -> None:
+    ctx = context("Councillor Brenna Holt said the port would reopen.")
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.entity is None and attr.speaker == attr.mention
+    assert "Holt" in attr.mention
+
+
+def test_short_name_matches_exactly_one_entity(context: Context) -> None:
+    ctx = context("Tabb spoke.", OWEN, MARA)
+    assert name_match(ctx, "Tabb").name == "Owen Tabb"
+    assert name_match(ctx, "Brenna") is None
+    two = context("Tabb spoke.", OWEN, ("Ida Tabb", "PERSON", ["Ida Tabb"]))
+    assert name_match(two, "Tabb") is None  # two Tabbs: the article does not say which
+
+
+def test_name_phrase_prefers_the_named_person(context: Context) -> None:
+    ctx = context('"We will appeal," council spokesman Owen Tabb.', OWEN)
+    right = [t for t in ctx.doc if t.i > word(ctx, '"', 1).i]
+    attr = name_phrase(ctx, right)
+    assert attr is not None and attr.speaker == "Owen Tabb"
+    assert attr.mention == "council spokesman Owen Tabb" and attr.cue is None
+
+
+def test_name_phrase_without_a_name_only_when_allowed(context: Context) -> None:
+    ctx = context('"We will appeal," a senior official')
+    right = [t for t in ctx.doc if t.i > word(ctx, '"', 1).i]
+    assert name_phrase(ctx, right) is None
+    attr = name_phrase(ctx, right, "say", common_ok=True)
+    assert attr is not None and attr.mention == "a senior official"
+
+
+# -- salience and the speaker's words --------------------------------------------------------------
+
+
+def test_salience_ranks_subjects_of_reporting_verbs_first(nlp: Language) -> None:
+    doc = nlp("Owen Tabb said the budget was late. Mara Lindqvist met Ida Holt.")
+    assert salience(doc[1]) == 3  # Tabb: subject of `said` (from `Owen`, a compound, too)
+    assert salience(doc[0]) == 3
+    mara, ida = doc[9], doc[12]
+    assert (mara.text, ida.text) == ("Lindqvist", "Holt")
+    assert salience(mara) == 2 and salience(ida) == 0
+
+
+def test_mention_text_and_trim_mention(nlp: Language) -> None:
+    doc = nlp("State Department spokesman Matthew Miller told reporters on Monday that talks continue.")
+    miller = next(t for t in doc if t.text == "Miller")
+    assert mention_text(miller) == "State Department spokesman Matthew Miller"
+    doc = nlp("“the official Korean Central News Agency (KCNA).”")
+    assert trim_mention(doc[:]).text == "the official Korean Central News Agency (KCNA)"
+    doc = nlp("(Owen Tabb),")
+    assert trim_mention(doc[:]).text == "Owen Tabb"

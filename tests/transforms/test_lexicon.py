@@ -1,0 +1,63 @@
+"""Word lists and rule tables as data files: comments and blanks skipped, malformed lines named."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from transforms.lexicon import LexiconError, mapping, table, word_list
+
+
+def test_word_lists_skip_comments_and_blank_lines():
+    text = "# reporting verbs\nsay\n\n  tell   # to someone\nwarn\n"
+    assert word_list("verbs.txt", text=text) == frozenset({"say", "tell", "warn"})
+
+
+def test_phrases_keep_their_words_with_single_spaces():
+    assert word_list("x.txt", phrases=True, text="secretary  of state\n") == frozenset({"secretary of state"})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("say\nsay so\n", r"^verbs\.txt:2: 'say so' has a space; one word per line$"),
+        ("# header\n\nsay\tsaid\n", r"^verbs\.txt:3: 'say\\tsaid' has a tab; one word per line$"),
+    ],
+)
+def test_a_malformed_word_list_line_is_named_by_file_and_line(text, message):
+    with pytest.raises(LexiconError, match=message):
+        word_list("verbs.txt", text=text)
+
+
+def test_tables_map_keys_to_their_other_fields_in_file_order():
+    text = "# key\tname\tlabel\nus\tUnited States\tGPE\ngop\tRepublican Party\tORG\n"
+    assert table("aliases.tsv", 3, text=text) == {"us": ("United States", "GPE"), "gop": ("Republican Party", "ORG")}
+    assert mapping("genders.tsv", text="mrs\tf\nmr\tm\n") == {"mrs": "f", "mr": "m"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("us\tUnited States\n", r"^aliases\.tsv:1: expected 3 non-empty tab-separated fields, got 'us\\tUnited"),
+        ("us\tUnited States\tGPE\nuk\t\tGPE\n", r"^aliases\.tsv:2: expected 3 non-empty tab-separated fields"),
+        ("us\tUnited States\tGPE\nus\tAmerica\tGPE\n", r"^aliases\.tsv:2: 'us' is already defined above$"),
+    ],
+)
+def test_a_malformed_table_line_is_named_by_file_and_line(text, message):
+    with pytest.raises(LexiconError, match=message):
+        table("aliases.tsv", 3, text=text)
+
+
+def test_every_shipped_file_loads():
+    folder = resources.files("transforms.lexicon")
+    names = [p.name for p in folder.iterdir() if p.name.endswith((".txt", ".tsv"))]
+    assert names, "the package ships its word lists and tables"
+    for name in names:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text.startswith("#"), f"{name} starts with a comment saying what it is for"
+        if name.endswith(".txt"):
+            assert word_list(name, phrases=True)
+        else:
+            first = next(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+            assert table(name, len(first.split("\t")))

@@ -1,0 +1,34 @@
+"""The spaCy model: loaded by name without unused components, each field annotated in order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.articles import GARDEN, HARBOUR
+from transforms.article import parse_article
+from transforms.attributes import FACTORY
+from transforms.clean import clean_text
+from transforms.nlp import FIELDS, annotate, field_texts, load_pipeline
+
+
+def test_the_pipeline_has_no_sentence_recogniser_and_the_exact_attribute_replacement(nlp):
+    assert "senter" not in nlp.pipe_names
+    assert nlp.get_pipe_meta("attribute_ruler").factory == FACTORY  # same place, table-driven component
+    assert {"tok2vec", "tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_a_model_that_does_not_exist_is_an_oserror_naming_it():
+    with pytest.raises(OSError, match="no_such_model_xyz"):
+        load_pipeline("no_such_model_xyz")
+
+
+def test_each_article_gets_one_doc_per_field_it_has_in_order(nlp):
+    articles = [parse_article(clean_text(t), date(2026, 11, 29)) for t in (HARBOUR, GARDEN)]
+    docs = list(annotate(nlp, articles, batch_size=1))
+    assert len(docs) == 2
+    for article, fields in zip(articles, docs, strict=True):
+        assert list(fields) == [f for f in FIELDS if f in field_texts(article)]
+        assert fields["body"].text == article.body and fields["headline"].text == article.headline
+    assert "standfirst" in docs[0]

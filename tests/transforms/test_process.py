@@ -1,0 +1,38 @@
+"""Raw files to results: every file gets its rows or one reason, in input order, and never fails the others."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from tests.articles import GARDEN, HARBOUR
+from transforms.process import RawFile, process_files
+
+TODAY = date(2026, 11, 29)
+
+
+def test_each_file_becomes_rows_or_a_reason_in_input_order(nlp):
+    files = [
+        RawFile("harbour.txt", HARBOUR.encode(), 1),
+        RawFile("empty.txt", b"", 2),
+        RawFile("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 3),
+        RawFile("garden-cp1252.txt", GARDEN.replace("\n", "\r\n").encode("cp1252"), 4),
+    ]
+    batch = process_files(nlp, files, TODAY)
+    assert [r.path for r in batch.files] == [f.path for f in files]
+    harbour, empty, photo, garden = batch.files
+    assert harbour.reason is None and harbour.article["headline"].startswith("Port of Calder")
+    assert harbour.sha256 == hashlib.sha256(HARBOUR.encode()).hexdigest() and harbour.size_bytes == len(HARBOUR)
+    assert any(q["speaker"] == "Tomas Greer" for q in harbour.quotes)
+    assert any(e["name"] == "Helen Marsh" for e in harbour.entities)
+    assert empty.reason and empty.article is None and not empty.quotes
+    assert photo.reason and "\n" not in photo.reason
+    assert garden.reason is None and garden.mtime_ns == 4
+    assert {"parse", "nlp", "entities", "quotes", "rows"} <= set(batch.stages)
+    assert all(r.seconds >= 0 for r in batch.files)
+
+
+def test_the_same_article_in_other_bytes_gets_the_same_id(nlp):
+    crlf_bom = ("\ufeff" + HARBOUR.replace("\n", "\r\n")).encode()
+    a, b = process_files(nlp, [RawFile("a.txt", HARBOUR.encode(), 1), RawFile("b.txt", crlf_bom, 1)], TODAY).files
+    assert a.sha256 != b.sha256 and a.article["article_id"] == b.article["article_id"]

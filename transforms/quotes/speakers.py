@@ -1,0 +1,226 @@
+"""Speakers: from a reporting verb to the token of its subject, and from that token to who spoke.
+
+The subject comes from the dependency parse (subject, passive agent, inverted subject, the subject
+of the verb it shares one with). The words naming it resolve to an entity of the article: a named
+mention or a compound's, a short name matching exactly one entity (`Peskov`), a relative pronoun's
+antecedent, or for a personal pronoun the most salient compatible mention of the last sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from transforms.entities import Entity
+from transforms.lexicon import word_list
+from transforms.quotes.context import FieldContext
+from transforms.quotes.cues import is_reporting, may_precede_speaker
+from transforms.quotes.types import Attribution
+
+# Entity labels of speakers: people, organisations and places (`Washington has said`).
+SPEAKER_LABELS = word_list("speaker_labels.txt")
+# Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
+# and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
+# grammar that a newsroom has no reason to extend.
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+_GROUP = frozenset({"they", "it"})
+_RELATIVE_PERSON = frozenset({"who", "whom"})
+_RELATIVE_THING = frozenset({"that", "which"})
+# Dependency labels that link a subjectless verb to the verb whose subject it shares.
+_SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep"})
+# Dependency labels the parser gives an inverted subject (`"...," added a New Hampshire Democrat`).
+_INVERTED = frozenset({"dobj", "attr", "npadvmod", "nsubjpass", "oprd", "appos"})
+# Dependency labels of the words right of a speaker's head that still belong to its name.
+_NAME_RIGHT = frozenset({"compound", "flat", "appos", "nummod", "prep", "npadvmod"})
+# Entity types of the adverbial nouns after a verb that are never its subject (`said Wednesday`).
+_WHEN = frozenset({"DATE", "TIME"})
+# Parts of speech of a bare name phrase (`the official Korean Central News Agency (KCNA)`).
+_NAME_TAGS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
+NO_ENTITY = Entity("", "")  # stands in for "no entity here" in label look-ups
+
+
+# -- the subject of a reporting verb ---------------------------------------------------------------
+
+
+def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -> Token | None:
+    """The speaker's token for a reporting verb: its subject, the agent of a passive, the inverted
+    subject of `"...," said Trump`, or the subject of the verb it is conjoined with or subordinate
+    to. Tokens for which `excluded` holds (quoted words) are never the speaker."""
+    children = [c for c in verb.children if not excluded(c)]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if subjects:  # two subjects is a parse error around a quote; the nearer one is the verb's
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    for c in children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.lemma_ == "quote":  # `X was quoted as saying`
+        return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if may_precede_speaker(verb):
+        for c in children:
+            if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
+                return c
+    if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
+        return subject_of(verb.head, excluded, depth + 1)
+    return _subject_nearby(verb, excluded) if depth == 0 else None
+
+
+def _subject_nearby(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
+    """When the parse lost a participle's subject (`..., writing "..."`): the subject of the clause
+    before it."""
+    if verb.tag_ == "VBG":
+        for t in reversed(verb.doc[verb.sent.start : verb.i]):
+            if excluded(t):
+                break
+            if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
+                return t
+    return None
+
+
+# -- from the subject's token to an attribution ----------------------------------------------------
+
+
+def verb_attribution(ctx: FieldContext, verb: Token) -> Attribution | None:
+    """The speaker of a reporting verb, cued by its lemma: its subject in the narrative, resolved."""
+    subject = subject_of(verb, ctx.quoted)
+    if subject is None or ctx.quoted(subject):
+        return None
+    return resolve_speaker(ctx, subject, verb.lemma_.lower())
+
+
+def resolve_speaker(
+    ctx: FieldContext, subject: Token, cue: str | None, mention: str | None = None
+) -> Attribution | None:
+    """Who the subject token names: a relative pronoun's antecedent, a pronoun's antecedent entity,
+    a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
+    unresolved `it`."""
+    mention = mention or mention_text(subject)
+    low = subject.lower_
+    entity: Entity | None = None
+    speaker: str | None = None
+    if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
+        return None  # `an ad that urges ...`: a thing, whose author the parse does not give
+    if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
+        antecedent = subject.head.head
+        entity = phrase_entity(ctx, antecedent)
+        speaker = entity.name if entity else mention_text(antecedent)
+    elif low in PERSONAL_PRONOUNS:
+        entity = antecedent_of(ctx, subject, frozenset({"PERSON"}))
+    elif low in _GROUP:
+        labels = frozenset({"ORG", "GPE", "NORP"}) if low == "it" else frozenset({"ORG", "NORP"})
+        entity = antecedent_of(ctx, subject, labels)
+        if entity is None and low == "it":
+            return None  # `it shows ...`: an unresolved `it` is seldom a speaker
+    elif subject.pos_ != "PRON":
+        entity = phrase_entity(ctx, subject)
+        speaker = entity.name if entity else mention
+    if entity is not None:
+        speaker = entity.name
+    return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue)
+
+
+def name_phrase(
+    ctx: FieldContext, tokens: list[Token], cue: str | None = None, common_ok: bool = False
+) -> Attribution | None:
+    """The speaker a short noun phrase names, when the tokens are only that phrase; a phrase
+    without a name (`a senior official`) only when `common_ok`."""
+    phrase = ctx.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+    tokens = [t for t in tokens if not t.is_punct]
+    if not tokens or len(tokens) > 12 or any(t.pos_ not in _NAME_TAGS for t in tokens):
+        return None
+    labels = [ctx.entity_of.get(t.i, NO_ENTITY).label for t in tokens]
+    # a person named in the phrase is the speaker (`State Department spokesman Matthew Miller`)
+    named = [t for t, label in zip(tokens, labels, strict=True) if label == "PERSON"][-1:] or [
+        t for t, label in zip(tokens, labels, strict=True) if label in SPEAKER_LABELS
+    ]
+    proper = [t for t in tokens if t.pos_ == "PROPN"]
+    common = [t for t in tokens if t.pos_ == "NOUN"] if common_ok else []
+    head = named[0] if named else proper[-1] if proper else common[-1] if common else None
+    if head is None:
+        return None
+    return resolve_speaker(ctx, head, cue, trim_mention(phrase).text)
+
+
+# -- matching entities ----------------------------------------------------------------------------
+
+
+def phrase_entity(ctx: FieldContext, head: Token) -> Entity | None:
+    """The entity naming the phrase headed by `head`: its own mention, a compound's, or a name match."""
+    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "flat", "appos"))]:
+        ent = ctx.entity_of.get(t.i)
+        if ent is not None and ent.label in SPEAKER_LABELS:
+            return ent
+    if head.pos_ == "PROPN":
+        return name_match(ctx, head.text)
+    return None
+
+
+def name_match(ctx: FieldContext, word: str) -> Entity | None:
+    """The one speaking entity whose name or surface form ends with `word` ('Peskov'); None when
+    no entity or several do."""
+    matches = {
+        e.entity_id: e
+        for e in ctx.entities
+        if e.label in SPEAKER_LABELS and any(f.split()[-1] == word for f in [e.name, *e.surface_forms] if f)
+    }
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def antecedent_of(ctx: FieldContext, pronoun: Token, labels: frozenset[str]) -> Entity | None:
+    """The entity a pronoun refers to: in the nearest of the last four sentences that has a
+    compatible mention, the most salient one (see salience), the later on a tie. Mentions inside
+    quotes do not count: the people a quote talks about are rarely its speaker."""
+    starts = [pronoun.sent.start]
+    while len(starts) < 4 and starts[-1] > 0:
+        starts.append(ctx.doc[starts[-1] - 1].sent.start)
+    lo = bisect.bisect_left(ctx.mentions, starts[-1], key=lambda x: x[0])
+    hi = bisect.bisect_left(ctx.mentions, pronoun.i, key=lambda x: x[0])
+    best: tuple[tuple[int, int], Entity] | None = None
+    for i, ent in ctx.mentions[lo:hi]:
+        if ent.label not in labels or ctx.quoted(ctx.doc[i]):
+            continue
+        key = (-sum(i < start for start in starts), salience(ctx.doc[i]))
+        if best is None or key >= best[0]:
+            best = (key, ent)
+    return best[1] if best else None
+
+
+def salience(t: Token) -> int:
+    """How likely a mention is what a later pronoun refers to: the subject of a reporting verb (3),
+    of the main clause (2), of another clause (1), anything else (0)."""
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    if is_reporting(t.head):
+        return 3
+    return 2 if t.head.dep_ == "ROOT" else 1
+
+
+# -- the words naming the speaker -----------------------------------------------------------------
+
+
+def mention_text(head: Token) -> str:
+    """The words naming the speaker: the head with its modifiers on the left and its name, title or
+    affiliation on the right, stopping before relative clauses and punctuation."""
+    end = head.i
+    for c in head.rights:
+        if c.dep_ not in _NAME_RIGHT:
+            break
+        end = c.right_edge.i
+    return trim_mention(head.doc[head.left_edge.i : end + 1]).text
+
+
+def trim_mention(span: Span) -> Span:
+    """The span without punctuation or spaces at its ends, but with a closing bracket it opened
+    (`the Korean Central News Agency (KCNA)`)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,34 @@
+"""What quote extraction returns (Quote) and what its attribution rules pass around (Attribution)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.entities import Entity
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation-mark span of an article's field, with its speaker when one was found."""
+
+    field: str  # 'headline' | 'standfirst' | 'body'
+    paragraph_index: int  # 0-based paragraph within the field
+    char_start: int  # offsets into the field's text of the quoted words (without the marks)
+    char_end: int
+    text: str
+    quote_type: str  # 'direct' (a whole quoted statement) or 'partial' (words quoted inside a sentence)
+    speaker: str | None  # resolved canonical name; None when unknown
+    speaker_mention: str | None  # the words naming the speaker at the attribution ('he', 'Peskov')
+    speaker_entity_id: str | None  # Entity.entity_id when the speaker is a named entity
+    cue: str | None  # lemma of the reporting verb; None when none
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, as one attribution rule found it: the words naming the speaker there, the
+    resolved speaker (an entity's canonical name, else those words), the entity, and the cue."""
+
+    mention: str
+    speaker: str | None
+    entity: Entity | None
+    cue: str | None  # lemma of the reporting verb, 'according to', or None (a bare name, a stance)
