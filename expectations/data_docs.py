@@ -37,21 +37,18 @@ from great_expectations.data_context.types.resource_identifiers import (
 
 import expectations.context  # noqa: F401  (quietens GX's loggers before it logs anything)
 from expectations.suites import GATED_TABLES, build_suite
+from warehouse import layout
+from warehouse.layout import data_docs_index
 
 log = logging.getLogger(__name__)
 
-FOLDER = "data_docs"
+FOLDER = layout.DATA_DOCS
 SITE = "warehouse"
 # Runs whose results stay in the site; older ones are removed when a run builds it.
 KEEP_RUNS = 30
 # Passing batches shown per run; every batch with a failed expectation is shown whatever this says.
 # A large backfill has hundreds of batches, and the quality view already holds every result.
 MAX_PASSING_BATCHES = 20
-
-
-def data_docs_index(warehouse: Path) -> Path:
-    """Where the Data Docs site of the warehouse at `warehouse` has its index page."""
-    return Path(warehouse) / FOLDER / "index.html"
 
 
 class RunDocs:

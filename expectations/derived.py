@@ -14,11 +14,13 @@ from typing import Any
 import pandas as pd
 
 from transforms.article import EARLIEST_DATE, MAX_DAYS_AHEAD
+from warehouse.schema import PUBLISHED, TEXT_FIELDS
 
 # The derived column of quotes: the characters [char_start:char_end] of the quote's field in its article.
 QUOTED_SPAN = "quoted_span"
 
-# Expectation parameter names, as the suites spell them in {"$PARAMETER": name}.
+# Expectation parameter names, as the suites spell them in {"$PARAMETER": name}. The first three hold the
+# referenced values of the schema's references (expectations.suites.REFERENCE_CHECKS says which is whose).
 ARTICLE_IDS = "article_ids"
 FILE_ARTICLE_IDS = "file_article_ids"
 ENTITY_IDS = "entity_ids"
@@ -26,9 +28,6 @@ PUBLISHED_PATHS = "published_paths"
 PUBLISHED_FILES = "published_files"
 EARLIEST = "earliest_date"
 LATEST = "latest_date"
-
-TEXT_FIELDS = ("headline", "standfirst", "body")
-PUBLISHED = "published"
 
 
 def with_quoted_spans(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Mapping
 from datetime import date
-from functools import cache
 from typing import Any
 
 import great_expectations as gx
@@ -28,7 +27,8 @@ class Gate:
     its validation definitions, and each table here is its own dataframe.
 
     validate() is serialised by a lock (a GX context is not meant for concurrent use); a Gate is
-    not picklable, so build one per process (see default_gate) rather than ship it to workers."""
+    not picklable: build one where it is used (flows.resources.gx_validation builds one per run)
+    rather than ship it to workers."""
 
     def __init__(self) -> None:
         self._context = quiet_context()
@@ -117,12 +117,6 @@ class Gate:
                 if key in seen:
                     raise ValueError(f"two {key[1]} expectations on {name}.{key[2]}: QUALITY's key would collide")
                 seen.add(key)
-
-
-@cache
-def default_gate() -> Gate:
-    """One Gate per process, built on first use (building one takes a few hundred milliseconds)."""
-    return Gate()
 
 
 def _check_columns(batch: Mapping[str, pd.DataFrame]) -> None:

@@ -12,9 +12,8 @@ import numpy as np
 import pandas as pd
 from great_expectations.core import ExpectationValidationResult
 
-from warehouse.schema import QUALITY
+from warehouse.schema import CRITICAL, QUALITY
 
-CRITICAL = "critical"
 # QUALITY's columns that the flow adds when it writes the records, not the gate.
 _ADDED_BY_WRITER = ("run_id", "batch", "evaluated_at")
 RECORD_COLUMNS: tuple[str, ...] = tuple(c for c in QUALITY.columns if c not in _ADDED_BY_WRITER)

@@ -1,19 +1,45 @@
 """Turning one batch of processed files into a commit: deciding each file's status against what
-the warehouse already holds (new, changed, duplicate, quarantined) and shaping the rows."""
+the warehouse already holds (new, changed, duplicate, quarantined) and shaping the rows.
+
+The warehouse takes plain rows: a processed file is anything with ProcessedFile's attributes
+(transforms.process.FileResult is one), its rows dicts with exactly the columns of warehouse.schema."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
-from transforms.process import FileResult
-from warehouse.schema import ARTICLES, ENTITIES, FILES, QUOTES
-from warehouse.store import KnownFile
+from warehouse.schema import ARTICLES, DUPLICATE, ENTITIES, FILES, PUBLISHED, QUARANTINED, QUOTES
+from warehouse.store import KNOWN_FILE_COLUMNS, KnownFile
+
+(_PATH,) = FILES.key
+
+
+class ProcessedFile(Protocol):
+    """One landing file after processing: where it is and what it held, then its rows (an ARTICLES row
+    without run_id, and QUOTES and ENTITIES rows) or, when it could not be published, the reason why."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def size_bytes(self) -> int: ...
+    @property
+    def mtime_ns(self) -> int: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def article(self) -> Mapping[str, Any] | None: ...
+    @property
+    def quotes(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def entities(self) -> Sequence[Mapping[str, Any]]: ...
 
 
 @dataclass
@@ -35,12 +61,12 @@ class ReconciliationError(RuntimeError):
 
 def _reconcile(results, files, statuses, articles, quotes, entities) -> None:
     new_ids = {a["article_id"] for a in articles}
-    published = {f["path"] for f in files if f["status"] == "published" and f["article_id"] in new_ids}
+    published = {f["path"] for f in files if f["status"] == PUBLISHED and f["article_id"] in new_ids}
     new = [r for r in results if r.path in published]
     checks = {
         "file records = files in the batch": (len(files), len(results)),
         "statuses = files in the batch": (sum(statuses.values()), len(results)),
-        "article rows = newly published files": (len(articles), statuses["published"]),
+        "article rows = newly published files": (len(articles), statuses[PUBLISHED]),
         "quote rows = quotes of published files": (len(quotes), sum(len(r.quotes) for r in new)),
         "entity rows = entities of published files": (len(entities), sum(len(r.entities) for r in new)),
     }
@@ -59,7 +85,11 @@ class BatchAssembler:
         self.by_sha = {k.sha256: p for p, k in known.items()}
         self.run_id = run_id
 
-    def assemble(self, number: int, results: Sequence[FileResult], now: datetime) -> Batch:
+    def assemble(self, number: int, results: Sequence[ProcessedFile], now: datetime) -> Batch:
+        """The batch's rows as pyarrow tables of warehouse.schema, and what to withdraw and replace.
+
+        Raises RowError (warehouse.schema) when a file's rows do not have exactly their table's columns or
+        hold a value outside a column's set, ReconciliationError when the rows do not add up to the files."""
         articles, quotes, entities, files = [], [], [], []
         withdraw: list[str] = []
         statuses: Counter = Counter()
@@ -73,19 +103,19 @@ class BatchAssembler:
                 files.append(self._file_row(r, prior.status, prior.reason, prior.article_id, now))
                 statuses["unchanged"] += 1
                 continue
-            if prior and prior.status == "published" and prior.article_id in published:
+            if prior and prior.status == PUBLISHED and prior.article_id in published:
                 withdraw.append(prior.article_id)  # a changed file replaces its earlier rows
                 published.pop(prior.article_id)
             first_with_bytes = by_sha.setdefault(r.sha256, r.path)
             aid = r.article["article_id"] if r.article else None
             if r.reason is not None:
-                status, reason, aid = "quarantined", r.reason, None
+                status, reason, aid = QUARANTINED, r.reason, None
             elif first_with_bytes != r.path and article_of.get(first_with_bytes):
-                status, reason, aid = "duplicate", f"same bytes as {first_with_bytes}", article_of[first_with_bytes]
+                status, reason, aid = DUPLICATE, f"same bytes as {first_with_bytes}", article_of[first_with_bytes]
             elif aid in published:
-                status, reason = "duplicate", f"same article as {published[aid]}"
+                status, reason = DUPLICATE, f"same article as {published[aid]}"
             else:
-                status, reason = "published", None
+                status, reason = PUBLISHED, None
                 published[aid] = r.path
                 articles.append({**r.article, "run_id": self.run_id})
                 quotes.extend(r.quotes)
@@ -95,12 +125,12 @@ class BatchAssembler:
             statuses[status] += 1
         _reconcile(results, files, statuses, articles, quotes, entities)
         tables = {
-            ARTICLES.name: pa.Table.from_pylist(articles, schema=ARTICLES.schema),
-            QUOTES.name: pa.Table.from_pylist(quotes, schema=QUOTES.schema),
-            ENTITIES.name: pa.Table.from_pylist(entities, schema=ENTITIES.schema),
-            FILES.name: pa.Table.from_pylist(files, schema=FILES.schema),
+            ARTICLES.name: ARTICLES.to_arrow(articles),
+            QUOTES.name: QUOTES.to_arrow(quotes),
+            ENTITIES.name: ENTITIES.to_arrow(entities),
+            FILES.name: FILES.to_arrow(files),
         }
-        return Batch(number, tables, withdraw, [f["path"] for f in files], statuses)
+        return Batch(number, tables, withdraw, [f[_PATH] for f in files], statuses)
 
     def accept(self, batch: Batch) -> None:
         """Record a committed batch as the new baseline."""
@@ -108,14 +138,13 @@ class BatchAssembler:
             self.published.pop(aid, None)
         for row in batch.tables[ARTICLES.name].select(["article_id", "source_path"]).to_pylist():
             self.published[row["article_id"]] = row["source_path"]
-        for row in batch.tables[FILES.name].to_pylist():
-            self.known[row["path"]] = KnownFile(
-                row["sha256"], row["size_bytes"], row["mtime_ns"], row["status"], row["reason"], row["article_id"]
-            )
-            self.by_sha.setdefault(row["sha256"], row["path"])
+        for row in batch.tables[FILES.name].select([_PATH, *KNOWN_FILE_COLUMNS]).to_pylist():
+            path = row.pop(_PATH)
+            self.known[path] = known = KnownFile(**row)
+            self.by_sha.setdefault(known.sha256, path)
 
-    def _file_row(self, r: FileResult, status: str, reason: str | None, aid: str | None, now: datetime) -> dict:
-        return {
-            "path": r.path, "sha256": r.sha256, "size_bytes": r.size_bytes, "mtime_ns": r.mtime_ns,
-            "status": status, "reason": reason, "article_id": aid, "run_id": self.run_id, "recorded_at": now,
-        }
+    def _file_row(self, r: ProcessedFile, status: str, reason: str | None, aid: str | None, now: datetime) -> dict:
+        return FILES.row(
+            path=r.path, sha256=r.sha256, size_bytes=r.size_bytes, mtime_ns=r.mtime_ns,
+            status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now,
+        )

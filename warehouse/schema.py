@@ -1,5 +1,10 @@
-"""The warehouse's tables, defined once. The writer, the expectations and the DuckDB views
-(with their COMMENT ON text) all derive from these pyarrow schemas."""
+"""The warehouse's tables, defined once: each column's type, comment, closed value set and reference.
+
+The writer (rows built through Table.row and Table.to_arrow), the expectations (not-null, unique, value-set
+and reference checks) and the DuckDB views (with their COMMENT ON text) all derive from these definitions.
+A column's comment is derived too: what it holds, then its allowed values or the column it references.
+The machinery (Table, Column, Reference, RowError) is in warehouse.table.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +12,30 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from warehouse.table import Column, Reference, RowError, Table, listing  # noqa: F401  (re-exported: one import)
+from warehouse.table import col as _col
 
-def _col(name: str, type_: pa.DataType, comment: str, nullable: bool = True) -> pa.Field:
-    return pa.field(name, type_, nullable=nullable, metadata={"comment": comment})
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    comment: str
-    schema: pa.Schema
-    key: tuple[str, ...]
-    partition_by: tuple[str, ...] = ()
-
-    @property
-    def columns(self) -> list[str]:
-        return self.schema.names
+# Closed value sets: the one definition of each. Code that needs one value names it by its constant.
+FILE_STATUSES = ("published", "duplicate", "quarantined")
+PUBLISHED, DUPLICATE, QUARANTINED = FILE_STATUSES
+TEXT_FIELDS = ("headline", "standfirst", "body")  # an article's text fields (and ARTICLES columns), in reading order
+QUOTE_TYPES = ("direct", "partial")  # `indirect` (reported speech) comes with its own issue
+DIRECT, PARTIAL = QUOTE_TYPES
+# spaCy labels that name things; dates, times, numbers and quantities are not entities here.
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
+SEVERITIES = ("critical", "warning")
+CRITICAL, WARNING = SEVERITIES
+RUN_STATUSES = ("completed", "completed with failures", "failed")
+COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
 
 
 _MONTH = _col("published_month", pa.string(), "publication month YYYY-MM; the storage partition", False)
+_ARTICLE = "articles.article_id"
 
 ARTICLES = Table(
     "articles",
     "One row per distinct article.",
-    pa.schema([
+    (
         _col("article_id", pa.string(), "stable id derived from the article's content; unique", False),
         _col("source_path", pa.string(), "path of the raw file, relative to the landing folder", False),
         _col("source_sha256", pa.string(), "SHA-256 of the raw file's bytes", False),
@@ -45,30 +50,31 @@ ARTICLES = Table(
         _col("word_count", pa.int32(), "words in the body", False),
         _col("run_id", pa.string(), "the flow run that published this row", False),
         _MONTH,
-    ]),
+    ),
     key=("article_id",),
     partition_by=("published_month",),
 )
 
 QUOTES = Table(
     "quotes",
-    "One row per quotation-mark span in an article's headline, standfirst or body.",
-    pa.schema([
+    f"One row per quotation-mark span in an article's {listing(TEXT_FIELDS)}.",
+    (
         _col("quote_id", pa.string(), "unique id of the quotation", False),
-        _col("article_id", pa.string(), "the article (references articles.article_id)", False),
-        _col("field", pa.string(), "body, standfirst or headline", False),
+        _col("article_id", pa.string(), "the article", False, references=_ARTICLE),
+        _col("field", pa.string(), "the article's text field the quote is in", False, values=TEXT_FIELDS),
         _col("paragraph_index", pa.int32(), "0-based paragraph within the field", False),
         _col("char_start", pa.int32(), "offset into the field's text where the quoted words start", False),
         _col("char_end", pa.int32(), "offset into the field's text where the quoted words end", False),
         _col("text", pa.string(), "the quoted words, without the marks", False),
-        _col("quote_type", pa.string(), "direct (a whole quoted statement) or partial (words quoted in a sentence)",
-             False),
+        _col("quote_type", pa.string(), "how the words are quoted", False, values=QUOTE_TYPES,
+             meanings={DIRECT: "a whole quoted statement", PARTIAL: "words quoted in a sentence"}),
         _col("speaker", pa.string(), "resolved canonical speaker; NULL when unknown"),
         _col("speaker_mention", pa.string(), "the words naming the speaker at the attribution (he, Peskov)"),
-        _col("speaker_entity_id", pa.string(), "the speaker's entities.entity_id when a named entity"),
+        _col("speaker_entity_id", pa.string(), "the speaker's entity, when a named entity",
+             references="entities.entity_id"),
         _col("cue", pa.string(), "lemma of the reporting verb (say, tell, warn); NULL when none"),
         _MONTH,
-    ]),
+    ),
     key=("quote_id",),
     partition_by=("published_month",),
 )
@@ -76,17 +82,17 @@ QUOTES = Table(
 ENTITIES = Table(
     "entities",
     "One row per named entity per article.",
-    pa.schema([
-        _col("article_id", pa.string(), "the article (references articles.article_id)", False),
+    (
+        _col("article_id", pa.string(), "the article", False, references=_ARTICLE),
         _col("entity_id", pa.string(), "same value for the same canonical name and label in every article", False),
         _col("name", pa.string(), "canonical name within the article", False),
-        _col("label", pa.string(), "spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...", False),
-        _col("mention_count", pa.int32(), "mentions in headline, standfirst and body", False),
+        _col("label", pa.string(), "spaCy label", False, values=ENTITY_LABELS),
+        _col("mention_count", pa.int32(), f"mentions in {listing(TEXT_FIELDS, 'and')}", False),
         _col("surface_forms", pa.list_(pa.string()), "the distinct spellings seen", False),
         _col("surface_form_mentions", pa.list_(pa.int32()),
              "mentions of each spelling, in the order of surface_forms", False),
         _MONTH,
-    ]),
+    ),
     key=("article_id", "entity_id"),
     partition_by=("published_month",),
 )
@@ -94,32 +100,33 @@ ENTITIES = Table(
 FILES = Table(
     "files",
     "Every raw file seen in the landing folder, its latest content and what the pipeline did with it.",
-    pa.schema([
+    (
         _col("path", pa.string(), "path relative to the landing folder", False),
         _col("sha256", pa.string(), "SHA-256 of the bytes last seen; empty when the file could not be read", False),
         _col("size_bytes", pa.int64(), "size of the file in bytes", False),
         _col("mtime_ns", pa.int64(), "modification time seen, ns since the epoch; with size, lets reruns skip reading",
              False),
-        _col("status", pa.string(), "published, duplicate or quarantined", False),
+        _col("status", pa.string(), "what the pipeline did with the file", False, values=FILE_STATUSES),
         _col("reason", pa.string(), "why the file was not published; NULL when published"),
-        _col("article_id", pa.string(), "the article the file published or duplicates"),
+        _col("article_id", pa.string(), "the article the file published or duplicates", references=_ARTICLE),
         _col("run_id", pa.string(), "the flow run that recorded this status", False),
         _col("recorded_at", pa.timestamp("us", tz="UTC"), "when the status was recorded", False),
-    ]),
+    ),
     key=("path",),
 )
 
 RUNS = Table(
     "runs",
     "One row per run (a flow run, or a `newsetl run` that found nothing new), with its counts and outcome.",
-    pa.schema([
+    (
         _col("run_id", pa.string(), "the flow run id (its own id for a run that found nothing new)", False),
         _col("flow_run_name", pa.string(), "Prefect's name for the flow run; empty when `newsetl run` found "
              "nothing new and so started no flow run"),
         _col("landing", pa.string(), "the landing folder", False),
         _col("started_at", pa.timestamp("us", tz="UTC"), "when the run started", False),
         _col("finished_at", pa.timestamp("us", tz="UTC"), "when the run finished", False),
-        _col("status", pa.string(), "completed, or failed", False),
+        _col("status", pa.string(), "the run's outcome", False, values=RUN_STATUSES,
+             meanings={COMPLETED_WITH_FAILURES: "some batches not published", FAILED: "nothing published"}),
         _col("message", pa.string(), "one-line outcome or failure reason"),
         _col("files_seen", pa.int64(), "files found in the landing folder", False),
         _col("files_unchanged", pa.int64(), "files whose bytes were already processed", False),
@@ -132,28 +139,30 @@ RUNS = Table(
         _col("expectations_evaluated", pa.int64(), "expectations evaluated by this run", False),
         _col("expectations_failed", pa.int64(), "expectations that failed in this run", False),
         _col("seconds", pa.float64(), "wall-clock duration", False),
-    ]),
+    ),
     key=("run_id",),
 )
 
 QUALITY = Table(
     "quality",
     "One row per expectation evaluated per batch per run.",
-    pa.schema([
+    (
         _col("run_id", pa.string(), "the flow run", False),
         _col("batch", pa.int32(), "batch number within the run", False),
         _col("table_name", pa.string(), "the table the expectation checks", False),
         _col("expectation", pa.string(), "the expectation type, e.g. expect_column_values_to_be_unique", False),
         _col("column_name", pa.string(), "the column it checks, when one"),
-        _col("severity", pa.string(), "critical (blocks the commit) or warning", False),
+        _col("severity", pa.string(), "what a failure does", False, values=SEVERITIES,
+             meanings={CRITICAL: "blocks the commit", WARNING: "recorded; the batch publishes"}),
         _col("success", pa.bool_(), "whether the expectation held", False),
         _col("observed_value", pa.string(), "what was observed, as text"),
         _col("unexpected_count", pa.int64(), "rows that broke it"),
         _col("unexpected_examples", pa.string(), "some offending rows, as text"),
         _col("evaluated_at", pa.timestamp("us", tz="UTC"), "when it was evaluated", False),
-    ]),
+    ),
     key=("run_id", "batch", "table_name", "expectation", "column_name"),
 )
+
 
 @dataclass(frozen=True)
 class DerivedView:
@@ -188,3 +197,4 @@ CONTENT_TABLES = (ARTICLES, QUOTES, ENTITIES)
 DERIVED_VIEWS = (ENTITY_ALIASES,)
 ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY)
 BY_NAME = {t.name: t for t in ALL_TABLES}
+REFERENCES: tuple[Reference, ...] = tuple(ref for t in ALL_TABLES for ref in t.references.values())

@@ -8,10 +8,10 @@ manifest (a crash mid-commit) restores it to the manifest's version before doing
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
-import signal
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,24 +21,12 @@ import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
 from filelock import FileLock, Timeout
 
-from transforms.stopwatch import Stopwatch
+from instrumentation.failpoints import Failpoints
+from instrumentation.stopwatch import Stopwatch
+from warehouse import layout
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
+from warehouse.sql_text import in_list
 from warehouse.views import build_database
-
-_passes: dict[str, int] = {}
-
-
-def failpoint(name: str) -> None:
-    """Crash tests set NEWSETL_FAILPOINT=NAME:N to SIGKILL this process the N-th time it reaches
-    NAME, so that they can kill a real run at an exact moment of a commit."""
-    target = os.environ.get("NEWSETL_FAILPOINT")
-    if not target:
-        return
-    point, _, nth = target.partition(":")
-    if point == name:
-        _passes[name] = _passes.get(name, 0) + 1
-        if _passes[name] == int(nth or 1):
-            os.kill(os.getpid(), signal.SIGKILL)
 
 
 class WarehouseBusy(RuntimeError):
@@ -47,6 +35,8 @@ class WarehouseBusy(RuntimeError):
 
 @dataclass(frozen=True)
 class KnownFile:
+    """What the warehouse recorded of a file; each field is the FILES column of its name (tests check it)."""
+
     sha256: str
     size_bytes: int
     mtime_ns: int
@@ -55,39 +45,36 @@ class KnownFile:
     article_id: str | None
 
 
-def _quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _in_list(column: str, values: Sequence[str]) -> str:
-    return f"{column} IN ({', '.join(_quote(v) for v in values)})"
+# The FILES columns a KnownFile holds; the file's path (FILES' key) is what it is filed under.
+KNOWN_FILE_COLUMNS = tuple(f.name for f in dataclasses.fields(KnownFile))
 
 
 class Warehouse:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, failpoints: Failpoints | None = None) -> None:
         self.root = Path(root).resolve()  # views and Data Docs name files by absolute path
-        self.tables_dir = self.root / "tables"
-        self.state_dir = self.root / "_state"
-        self.manifest_path = self.state_dir / "manifest.json"
-        self.db_path = self.root / "news.duckdb"
+        self.tables_dir = self.root / layout.TABLES
+        self.state_dir = self.root / layout.STATE
+        self.manifest_path = self.state_dir / layout.MANIFEST
+        self.db_path = layout.database(self.root)
         self.versions: dict[str, int] = {}
         self.commits = 0
         self.stopwatch = Stopwatch()  # write (Delta files), publish (manifest + views), compact
+        self.failpoints = failpoints or Failpoints()  # armed only by the crash tests
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     @contextmanager
-    def open(cls, root: Path, lock_timeout: float = 0) -> Iterator[Warehouse]:
+    def open(cls, root: Path, lock_timeout: float = 0, failpoints: Failpoints | None = None) -> Iterator[Warehouse]:
         """Lock the warehouse for one run (waiting up to lock_timeout seconds), recover from any
         interrupted commit, and yield it."""
-        wh = cls(root)
+        wh = cls(root, failpoints)
         wh.state_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(wh.state_dir / "run.lock"))
+        lock = FileLock(str(wh.state_dir / layout.LOCK))
         try:
             lock.acquire(timeout=lock_timeout)
         except Timeout:
             raise WarehouseBusy(
-                f"warehouse {wh.root} is in use by another run (lock {wh.state_dir / 'run.lock'})"
+                f"warehouse {wh.root} is in use by another run (lock {wh.state_dir / layout.LOCK})"
             ) from None
         try:
             wh._load_manifest()
@@ -158,8 +145,9 @@ class Warehouse:
         return dt.to_pyarrow_table(columns=list(columns) if columns else None)
 
     def known_files(self) -> dict[str, KnownFile]:
-        fields = ["sha256", "size_bytes", "mtime_ns", "status", "reason", "article_id"]
-        return {r.pop("path"): KnownFile(**r) for r in self.read(FILES, ["path", *fields]).to_pylist()}
+        """path -> what the warehouse recorded of the file there."""
+        (path,) = FILES.key
+        return {r.pop(path): KnownFile(**r) for r in self.read(FILES, [path, *KNOWN_FILE_COLUMNS]).to_pylist()}
 
     def published_articles(self) -> dict[str, str]:
         """article_id -> source_path of every published article."""
@@ -183,20 +171,20 @@ class Warehouse:
         with self.stopwatch.stage("write"):
             for table in CONTENT_TABLES:
                 if withdraw_article_ids and table.name in versions:
-                    versions[table.name] = self._delete(table, _in_list("article_id", withdraw_article_ids))
+                    versions[table.name] = self._delete(table, in_list("article_id", withdraw_article_ids))
             if replace_paths and FILES.name in versions:
-                versions[FILES.name] = self._delete(FILES, _in_list("path", replace_paths))
-            failpoint("commit-start")
+                versions[FILES.name] = self._delete(FILES, in_list("path", replace_paths))
+            self.failpoints.reach("commit-start")
             for name, data in rows.items():
                 if data.num_rows:
                     versions[name] = self._append(BY_NAME[name], data)
-                    failpoint(f"after-{name}")
+                    self.failpoints.reach(f"after-{name}")
         self.versions = versions
         self.commits += 1
         if publish:
             with self.stopwatch.stage("publish"):
                 self._write_manifest()  # the moment of publication
-                failpoint("after-manifest")
+                self.failpoints.reach("after-manifest")
                 self.publish_views()
         return self.commits
 
@@ -232,7 +220,10 @@ class Warehouse:
         return dt.version()
 
     def _append(self, table: Table, data: pa.Table) -> int:
-        data = data.select(table.columns).cast(table.schema)
+        # Without the column comments: Delta refuses to append a column whose comment differs from the one it
+        # stored when the table was created (so any comment edit broke existing warehouses); views take theirs
+        # from warehouse.schema.
+        data = data.select(table.columns).cast(table.storage_schema)
         write_deltalake(
             str(self._path(table)), data, mode="append",
             partition_by=list(table.partition_by) or None, schema_mode="merge",

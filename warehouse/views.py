@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, Table
+from warehouse.sql_text import ident, literal
 
 _DUCK_TYPES: dict[pa.DataType, str] = {
     pa.string(): "VARCHAR",
@@ -31,26 +32,18 @@ def duck_type(type_: pa.DataType) -> str:
     return _DUCK_TYPES[type_]
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def view_sql(table: Table, files: Sequence[str], stored_columns: Sequence[str]) -> str:
     """SELECT for one view. Columns the stored files do not have yet (added by a later version)
     read as NULL, so earlier partitions stay readable."""
     stored = set(stored_columns)
     cols = []
     for f in table.schema:
-        expr = _ident(f.name) if files and f.name in stored else "NULL"
-        cols.append(f"CAST({expr} AS {duck_type(f.type)}) AS {_ident(f.name)}")
+        expr = ident(f.name) if files and f.name in stored else "NULL"
+        cols.append(f"CAST({expr} AS {duck_type(f.type)}) AS {ident(f.name)}")
     select = "SELECT " + ", ".join(cols)
     if not files:
         return select + " LIMIT 0"
-    file_list = "[" + ", ".join(_literal(p) for p in files) + "]"
+    file_list = "[" + ", ".join(literal(p) for p in files) + "]"
     return f"{select} FROM read_parquet({file_list}, hive_partitioning = true, union_by_name = true)"
 
 
@@ -65,16 +58,15 @@ def build_database(
     try:
         for table in ALL_TABLES:
             sql = view_sql(table, files.get(table.name, ()), stored_columns.get(table.name, ()))
-            con.execute(f"CREATE VIEW {_ident(table.name)} AS {sql}")
-            con.execute(f"COMMENT ON VIEW {_ident(table.name)} IS {_literal(table.comment)}")
-            for f in table.schema:
-                comment = (f.metadata or {}).get(b"comment", b"").decode()
-                con.execute(f"COMMENT ON COLUMN {_ident(table.name)}.{_ident(f.name)} IS {_literal(comment)}")
+            con.execute(f"CREATE VIEW {ident(table.name)} AS {sql}")
+            con.execute(f"COMMENT ON VIEW {ident(table.name)} IS {literal(table.comment)}")
+            for column in table.spec:  # what it holds, with its allowed values or what it references
+                con.execute(f"COMMENT ON COLUMN {ident(table.name)}.{ident(column.name)} IS {literal(column.comment)}")
         for view in DERIVED_VIEWS:
-            con.execute(f"CREATE VIEW {_ident(view.name)} AS {view.sql}")
-            con.execute(f"COMMENT ON VIEW {_ident(view.name)} IS {_literal(view.comment)}")
+            con.execute(f"CREATE VIEW {ident(view.name)} AS {view.sql}")
+            con.execute(f"COMMENT ON VIEW {ident(view.name)} IS {literal(view.comment)}")
             for column, comment in view.columns.items():
-                con.execute(f"COMMENT ON COLUMN {_ident(view.name)}.{_ident(column)} IS {_literal(comment)}")
+                con.execute(f"COMMENT ON COLUMN {ident(view.name)}.{ident(column)} IS {literal(comment)}")
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
-from transforms.process import FileResult
 from warehouse.batch import BatchAssembler, ReconciliationError
+from warehouse.schema import ARTICLES, QUOTES, RowError
 from warehouse.store import KnownFile
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 
-def result(path: str, sha: str, aid: str | None, reason: str | None = None, quotes: int = 1) -> FileResult:
-    article = None if aid is None else {
-        "article_id": aid, "source_path": path, "source_sha256": sha, "published_date": date(2024, 1, 1),
-        "section": None, "headline": "H", "standfirst": None, "image_caption": None, "image_credit": None,
-        "body": "B", "paragraph_count": 1, "word_count": 1, "published_month": "2024-01",
-    }
-    q = [{"quote_id": f"{aid}-{i}", "article_id": aid} for i in range(quotes)] if aid else []
-    return FileResult(path, sha, 10, 1, article=article, quotes=q, reason=reason)
+@dataclass
+class Result:
+    """A processed file as the warehouse sees it (warehouse.batch.ProcessedFile), without transforms."""
+
+    path: str
+    sha256: str
+    size_bytes: int
+    mtime_ns: int
+    article: dict[str, Any] | None = None
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    reason: str | None = None
+
+
+def article_row(aid: str, path: str, sha: str) -> dict[str, Any]:
+    """An ARTICLES row as transforms build it: every column but run_id, which the batch adds."""
+    row = ARTICLES.row(
+        article_id=aid, source_path=path, source_sha256=sha, published_date=date(2024, 1, 1), section=None,
+        headline="H", standfirst=None, image_caption=None, image_credit=None, body="B", paragraph_count=1,
+        word_count=1, run_id=None, published_month="2024-01",
+    )
+    del row["run_id"]
+    return row
+
+
+def quote_row(aid: str, i: int, **changes: Any) -> dict[str, Any]:
+    values = dict(
+        quote_id=f"{aid}-{i}", article_id=aid, field="body", paragraph_index=0, char_start=0, char_end=1,
+        text="B", quote_type="direct", speaker=None, speaker_mention=None, speaker_entity_id=None, cue=None,
+        published_month="2024-01",
+    )
+    return QUOTES.row(**{**values, **changes})
+
+
+def result(path: str, sha: str, aid: str | None, reason: str | None = None, quotes: int = 1) -> Result:
+    article = None if aid is None else article_row(aid, path, sha)
+    q = [quote_row(aid, i) for i in range(quotes)] if aid else []
+    return Result(path, sha, 10, 1, article=article, quotes=q, reason=reason)
 
 
 def statuses(batch) -> dict[str, tuple[str, str | None]]:
@@ -70,3 +102,35 @@ def test_rows_that_do_not_add_up_are_never_published():
     dup = result("b.txt", "s2", "B")
     with pytest.raises(ReconciliationError, match="quote rows = quotes of published files: 1 != 2"):
         BatchAssembler({}, {}, "run3").assemble(0, [dup, dup], NOW)
+
+
+def test_rows_that_do_not_fit_the_schema_are_refused_naming_table_row_and_column():
+    bad = result("c.txt", "s3", "C", quotes=2)
+    bad.quotes[1] = {**bad.quotes[1], "speaker_role": "minister"}
+    with pytest.raises(RowError, match=r"quotes row 1: unknown column\(s\) speaker_role"):
+        BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
+    bad = result("c.txt", "s3", "C", quotes=2)
+    bad.quotes[0] = {**bad.quotes[0], "quote_type": "indirect"}
+    with pytest.raises(RowError, match=r"quotes.quote_type \(row 0\): 'indirect' not one of direct, partial"):
+        BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
+    bad = result("c.txt", "s3", "C")
+    del bad.article["word_count"]
+    with pytest.raises(RowError, match=r"articles row 0: missing column\(s\) word_count"):
+        BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
+
+
+def test_transforms_file_results_are_processed_files_with_rows_that_fit_the_schema(nlp):
+    """transforms.process.FileResult has every attribute warehouse.batch reads (without the warehouse importing
+    it), and the rows transforms build for a real article have exactly the schema's columns and values."""
+    from tests.conftest import SEED
+    from transforms.process import FileResult, RawFile, process_files
+    from warehouse.batch import ProcessedFile
+
+    wanted = {name for name in vars(ProcessedFile) if not name.startswith("_")}
+    assert wanted == {"path", "sha256", "size_bytes", "mtime_ns", "reason", "article", "quotes", "entities"}
+    assert wanted <= set(FileResult.__dataclass_fields__)
+    results = process_files(nlp, [RawFile(SEED.name, SEED.read_bytes(), 1)], date(2026, 11, 28)).files
+    assert results[0].reason is None
+    batch = BatchAssembler({}, {}, "run5").assemble(0, results, NOW)
+    assert batch.tables["articles"].num_rows == 1 and batch.tables["quotes"].num_rows > 0
+    assert batch.tables["entities"].num_rows > 0 and statuses(batch) == {SEED.name: ("published", None)}
