@@ -67,7 +67,7 @@ def bare_spacy(landing: Path, processes: int) -> float:
     """Seconds for spaCy's full pipeline over the files' text, `processes` processes, model loads included."""
     code = (
         "import sys, spacy, pathlib\n"
-        "from transforms.nlp import DEFAULT_MODEL\n"
+        "from flows.options import DEFAULT_MODEL\n"
         "texts = [p.read_text(encoding='utf-8') for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.txt'))]\n"
         "nlp = spacy.load(DEFAULT_MODEL)\n"
         "for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=32): pass\n"

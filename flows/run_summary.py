@@ -10,13 +10,25 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from warehouse.schema import RUNS
+from warehouse.schema import (
+    ARTICLES,
+    COMPLETED,
+    COMPLETED_WITH_FAILURES,
+    CONTENT_TABLES,
+    DUPLICATE,
+    ENTITIES,
+    FAILED,
+    FILE_STATUSES,
+    PUBLISHED,
+    QUARANTINED,
+    QUOTES,
+    RUNS,
+)
 
 
 @dataclass
 class RunSummary:
     run_id: str
-    status: str = "completed"
     message: str = ""
     files_seen: int = 0
     statuses: Counter = field(default_factory=Counter)
@@ -34,9 +46,16 @@ class RunSummary:
     flow_stages: Counter = field(default_factory=Counter)
 
     @property
+    def status(self) -> str:
+        """One of warehouse.schema.RUN_STATUSES (RUNS.status' comment says what each means)."""
+        if not self.published_anything:
+            return FAILED
+        return COMPLETED_WITH_FAILURES if self.failures else COMPLETED
+
+    @property
     def published_anything(self) -> bool:
         """False when the run failed outright: nothing reached the warehouse."""
-        return not self.failures or self.statuses["published"] + self.statuses["duplicate"] > 0
+        return not self.failures or self.statuses[PUBLISHED] + self.statuses[DUPLICATE] > 0
 
     def note_timings(self, timings: list[tuple[float, str]], keep: int = 10) -> None:
         self.slowest = heapq.nlargest(keep, self.slowest + timings)
@@ -46,21 +65,20 @@ class RunSummary:
         return self.files_seen == sum(self.statuses.values())
 
     def run_row(self, landing: str, started: datetime, flow_run_name: str | None) -> pa.Table:
-        """The run's row of the runs table."""
+        """The run's row of the runs table; `landing` names the landing source (an absolute folder).
+        Raises warehouse.schema.RowError when the row strays from RUNS' columns or RUN_STATUSES."""
         s = self  # short, for the table of columns below
-        status = "failed" if not s.published_anything else "completed with failures" if s.failures else "completed"
-        row = {
-            "run_id": s.run_id, "flow_run_name": flow_run_name, "landing": str(Path(landing).resolve()),
-            "started_at": started, "finished_at": datetime.now(UTC), "status": status,
-            "message": s.failures[0] if s.failures else None,
-            "files_seen": s.files_seen, "files_unchanged": s.statuses["unchanged"],
-            "published": s.statuses["published"], "duplicate": s.statuses["duplicate"],
-            "quarantined": s.statuses["quarantined"], "articles_rows": s.rows["articles"],
-            "quotes_rows": s.rows["quotes"], "entities_rows": s.rows["entities"],
-            "expectations_evaluated": s.expectations_evaluated, "expectations_failed": s.expectations_failed,
-            "seconds": (datetime.now(UTC) - started).total_seconds(),
-        }
-        return pa.Table.from_pylist([row], schema=RUNS.schema)
+        row = RUNS.row(
+            run_id=s.run_id, flow_run_name=flow_run_name, landing=landing,
+            started_at=started, finished_at=datetime.now(UTC), status=s.status,
+            message=s.failures[0] if s.failures else None,
+            files_seen=s.files_seen, files_unchanged=s.statuses["unchanged"],
+            published=s.statuses[PUBLISHED], duplicate=s.statuses[DUPLICATE], quarantined=s.statuses[QUARANTINED],
+            articles_rows=s.rows[ARTICLES.name], quotes_rows=s.rows[QUOTES.name], entities_rows=s.rows[ENTITIES.name],
+            expectations_evaluated=s.expectations_evaluated, expectations_failed=s.expectations_failed,
+            seconds=(datetime.now(UTC) - started).total_seconds(),
+        )
+        return RUNS.to_arrow([row])
 
     def profile(self) -> list[tuple[str, str, float]]:
         """(where, stage, seconds) for every timed stage, workers' first, largest first within each."""
@@ -70,21 +88,18 @@ class RunSummary:
 
     def markdown(self) -> str:
         """The run as a Prefect markdown artifact."""
-        s = self.statuses
+        files = ["files seen", "unchanged", *FILE_STATUSES, "not published"]
+        counts = [self.files_seen, *(self.statuses[k] for k in files[1:])]
+        rows = [*(t.name for t in CONTENT_TABLES), "expectations passed", "seconds"]
+        passed = f"{self.expectations_evaluated - self.expectations_failed}/{self.expectations_evaluated}"
+        values = [*(self.rows[t.name] for t in CONTENT_TABLES), passed, f"{self.seconds:.1f}"]
         lines = [
             f"# news-etl run: {self.status}",
             "",
             f"{self.message}" if self.message else "",
-            "| files seen | unchanged | published | duplicate | quarantined | not published |",
-            "|---:|---:|---:|---:|---:|---:|",
-            f"| {self.files_seen} | {s['unchanged']} | {s['published']} | {s['duplicate']} | {s['quarantined']} "
-            f"| {s['not published']} |",
+            *_md_table(files, counts),
             "",
-            "| articles | quotes | entities | expectations passed | seconds |",
-            "|---:|---:|---:|---:|---:|",
-            f"| {self.rows['articles']} | {self.rows['quotes']} | {self.rows['entities']} "
-            f"| {self.expectations_evaluated - self.expectations_failed}/{self.expectations_evaluated} "
-            f"| {self.seconds:.1f} |",
+            *_md_table(rows, values),
         ]
         if self.failures:
             lines += ["", "## Failures", *[f"- {f}" for f in self.failures]]
@@ -100,3 +115,8 @@ class RunSummary:
             lines += ["", "## Slowest files", "| file | seconds |", "|---|---:|"]
             lines += [f"| `{p}` | {t:.2f} |" for t, p in self.slowest]
         return "\n".join(lines) + "\n"
+
+
+def _md_table(header: list[str], values: list[object]) -> list[str]:
+    """A one-row markdown table, numbers right-aligned."""
+    return ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), "| " + " | ".join(map(str, values)) + " |"]

@@ -12,8 +12,19 @@ from typing import Annotated
 
 import typer
 
+from flows.options import (
+    CRON_ENV_VAR,
+    DEFAULT_CRON,
+    DEFAULT_TIMEZONE,
+    DEFAULTS,
+    MODEL_ENV_VAR,
+    TASK_RUNNERS,
+    RunOptions,
+)
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news files to a DuckDB warehouse.")
 
+_D = DEFAULTS
 LandingOpt = Annotated[Path, typer.Option("--landing", help="folder of raw *.txt article files")]
 WarehouseOpt = Annotated[Path, typer.Option("--warehouse", help="warehouse folder (Delta tables + news.duckdb)")]
 
@@ -32,17 +43,21 @@ def _quiet(verbose: bool) -> None:
 
 @app.command()
 def run(
-    landing: LandingOpt = Path("seeds"),
-    warehouse: WarehouseOpt = Path("warehouse"),
-    batch_size: Annotated[int, typer.Option(help="files per task")] = 32,
-    commit_size: Annotated[int, typer.Option(help="files per validated commit (at least)")] = 512,
-    max_file_mb: Annotated[float, typer.Option(help="files larger than this are quarantined unread")] = 20.0,
-    model: Annotated[str, typer.Option(envvar="NEWSETL_SPACY_MODEL", help="spaCy model package or path")] = "",
-    task_runner: Annotated[str, typer.Option(help="process (default), thread or dask")] = "process",
-    workers: Annotated[int, typer.Option(help="worker processes (default: one per core)")] = 0,
-    dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = "",
-    wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = 0.0,
-    reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = False,
+    landing: LandingOpt = _D.landing,
+    warehouse: WarehouseOpt = _D.warehouse,
+    batch_size: Annotated[int, typer.Option(help="files per task")] = _D.batch_size,
+    commit_size: Annotated[int, typer.Option(help="files per validated commit (at least)")] = _D.commit_size,
+    max_file_mb: Annotated[
+        float, typer.Option(help="files larger than this many MB (10^6 bytes) are quarantined unread")
+    ] = _D.max_file_mb,
+    model: Annotated[str, typer.Option(envvar=MODEL_ENV_VAR, help="spaCy model package or path")] = "",
+    task_runner: Annotated[str, typer.Option(help=f"{', '.join(TASK_RUNNERS)} (default {_D.task_runner})")] = (
+        _D.task_runner
+    ),
+    workers: Annotated[int, typer.Option(help="worker processes (default: one per core)")] = _D.workers,
+    dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = _D.dask_address,
+    wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
+    reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = _D.reprocess,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
@@ -50,76 +65,50 @@ def run(
     or changed since the last run, the run is recorded without starting a flow run."""
     t0 = time.perf_counter()
     _quiet(verbose)
-    from newsetl.summary import print_profile, print_summary
-
-    if not landing.is_dir():
-        _fail(f"landing folder {landing} does not exist or is not a folder")
-    warehouse.mkdir(parents=True, exist_ok=True)
-    if not reprocess:
-        from newsetl.idle_run import record_if_nothing_new
-        from warehouse.store import WarehouseBusy
-
-        try:
-            idle = record_if_nothing_new(landing, warehouse, int(max_file_mb * 1e6), wait)
-        except WarehouseBusy as exc:
-            _fail(f"nothing could be published: {exc}")
-        if idle is not None:
-            print_summary(idle, warehouse)
-            return
-    from flows.api import prefect_api, start_server
-    from flows.runners import make_task_runner
-
     try:
-        runner = make_task_runner(task_runner, workers or None, dask_address or None)
+        options = RunOptions(
+            landing=landing, warehouse=warehouse, batch_size=batch_size, commit_size=commit_size,
+            max_file_mb=max_file_mb, model=model, task_runner=task_runner, workers=workers,
+            dask_address=dask_address, lock_timeout=wait, reprocess=reprocess,
+        )
     except ValueError as exc:
         _fail(str(exc))
-    server = start_server()  # boots while the flow's modules import
-    # There is work to do: Great Expectations, which the flow imports at its first batch, loads now,
-    # while the server boots, rather than later beside busy workers.
-    import expectations.gate  # noqa: F401
-    from flows.etl import RunSummary, news_etl
-    from transforms.nlp import DEFAULT_MODEL
+    from transforms.lexicon import LexiconError
 
-    started = time.perf_counter()
-    with prefect_api(server):
-        ready = time.perf_counter()
-        state = news_etl.with_options(task_runner=runner)(
-            landing=str(landing), warehouse=str(warehouse), batch_size=batch_size,
-            model=model or DEFAULT_MODEL, max_file_mb=max_file_mb, lock_timeout=wait,
-            reprocess=reprocess, commit_size=commit_size, return_state=True,
-        )
-        flow_done = time.perf_counter()
-    summary = state.result(raise_on_failure=False)
-    if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line
-        _fail(f"run {state.name}: {summary!r}" if isinstance(summary, BaseException) else f"run {state.name}")
-    summary.flow_stages.update({
-        "start (imports)": started - t0, "start (Prefect API)": ready - started,
-        "flow run overhead": flow_done - ready - summary.seconds, "stop (Prefect API)": time.perf_counter() - flow_done,
-    })
-    if summary.published_anything:
-        print_summary(summary, warehouse)
-        if profile:
-            print_profile(summary, time.perf_counter() - t0)
-    else:
-        _fail(f"nothing could be published: {summary.message}")
+    try:  # the rules' word tables load with the pipeline's modules
+        from flows.run import RunFailed
+        from flows.run import run as run_once
+    except LexiconError as exc:
+        _fail(f"cannot load a word table: {exc}")
+    from newsetl.summary import print_profile, print_summary
+
+    try:
+        summary = run_once(options, started=t0)
+    except RunFailed as exc:
+        _fail(str(exc))
+    print_summary(summary, warehouse)
+    if profile and summary.flow_stages:
+        print_profile(summary, time.perf_counter() - t0)
 
 
 @app.command()
 def report(
-    warehouse: WarehouseOpt = Path("warehouse"),
+    warehouse: WarehouseOpt = _D.warehouse,
     html: Annotated[
         Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
     ] = None,
 ) -> None:
     """The standard reports as tables in the terminal; with --html, also as one page that works offline."""
     from newsetl.reports import print_reports
+    from warehouse.layout import database
 
-    db = warehouse / "news.duckdb"
+    db = database(warehouse)
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
     print_reports(db)
     if html is not None:
-        from newsetl.report_html import data_docs_index, write_html
+        from newsetl.report_html import write_html
+        from warehouse.layout import data_docs_index
 
         write_html(db, html, data_docs_index(warehouse))
         print(f"report written to {html}")
@@ -127,10 +116,10 @@ def report(
 
 @app.command()
 def serve(
-    landing: LandingOpt = Path("seeds"),
-    warehouse: WarehouseOpt = Path("warehouse"),
-    cron: Annotated[str, typer.Option(envvar="NEWSETL_CRON", help="cron schedule, in --timezone")] = "0 6 * * *",
-    timezone: Annotated[str, typer.Option(help="time zone of the cron schedule")] = "UTC",
+    landing: LandingOpt = _D.landing,
+    warehouse: WarehouseOpt = _D.warehouse,
+    cron: Annotated[str, typer.Option(envvar=CRON_ENV_VAR, help="cron schedule, in --timezone")] = DEFAULT_CRON,
+    timezone: Annotated[str, typer.Option(help="time zone of the cron schedule")] = DEFAULT_TIMEZONE,
 ) -> None:
     """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL."""
     _quiet(verbose=True)

@@ -26,12 +26,6 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def data_docs_index(warehouse: Path) -> Path:
-    """The index of the Great Expectations Data Docs that the runs build (expectations.data_docs writes it;
-    the path is repeated here because importing GX costs the report command several seconds)."""
-    return Path(warehouse) / "data_docs" / "index.html"
-
-
 _CSS = """
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 0 16px 48px; color: #222; }
 header { border-bottom: 2px solid #0072B2; margin-bottom: 8px; }

@@ -8,16 +8,18 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.run_summary import RunSummary
+from warehouse.layout import database
+from warehouse.schema import CONTENT_TABLES, FILE_STATUSES
 
 
 def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None) -> None:
+    """Files by status, rows committed, quarantined files (the first 20), failures and where to look."""
     console = console or Console()
     st = s.statuses
     files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {s.seconds:.1f}s", show_header=True)
-    for col in ("files seen", "unchanged", "published", "duplicate", "quarantined"):
+    for col in ("files seen", "unchanged", *FILE_STATUSES):
         files.add_column(col, justify="right")
-    files.add_row(str(s.files_seen), str(st["unchanged"]), str(st["published"]), str(st["duplicate"]),
-                  str(st["quarantined"]))
+    files.add_row(str(s.files_seen), str(st["unchanged"]), *(str(st[status]) for status in FILE_STATUSES))
     console.print(files)
     if s.message and not s.failures:
         console.print(s.message)
@@ -25,11 +27,10 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
         n = st['not published']
         console.print(f"[red]{n} files not published[/]: their batches failed; the next run retries them")
     rows = Table(show_header=True, title="rows committed")
-    for col in ("articles", "quotes", "entities", "expectations passed"):
+    for col in (*(t.name for t in CONTENT_TABLES), "expectations passed"):
         rows.add_column(col, justify="right")
     passed = s.expectations_evaluated - s.expectations_failed
-    rows.add_row(str(s.rows["articles"]), str(s.rows["quotes"]), str(s.rows["entities"]),
-                 f"{passed}/{s.expectations_evaluated}")
+    rows.add_row(*(str(s.rows[t.name]) for t in CONTENT_TABLES), f"{passed}/{s.expectations_evaluated}")
     console.print(rows)
     for path, reason in s.quarantined[:20]:
         console.print(f"[yellow]quarantined[/] {path}: {reason}")
@@ -39,7 +40,8 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
         console.print(f"[red]failed[/] {failure}")
     if s.data_docs:
         console.print(f"data docs: {s.data_docs}")
-    console.print(f"warehouse: {warehouse / 'news.duckdb'}  (duckdb -readonly {warehouse / 'news.duckdb'})")
+    db = database(warehouse)
+    console.print(f"warehouse: {db}  (duckdb -readonly {db})")
 
 
 def print_profile(s: RunSummary, wall_seconds: float, console: Console | None = None) -> None:

@@ -33,9 +33,10 @@ def prefect_server():
 
 @pytest.fixture(scope="session")
 def nlp():
+    from flows.options import DEFAULT_MODEL
     from transforms.nlp import load_pipeline
 
-    return load_pipeline()
+    return load_pipeline(DEFAULT_MODEL)
 
 
 @pytest.fixture

@@ -33,7 +33,6 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_server: str) -> 
     """One warehouse for the module: the seed, the fictional Calder fortnight and two more articles, an
     empty file to quarantine; run twice, so that the run history has a run that found nothing new."""
     from flows.etl import news_etl
-    from flows.runners import make_task_runner
 
     root = tmp_path_factory.mktemp("reports")
     landing, wh = root / "landing", root / "wh"
@@ -42,9 +41,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_server: str) -> 
     for name, text in {"harbour.txt": HARBOUR, "garden.txt": GARDEN, **FORTNIGHT}.items():
         (landing / name).write_text(text, encoding="utf-8")
     (landing / "empty.txt").write_bytes(b"")
-    flow = news_etl.with_options(task_runner=make_task_runner("thread"))
     for _ in range(2):
-        state = flow(landing=str(landing), warehouse=str(wh), return_state=True)
+        state = news_etl(landing=str(landing), warehouse=str(wh), task_runner="thread", return_state=True)
         assert state.is_completed(), state.message
     return wh
 

@@ -72,15 +72,13 @@ def tables(warehouse: Path) -> dict[str, list[tuple]]:
 
 def test_dask_cluster_output_is_identical_to_the_default_runner(dask_cluster, landing, tmp_path):
     from flows.etl import news_etl
-    from flows.runners import make_task_runner
 
     for name, text in {"harbour.txt": HARBOUR, "garden.txt": GARDEN, "council.txt": COUNCIL}.items():
         (landing / name).write_text(text)
     (landing / "empty.txt").write_bytes(b"")
-    default = news_etl.with_options(task_runner=make_task_runner("process"))(
-        landing=str(landing), warehouse=str(tmp_path / "default"), batch_size=2)
-    on_dask = news_etl.with_options(task_runner=make_task_runner("dask", dask_address=dask_cluster))(
-        landing=str(landing), warehouse=str(tmp_path / "dask"), batch_size=2)
+    default = news_etl(landing=str(landing), warehouse=str(tmp_path / "default"), batch_size=2)
+    on_dask = news_etl(landing=str(landing), warehouse=str(tmp_path / "dask"), batch_size=2, task_runner="dask",
+                       dask_address=dask_cluster)
     assert default.statuses == on_dask.statuses == {"published": 4, "quarantined": 1, "unchanged": 0}
     a, b = tables(tmp_path / "default"), tables(tmp_path / "dask")
     for name in TABLES:
@@ -91,8 +89,8 @@ def test_dask_cluster_output_is_identical_to_the_default_runner(dask_cluster, la
     def model_loads() -> tuple[int, int]:  # runs in each worker: (loads, reuses) of the spaCy model there
         import sys
 
-        tasks = sys.modules.get("flows.tasks")
-        info = tasks.cached_pipeline.cache_info() if tasks else None
+        resources = sys.modules.get("flows.resources")
+        info = resources._loaded.cache_info() if resources else None
         return (info.misses, info.hits) if info else (0, 0)
 
     with Client(dask_cluster) as client:

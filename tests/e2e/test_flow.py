@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 
@@ -17,11 +18,19 @@ CONTENT = ("articles", "quotes", "entities")
 
 def run(landing, warehouse, runner="process", **kw):
     from flows.etl import news_etl
-    from flows.runners import make_task_runner
 
-    flow = news_etl.with_options(task_runner=make_task_runner(runner))
-    state = flow(landing=str(landing), warehouse=str(warehouse), return_state=True, **kw)
+    state = news_etl(landing=str(landing), warehouse=str(warehouse), task_runner=runner, return_state=True, **kw)
     return state.result(raise_on_failure=False)  # the RunSummary, also when the run ended Failed
+
+
+def off_by_one(nlp, files, today):
+    """A processor whose quotes start one character late: what a broken transform would publish."""
+    from transforms.process import process_files
+
+    batch = process_files(nlp, files, today)
+    for result in batch.files:
+        result.quotes = [{**q, "char_start": q["char_start"] + 1} for q in result.quotes]
+    return batch
 
 
 def query(warehouse, sql):
@@ -134,18 +143,14 @@ def test_touched_file_is_unchanged_and_changed_file_replaces_its_rows(landing, t
     assert query(wh, "select count(*) from articles")[0][0] == 2
 
 
-def test_failed_critical_expectation_publishes_nothing_of_its_batch(landing, tmp_path, monkeypatch):
-    import transforms.rows as rows
+def test_failed_critical_expectation_publishes_nothing_of_its_batch(landing, tmp_path):
+    from flows.definitions import resources_for
+    from flows.options import RunOptions
 
     wh = tmp_path / "wh"
     (landing / "garden.txt").write_text(GARDEN)
-    real = rows.extract_quotes
-
-    def off_by_one(docs, entities):
-        return [q.__class__(**{**q.__dict__, "char_start": q.char_start + 1}) for q in real(docs, entities)]
-
-    monkeypatch.setattr(rows, "extract_quotes", off_by_one)
-    summary = run(landing, wh, runner="thread")  # in-process, so that the patch applies
+    broken = dataclasses.replace(resources_for(RunOptions(landing=landing, warehouse=wh)), processor=off_by_one)
+    summary = run(landing, wh, resources=broken)  # the broken transform runs in the worker processes
     assert not summary.published_anything
     assert "expect_column_pair_values_to_be_equal(text,quoted_span) failed on" in summary.message
     assert "quote_id=" in summary.message  # names the offending rows
@@ -153,8 +158,7 @@ def test_failed_critical_expectation_publishes_nothing_of_its_batch(landing, tmp
     assert query(wh, "select count(*) from files")[0][0] == 0  # not recorded: the next run retries them
     failed = query(wh, "select table_name, unexpected_examples from quality where not success and severity='critical'")
     assert failed and all(t == "quotes" for t, _ in failed)
-    monkeypatch.setattr(rows, "extract_quotes", real)
-    fixed = run(landing, wh, runner="thread")
+    fixed = run(landing, wh)
     assert fixed.statuses["published"] == 2 and query(wh, "select count(*) from articles")[0][0] == 2
 
 

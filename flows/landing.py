@@ -1,4 +1,9 @@
-"""The landing folder: finding raw article files in it and reading them, never outside it."""
+"""The landing folder: finding raw article files in it and reading them, never outside it.
+
+A run reads its articles through a LandingSource, so that another kind of landing place (object
+storage, as the README's scale-out section plans) is one new class, not a change to the flow.
+LocalFolder is the one there is now. Sources are sent to worker processes with each task, so they
+hold only plain, picklable data."""
 
 from __future__ import annotations
 
@@ -6,12 +11,11 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from warehouse.store import KnownFile
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PATTERN_SUFFIX = ".txt"
 
 
@@ -28,10 +32,46 @@ class LandingFile:
         return known is not None and known.size_bytes == self.size and known.mtime_ns == self.mtime_ns
 
 
-def discover(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[LandingFile]:
+class LandingSource(Protocol):
+    """Where a run's raw files come from."""
+
+    @property
+    def name(self) -> str:
+        """How runs record the source (the `landing` column of `runs`)."""
+        ...
+
+    def discover(self, max_bytes: int) -> list[LandingFile]:
+        """Every article file, sorted by path; files that must not be read carry a `problem`."""
+        ...
+
+    def read(self, rel_path: str, max_bytes: int) -> bytes:
+        """The bytes of one file. PermissionError, FileNotFoundError or ValueError when it cannot
+        be read for a reason that retrying will not change; any other OSError may be retried."""
+        ...
+
+
+@dataclass(frozen=True)
+class LocalFolder:
+    """A folder on a local or mounted file system."""
+
+    root: Path
+
+    @property
+    def name(self) -> str:
+        return str(Path(self.root).resolve())
+
+    def discover(self, max_bytes: int) -> list[LandingFile]:
+        return discover(self.root, max_bytes)
+
+    def read(self, rel_path: str, max_bytes: int) -> bytes:
+        return read_file(self.root, rel_path, max_bytes)
+
+
+def discover(root: Path, max_bytes: int) -> list[LandingFile]:
     """Every `*.txt` file under root, recursively, sorted by path. Links are followed only while
     they stay inside root; a file link that leaves it, dangles or is not a regular file is
-    returned with `problem` set, so that it is recorded rather than silently skipped."""
+    returned with `problem` set, so that it is recorded rather than silently skipped; so is a file
+    over `max_bytes`."""
     root = Path(root)
     real_root = root.resolve(strict=True)
     if not real_root.is_dir():
@@ -74,7 +114,7 @@ def _inside(real_path: str, real_root: Path) -> bool:
     return real_path == str(real_root) or real_path.startswith(str(real_root) + os.sep)
 
 
-def read_file(root: Path, rel_path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_file(root: Path, rel_path: str, max_bytes: int) -> bytes:
     """The bytes of a landing file, refusing anything that resolves outside root or grew too large."""
     real_root = Path(root).resolve(strict=True)
     real = Path(os.path.realpath(Path(root) / rel_path))

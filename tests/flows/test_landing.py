@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from newsetl.landing import discover, read_file
+from flows.landing import LocalFolder, discover, read_file
+from flows.options import DEFAULTS
+
+MAX = DEFAULTS.max_bytes
 
 
 def write(path: Path, data: bytes = b"x") -> Path:
@@ -17,13 +20,13 @@ def test_discovers_txt_files_recursively_in_path_order(tmp_path):
     write(tmp_path / "a" / "deep" / "c.txt")
     write(tmp_path / "notes.md")
     write(tmp_path / "a" / "image.jpg")
-    assert [f.path for f in discover(tmp_path)] == ["a/deep/c.txt", "b.txt"]
+    assert [f.path for f in discover(tmp_path, MAX)] == ["a/deep/c.txt", "b.txt"]
 
 
 def test_folder_named_txt_is_walked_not_read(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     write(tmp_path / "folder.txt" / "inner.txt")
-    assert [f.path for f in discover(tmp_path)] == ["folder.txt/inner.txt"]
+    assert [f.path for f in discover(tmp_path, MAX)] == ["folder.txt/inner.txt"]
 
 
 def test_links_out_of_the_landing_folder_are_recorded_not_followed(tmp_path):
@@ -34,19 +37,19 @@ def test_links_out_of_the_landing_folder_are_recorded_not_followed(tmp_path):
     os.symlink(outside, landing / "linkdir")
     os.symlink(landing / "real.txt", landing / "inner_link.txt")
     os.symlink(landing / "missing.txt", landing / "dangling.txt")
-    found = {f.path: f.problem for f in discover(landing)}
+    found = {f.path: f.problem for f in discover(landing, MAX)}
     assert found["link.txt"] == "link points outside the landing folder; not read"
     assert found["real.txt"] is None and found["inner_link.txt"] is None
     assert "cannot stat" in found["dangling.txt"]
     assert not any(p.startswith("linkdir/") for p in found)
     with pytest.raises(PermissionError):
-        read_file(landing, "link.txt")
+        read_file(landing, "link.txt", MAX)
 
 
 def test_link_cycles_terminate(tmp_path):
     write(tmp_path / "a" / "x.txt")
     os.symlink(tmp_path / "a", tmp_path / "a" / "loop")
-    assert [f.path for f in discover(tmp_path)] == ["a/x.txt"]
+    assert [f.path for f in discover(tmp_path, MAX)] == ["a/x.txt"]
 
 
 def test_fifo_and_oversized_files_are_flagged_without_reading(tmp_path):
@@ -55,3 +58,15 @@ def test_fifo_and_oversized_files_are_flagged_without_reading(tmp_path):
     found = {f.path: f.problem for f in discover(tmp_path, max_bytes=1000)}
     assert found["pipe.txt"] == "not a regular file"
     assert found["big.txt"].startswith("file too large")
+
+
+def test_local_folder_is_a_landing_source_over_the_same_rules(tmp_path):
+    write(tmp_path / "a.txt", b"hello")
+    write(tmp_path / "big.txt", b"x" * 2001)
+    source = LocalFolder(tmp_path)
+    assert source.name == str(tmp_path.resolve())
+    found = {f.path: f.problem for f in source.discover(2000)}
+    assert found["a.txt"] is None and found["big.txt"].startswith("file too large")
+    assert source.read("a.txt", 2000) == b"hello"
+    with pytest.raises(ValueError, match="file too large"):
+        source.read("big.txt", 2000)

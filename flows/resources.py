@@ -1,0 +1,72 @@
+"""The resources a run works with, behind small interfaces: where its files come from, the language
+model, the quality gate, fault injection. flows.definitions builds them from RunOptions; tests hand
+the flow other implementations (a processor that breaks offsets, a source of their own) instead of
+patching modules.
+
+Everything sent to a task (the source, the model, the processor) is plain, picklable data: each
+task's arguments travel to a worker process (process pool or Dask)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flows.landing import LandingSource
+from instrumentation.failpoints import Failpoints
+from transforms.process import BatchResult, RawFile, process_files
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from expectations.data_docs import RunDocs
+    from expectations.gate import Gate
+
+# Raw files of a batch -> their rows or quarantine reasons (transforms.process.process_files).
+Processor = Callable[["Language", Sequence[RawFile], date], BatchResult]
+# (warehouse root, run id, start) -> the gate for the run's batches and the run's Data Docs.
+Validation = Callable[[Path, str, datetime], tuple["Gate", "RunDocs"]]
+
+
+@dataclass(frozen=True)
+class SpacyModel:
+    """The spaCy pipeline, by package name or path.
+
+    A worker process loads it on first use and keeps it for every later task of the run (and of
+    later runs in a long-lived worker): loading takes seconds, and a task's arguments, this object
+    included, are unpickled anew for each task, so the loaded pipeline cannot live on the object."""
+
+    name: str
+
+    def pipeline(self) -> Language:
+        return _loaded(self.name)
+
+
+@functools.cache
+def _loaded(name: str) -> Language:
+    from transforms.nlp import load_pipeline  # spaCy loads in the workers, not in the CLI
+
+    return load_pipeline(name)
+
+
+def gx_validation(warehouse_root: Path, run_id: str, started: datetime) -> tuple[Gate, RunDocs]:
+    """The Great Expectations gate and Data Docs of one run. GX takes seconds to import, so the flow
+    calls this at its first batch: a run with nothing new does without it."""
+    from expectations.data_docs import RunDocs
+    from expectations.gate import Gate
+
+    return Gate(), RunDocs(warehouse_root, run_id, started)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What one run uses. `processor` is the transform applied to each task batch."""
+
+    source: LandingSource
+    model: SpacyModel
+    validation: Validation = gx_validation
+    failpoints: Failpoints = field(default_factory=Failpoints)
+    processor: Processor = process_files

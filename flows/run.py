@@ -1,0 +1,78 @@
+"""One run, as a library call: `run(RunOptions(...))`. The command line is a thin layer over it.
+
+A run that finds nothing new is recorded without Prefect or the language model (about a second).
+Otherwise the news-etl flow runs against the Prefect API in PREFECT_API_URL, or, when none is set,
+against a temporary local server started for the run, which boots while the flow's modules load."""
+
+from __future__ import annotations
+
+import time
+
+from flows.definitions import resources_for
+from flows.options import RunOptions
+from flows.resources import Resources
+from flows.run_summary import RunSummary
+from flows.runs import record_if_nothing_new
+from warehouse.store import WarehouseBusy
+
+
+class RunFailed(RuntimeError):
+    """Nothing could be published; the message is one line saying why. `summary`, when the flow
+    ran, says what it did."""
+
+    def __init__(self, message: str, summary: RunSummary | None = None) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+def run(options: RunOptions, resources: Resources | None = None, started: float | None = None) -> RunSummary:
+    """Run the pipeline once over `options.landing` into `options.warehouse` and return the summary.
+
+    `resources` replaces what flows.definitions builds (tests); `started` is a time.perf_counter()
+    reading taken when the caller started (for the profile's start-up stages). Raises RunFailed
+    when nothing could be published: no landing folder, another run holds the warehouse, or every
+    batch failed. Quarantined files do not fail a run."""
+    t0 = started if started is not None else time.perf_counter()
+    if not options.landing.is_dir():
+        raise RunFailed(f"landing folder {options.landing} does not exist or is not a folder")
+    options.warehouse.mkdir(parents=True, exist_ok=True)
+    if not options.reprocess:
+        res = resources or resources_for(options)
+        try:
+            idle = record_if_nothing_new(res.source, options.warehouse, options.max_bytes, options.lock_timeout,
+                                         res.failpoints)
+        except WarehouseBusy as exc:
+            raise RunFailed(f"nothing could be published: {exc}") from None
+        if idle is not None:
+            return idle
+    return _flow_run(options, resources, t0)
+
+
+def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
+    from flows.api import prefect_api, start_server
+
+    server = start_server()  # boots while the flow's modules import
+    # There is work to do: Great Expectations, which the flow imports at its first batch, loads now,
+    # while the server boots, rather than later beside busy workers.
+    import expectations.gate  # noqa: F401
+    from flows.etl import news_etl
+
+    parameters = options.as_parameters()
+    if resources is not None:  # not a flow parameter otherwise: Prefect would note it cannot store it
+        parameters["resources"] = resources
+    imported = time.perf_counter()
+    with prefect_api(server):
+        ready = time.perf_counter()
+        state = news_etl(**parameters, return_state=True)
+        flow_done = time.perf_counter()
+    summary = state.result(raise_on_failure=False)
+    if not isinstance(summary, RunSummary):  # the flow itself crashed: say why in one line
+        reason = f"run {state.name}: {summary!r}" if isinstance(summary, BaseException) else f"run {state.name}"
+        raise RunFailed(reason)
+    summary.flow_stages.update({
+        "start (imports)": imported - t0, "start (Prefect API)": ready - imported,
+        "flow run overhead": flow_done - ready - summary.seconds, "stop (Prefect API)": time.perf_counter() - flow_done,
+    })
+    if not summary.published_anything:
+        raise RunFailed(f"nothing could be published: {summary.message}", summary)
+    return summary

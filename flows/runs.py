@@ -1,0 +1,46 @@
+"""Recording runs in the warehouse's `runs` table, and the run that finds nothing new.
+
+Both a flow run and a `newsetl run` that finds nothing new end with `record_run`; the check for
+nothing new is the same planning the flow does (flows.plan), so the two can never disagree."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.landing import LandingSource
+from flows.plan import plan
+from flows.run_summary import RunSummary
+from instrumentation.failpoints import Failpoints
+from warehouse.schema import RUNS
+from warehouse.store import Warehouse
+
+NOTHING_NEW = "nothing new or changed since the last run"
+
+
+def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: datetime, flow_run_name: str | None) -> None:
+    """Commit the run's row of `runs` (publishing whatever the run committed unpublished before)."""
+    wh.commit({RUNS.name: summary.run_row(landing, started, flow_run_name)})
+
+
+def record_if_nothing_new(
+    source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, failpoints: Failpoints | None = None
+) -> RunSummary | None:
+    """When every file of `source` is recorded unchanged (same size and modification time), record
+    the run in `runs` without a flow run and return its summary; otherwise None. The warehouse at
+    `root` stays locked from the check to the record, as for a flow run; WarehouseBusy when another
+    run holds it."""
+    t0 = time.perf_counter()
+    started = datetime.now(UTC)
+    files = source.discover(max_bytes)
+    with Warehouse.open(root, lock_timeout, failpoints) as wh:
+        work = plan(files, wh.known_files())
+        if not work.nothing_to_do:
+            return None
+        summary = RunSummary(str(uuid.uuid4()), message=f"{NOTHING_NEW}: recorded without a flow run")
+        summary.files_seen = summary.statuses["unchanged"] = work.unchanged
+        record_run(wh, summary, source.name, started, flow_run_name=None)
+    summary.seconds = time.perf_counter() - t0
+    return summary

@@ -1,0 +1,27 @@
+"""The daily deployment: `newsetl serve` and prefect.yaml declare the same one."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import yaml
+
+from flows import deployments
+from flows.etl import FLOW_NAME, news_etl
+from flows.options import DEFAULT_CRON, DEFAULT_TIMEZONE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_prefect_yaml_declares_the_served_deployment():
+    [declared] = yaml.safe_load((ROOT / "prefect.yaml").read_text())["deployments"]
+    assert declared["name"] == deployments.DEPLOYMENT
+    assert declared["description"] == deployments.DESCRIPTION
+    assert declared["tags"] == deployments.TAGS
+    assert declared["schedules"] == [{"cron": DEFAULT_CRON, "timezone": DEFAULT_TIMEZONE}]
+    assert declared["concurrency_limit"] == 1  # as serve's global_limit=1
+    path, name = declared["entrypoint"].split(":")
+    assert Path(path) == Path(inspect.getfile(news_etl.fn)).relative_to(ROOT) and name == news_etl.fn.__name__
+    assert set(declared["parameters"]) <= set(inspect.signature(news_etl.fn).parameters)
+    assert news_etl.name == FLOW_NAME == "news-etl"

@@ -1,0 +1,53 @@
+"""Planning a run: what to read, what to quarantine unread, and the task batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.landing import LandingFile
+from flows.plan import plan, task_batches
+from warehouse.store import KnownFile
+
+
+def files(n: int) -> list[LandingFile]:
+    return [LandingFile(f"article_{i:05d}.txt", 1000 + i, i) for i in range(n)]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 31, 32, 33, 100, 1000, 2017])
+def test_every_file_once_in_order_no_batch_over_the_size(n):
+    batches = task_batches(files(n), 32)
+    assert [f for b in batches for f in b] == files(n)
+    assert all(1 <= len(b) <= 32 for b in batches)
+
+
+def test_the_last_batches_shrink_so_the_workers_finish_together():
+    sizes = [len(b) for b in task_batches(files(1000), 32)]
+    assert sizes[:20] == [32] * 20
+    tail = sizes[sizes.index(max(s for s in sizes if s < 32)):]
+    assert tail == sorted(tail, reverse=True) and tail[-1] <= 2
+    assert sum(sizes[-4:]) <= 32  # the last few batches together are at most one full batch
+
+
+def test_plan_reads_new_and_changed_files_skips_unchanged_and_quarantines_problems_unread():
+    known = {
+        "same.txt": KnownFile("h1", 100, 5, "published", None, "a1"),
+        "grown.txt": KnownFile("h2", 100, 5, "published", None, "a2"),
+        "touched.txt": KnownFile("h3", 100, 5, "duplicate", "same bytes as same.txt", "a1"),
+    }
+    found = [
+        LandingFile("grown.txt", 120, 6),
+        LandingFile("link.txt", 0, 0, "link points outside the landing folder; not read"),
+        LandingFile("new.txt", 10, 1),
+        LandingFile("same.txt", 100, 5),
+        LandingFile("touched.txt", 100, 9),
+    ]
+    p = plan(found, known)
+    assert [f.path for f in p.to_read] == ["grown.txt", "new.txt", "touched.txt"]
+    assert [f.path for f in p.unread] == ["link.txt"]
+    assert p.unchanged == 1 and not p.nothing_to_do
+
+
+def test_a_recorded_problem_file_that_is_unchanged_is_not_quarantined_again():
+    known = {"pipe.txt": KnownFile("", 0, 7, "quarantined", "not a regular file", None)}
+    p = plan([LandingFile("pipe.txt", 0, 7, "not a regular file")], known)
+    assert p.unchanged == 1 and p.nothing_to_do

@@ -1,0 +1,28 @@
+"""Resources: the model loads once per process, whatever the number of tasks that carry it."""
+
+from __future__ import annotations
+
+import pickle
+
+from flows import resources
+from flows.options import DEFAULT_MODEL
+from flows.resources import SpacyModel
+
+
+def test_the_model_is_loaded_once_per_process_and_travels_as_its_name():
+    model = SpacyModel(DEFAULT_MODEL)
+    travelled = pickle.loads(pickle.dumps(model))  # as each task's arguments reach a worker
+    assert len(pickle.dumps(model)) < 200
+    first = model.pipeline()
+    before = resources._loaded.cache_info().misses
+    assert travelled.pipeline() is first
+    assert resources._loaded.cache_info().misses == before
+    doc = first("Angela Merkel spoke in Berlin on Monday.")
+    assert "senter" not in first.pipe_names and doc.has_annotation("DEP") and doc.ents
+
+
+def test_gx_validation_builds_a_gate_and_the_runs_data_docs(tmp_path):
+    from datetime import UTC, datetime
+
+    gate, docs = resources.gx_validation(tmp_path, "run-1", datetime.now(UTC))
+    assert hasattr(gate, "validate") and docs.run_id == "run-1" and docs.folder == tmp_path / "data_docs"

@@ -1,0 +1,33 @@
+"""The run as a library call: the paths that need no Prefect server (the flow's own are in tests/e2e)."""
+
+from __future__ import annotations
+
+import pytest
+from filelock import FileLock
+
+from flows.options import RunOptions
+from flows.run import RunFailed, run
+from warehouse.store import Warehouse
+
+
+def test_a_missing_landing_folder_fails_with_one_line(tmp_path):
+    with pytest.raises(RunFailed, match=r"^landing folder .*/nowhere does not exist or is not a folder$"):
+        run(RunOptions(landing=tmp_path / "nowhere", warehouse=tmp_path / "wh"))
+    assert not (tmp_path / "wh").exists()  # nothing created for a run that cannot start
+
+
+def test_an_empty_landing_folder_is_a_run_with_nothing_new(tmp_path):
+    (tmp_path / "landing").mkdir()
+    summary = run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))
+    assert summary.status == "completed" and summary.files_seen == 0
+    assert (tmp_path / "wh" / "news.duckdb").exists()  # the views exist from the first run on
+
+
+def test_a_busy_warehouse_fails_the_run_with_one_line(tmp_path):
+    (tmp_path / "landing").mkdir()
+    with Warehouse.open(tmp_path / "wh"):
+        pass
+    with FileLock(str(tmp_path / "wh" / "_state" / "run.lock")), pytest.raises(RunFailed) as failed:
+        run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))
+    assert str(failed.value).startswith("nothing could be published: warehouse ")
+    assert "in use by another run" in str(failed.value) and "\n" not in str(failed.value)

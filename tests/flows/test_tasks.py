@@ -1,0 +1,46 @@
+"""The tasks' own work, called directly: reading a batch through its source, in order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flows.landing import LandingFile, LocalFolder
+from flows.resources import SpacyModel
+from flows.tasks import discover_files, process_batch
+from transforms.process import BatchResult, FileResult
+
+
+class _Model(SpacyModel):
+    def pipeline(self):  # the stand-in processor below reads no model
+        return None
+
+
+def echo(nlp, files, today):
+    """A processor that publishes each file's bytes as its body (no model needed)."""
+    return BatchResult([FileResult(f.path, "h", len(f.data), f.mtime_ns, article={"body": f.data.decode()})
+                        for f in files], {"parse": 0.5})
+
+
+def test_a_batch_is_read_through_its_source_and_returned_in_input_order(tmp_path):
+    (tmp_path / "b.txt").write_text("bee")
+    (tmp_path / "a.txt").write_text("ay")
+    source = LocalFolder(tmp_path)
+    files = [LandingFile("b.txt", 3, 1), LandingFile("gone.txt", 3, 1), LandingFile("a.txt", 2, 1)]
+    result = process_batch.fn(source, files, _Model("none"), echo, date(2026, 11, 29), 1_000)
+    assert [r.path for r in result.files] == ["b.txt", "gone.txt", "a.txt"]
+    assert result.files[0].article == {"body": "bee"} and result.files[2].article == {"body": "ay"}
+    gone = result.files[1]
+    assert gone.reason.startswith("unreadable: ") and gone.sha256 == "" and gone.article is None
+    assert result.stages["parse"] == 0.5 and "read" in result.stages and "load model" in result.stages
+
+
+def test_a_file_grown_past_the_limit_since_discovery_is_quarantined_not_read(tmp_path):
+    (tmp_path / "grew.txt").write_bytes(b"x" * 5_000)
+    result = process_batch.fn(LocalFolder(tmp_path), [LandingFile("grew.txt", 10, 1)], _Model("none"), echo,
+                              date(2026, 11, 29), 1_000)
+    assert "file too large" in result.files[0].reason
+
+
+def test_discovery_goes_through_the_source(tmp_path):
+    (tmp_path / "x.txt").write_text("x")
+    assert [f.path for f in discover_files.fn(LocalFolder(tmp_path), 1_000)] == ["x.txt"]

@@ -1,0 +1,52 @@
+"""The command line: every option of every command is in the README's command table (as
+sqlite-utils' test_docs.py checks its CLI reference), and bad options fail with one line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from newsetl.cli import app
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def commands() -> dict:
+    group = typer.main.get_command(app)
+    return dict(group.commands)  # type: ignore[attr-defined]
+
+
+def readme_row(command: str) -> str:
+    """The README's command-table row of `newsetl COMMAND`."""
+    section = README.read_text().split("## Command line", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith(f"| `newsetl {command}")]
+    assert len(rows) == 1, f"the README's command table has {len(rows)} rows for newsetl {command}"
+    return rows[0]
+
+
+@pytest.mark.parametrize("command", sorted(commands()))
+def test_every_option_of_every_command_is_in_the_readme(command):
+    row = readme_row(command)
+    documented = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", row))
+    options = {opt for p in commands()[command].params for opt in p.opts if p.param_type_name == "option"}
+    missing = options - documented
+    assert not missing, f"newsetl {command}: options not in the README's command table: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "--batch-size", "0"], "newsetl: batch_size must be at least 1, not 0"),
+        (["run", "--task-runner", "ray"], "newsetl: unknown task runner 'ray': choose one of process, thread, dask"),
+        (["run", "--landing", "/nonexistent/landing"], "does not exist or is not a folder"),
+    ],
+)
+def test_bad_options_fail_with_one_line_and_no_traceback(tmp_path, args, message):
+    result = CliRunner().invoke(app, [*args, "--warehouse", str(tmp_path / "wh")])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
