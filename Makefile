@@ -28,6 +28,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -37,17 +38,23 @@ lint: $(STAMP)
 clean-warehouse:
 	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state
 
-# Quote attribution against a gold file: make eval-quotes [GOLD=...] [ARTICLES=...] [SCORER=...]
+# Quotes, attributions and speakers against human annotations, all three scorers on one warehouse:
+# make eval-quotes [ARTICLES=...] [GOLD=...] [ATTRIBUTIONS=...] [SPEAKERS=...]
 SHARED ?= ../shared
-GOLD ?= $(SHARED)/corpora/polnear-dev/gold.jsonl
-ARTICLES ?= $(SHARED)/corpora/polnear-dev/articles
-SCORER ?= $(SHARED)/tools/score_quotes.py
+CORPUS ?= $(SHARED)/corpora/polnear-dev
+ARTICLES ?= $(CORPUS)/articles
+GOLD ?= $(CORPUS)/gold.jsonl
+ATTRIBUTIONS ?= $(CORPUS)/attributions.jsonl
+SPEAKERS ?= $(CORPUS)/speakers.jsonl
+TOOLS ?= $(SHARED)/tools
 eval-quotes: $(STAMP)
 	wh=$$(mktemp -d /tmp/newsetl-eval-XXXXXX) && trap 'rm -rf "$$wh"' EXIT && \
 	$(BIN)/newsetl run --landing $(ARTICLES) --warehouse "$$wh" && \
-	$(BIN)/python $(SCORER) $(GOLD) --duckdb "$$wh/news.duckdb"
+	$(BIN)/python $(TOOLS)/score_quotes.py $(GOLD) --duckdb "$$wh/news.duckdb" && \
+	$(BIN)/python $(TOOLS)/score_attributions.py $(ATTRIBUTIONS) --duckdb "$$wh/news.duckdb" && \
+	$(BIN)/python $(TOOLS)/score_speakers.py $(SPEAKERS) --duckdb "$$wh/news.duckdb"
 
 # Benchmarks: make bench [SOURCE=folder of real articles] [BENCH_ARGS="--throughput-files 2000 --memory-files 1000 10000 ..."]
 SOURCE ?= $(SHARED)/corpora/polnear-dev/articles
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py $(SOURCE) --make-corpus $(SHARED)/tools/make_corpus.py $(BENCH_ARGS)
+	$(BIN)/python bench/bench.py $(SOURCE) --make-corpus $(TOOLS)/make_corpus.py $(BENCH_ARGS)
