@@ -5,13 +5,15 @@ theirs here."""
 from __future__ import annotations
 
 import os
-
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from typing import TYPE_CHECKING
 
 from flows.landing import LocalFolder
 from flows.options import RunOptions
 from flows.resources import Resources, SpacyModel
 from instrumentation.failpoints import Failpoints
+
+if TYPE_CHECKING:
+    from prefect.task_runners import TaskRunner
 
 
 def resources_for(options: RunOptions) -> Resources:
@@ -34,6 +36,9 @@ def task_runner_for(options: RunOptions) -> TaskRunner:
     GIL, so threads would use one core). `thread`: in-process, for debugging and tests that hand
     the flow resources that only work in-process. `dask`: prefect-dask on the cluster at
     `dask_address`, or on a LocalCluster of `workers` processes."""
+    # Prefect is imported here, not at the top: a run that finds nothing new needs no task runner.
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
     workers = options.workers or default_workers()
     if options.task_runner == "process":
         return ProcessPoolTaskRunner(max_workers=workers)

@@ -62,13 +62,19 @@ def news_etl(
 
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when
     nothing could be published: another run holds the warehouse, or every batch failed."""
-    options = RunOptions(
-        landing=landing, warehouse=warehouse, batch_size=batch_size, model=model, max_file_mb=max_file_mb,
-        lock_timeout=lock_timeout, in_flight=in_flight, reprocess=reprocess, commit_size=commit_size,
-        task_runner=task_runner, workers=workers, dask_address=dask_address,
-    )
-    resources = resources or resources_for(options)
     log = get_run_logger()
+    try:  # a deployment's parameters reach here unchecked by the CLI: refuse bad ones in one line
+        options = RunOptions(
+            landing=landing, warehouse=warehouse, batch_size=batch_size, model=model, max_file_mb=max_file_mb,
+            lock_timeout=lock_timeout, in_flight=in_flight, reprocess=reprocess, commit_size=commit_size,
+            task_runner=task_runner, workers=workers, dask_address=dask_address,
+        )
+        if not options.landing.is_dir():
+            raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
+    except ValueError as exc:
+        log.error("nothing published: %s", exc)
+        return Failed(message=str(exc))
+    resources = resources or resources_for(options)
     summary = RunSummary(str(flow_run.id or uuid.uuid4()))
     t0 = time.perf_counter()
     try:

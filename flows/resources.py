@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING
 
 from flows.landing import LandingSource
 from instrumentation.failpoints import Failpoints
-from transforms.process import BatchResult, RawFile, process_files
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from expectations.data_docs import RunDocs
     from expectations.gate import Gate
+    from transforms.process import BatchResult, RawFile
 
 # Raw files of a batch -> their rows or quarantine reasons (transforms.process.process_files).
-Processor = Callable[["Language", Sequence[RawFile], date], BatchResult]
+Processor = Callable[["Language", Sequence["RawFile"], date], "BatchResult"]
 # (warehouse root, run id, start) -> the gate for the run's batches and the run's Data Docs.
 Validation = Callable[[Path, str, datetime], tuple["Gate", "RunDocs"]]
 
@@ -50,6 +50,14 @@ def _loaded(name: str) -> Language:
     from transforms.nlp import load_pipeline  # spaCy loads in the workers, not in the CLI
 
     return load_pipeline(name)
+
+
+def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> BatchResult:
+    """The default processor, transforms.process.process_files, imported where it runs: the run
+    that finds nothing new imports neither spaCy nor the rules."""
+    from transforms.process import process_files as process
+
+    return process(nlp, files, today)
 
 
 def gx_validation(warehouse_root: Path, run_id: str, started: datetime) -> tuple[Gate, RunDocs]:

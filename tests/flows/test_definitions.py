@@ -10,9 +10,8 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from flows.definitions import default_workers, resources_for, task_runner_for
 from flows.landing import LocalFolder
 from flows.options import RunOptions
-from flows.resources import SpacyModel, gx_validation
+from flows.resources import SpacyModel, gx_validation, process_files
 from instrumentation.failpoints import ENV_VAR
-from transforms.process import process_files
 
 
 def test_resources_are_the_local_folder_the_named_model_and_the_gx_gate(tmp_path, monkeypatch):

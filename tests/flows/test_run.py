@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from filelock import FileLock
 
@@ -31,3 +34,18 @@ def test_a_busy_warehouse_fails_the_run_with_one_line(tmp_path):
         run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))
     assert str(failed.value).startswith("nothing could be published: warehouse ")
     assert "in use by another run" in str(failed.value) and "\n" not in str(failed.value)
+
+
+def test_the_nothing_new_path_loads_neither_prefect_nor_spacy_nor_great_expectations(tmp_path):
+    """A rerun with nothing new costs about a second because it imports none of the heavy libraries."""
+    (tmp_path / "landing").mkdir()
+    code = (
+        "import sys\n"
+        "from flows.options import RunOptions\n"
+        "from flows.run import run\n"
+        f"run(RunOptions(landing={str(tmp_path / 'landing')!r}, warehouse={str(tmp_path / 'wh')!r}))\n"
+        "print(sorted(m for m in ('prefect', 'spacy', 'great_expectations') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
