@@ -6,22 +6,11 @@ import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
-
 from newsetl.report_html import CHARTS, SECTIONS, render_html, table_html
 from newsetl.reports import Report
 from tests.newsetl.svg import SVG, marks, svg_of
 from warehouse.layout import data_docs_index
 from warehouse.queries import standard_queries
-from warehouse.views import build_database
-
-
-@pytest.fixture
-def empty_db(tmp_path: Path) -> Path:
-    """news.duckdb as the first run builds it before anything is committed: every view, no rows."""
-    db = tmp_path / "news.duckdb"
-    build_database(db, {}, {})
-    return db
 
 
 def test_table_cells_are_escaped_and_numbers_aligned() -> None:

@@ -7,22 +7,10 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from newsetl.reports import Report, header, print_tables, run_reports
 from warehouse.queries import standard_queries
-from warehouse.views import build_database
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def empty_db(tmp_path: Path) -> Path:
-    """news.duckdb as the first run builds it before anything is committed: every view, no rows."""
-    db = tmp_path / "news.duckdb"
-    build_database(db, {}, {})
-    return db
 
 
 def test_header_is_title_then_notes() -> None:
