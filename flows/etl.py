@@ -71,10 +71,12 @@ def news_etl(
         )
         if not options.landing.is_dir():
             raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
+        resources = resources or resources_for(options)
+        if resources.model.missing():
+            raise ValueError(resources.model.missing())
     except ValueError as exc:
         log.error("nothing published: %s", exc)
         return Failed(message=str(exc))
-    resources = resources or resources_for(options)
     summary = RunSummary(str(flow_run.id or uuid.uuid4()))
     t0 = time.perf_counter()
     try:

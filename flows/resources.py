@@ -9,6 +9,7 @@ task's arguments travel to a worker process (process pool or Dask)."""
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -43,6 +44,18 @@ class SpacyModel:
 
     def pipeline(self) -> Language:
         return _loaded(self.name)
+
+    def missing(self) -> str | None:
+        """Why the model cannot be loaded, found without loading it (spaCy takes seconds to import):
+        None when an installed package or a folder has the name, else a one-line reason."""
+        if Path(self.name).is_dir():
+            return None
+        try:
+            if importlib.util.find_spec(self.name) is not None:
+                return None
+        except (ImportError, ValueError):  # a name that cannot be a module, e.g. a path
+            pass
+        return f"spaCy model {self.name!r} not found: no installed package or folder has that name"
 
 
 @functools.cache

@@ -10,9 +10,10 @@ import time
 
 from flows.definitions import resources_for
 from flows.options import RunOptions
-from flows.resources import Resources
+from flows.resources import Resources, SpacyModel
 from flows.run_summary import RunSummary
 from flows.runs import record_if_nothing_new
+from transforms.lexicon import LexiconError
 from warehouse.store import WarehouseBusy
 
 
@@ -30,8 +31,8 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
 
     `resources` replaces what flows.definitions builds (tests); `started` is a time.perf_counter()
     reading taken when the caller started (for the profile's start-up stages). Raises RunFailed
-    when nothing could be published: no landing folder, another run holds the warehouse, or every
-    batch failed. Quarantined files do not fail a run."""
+    when nothing could be published: no landing folder, no such model, a malformed word table, another
+    run holds the warehouse, or every batch failed. Quarantined files do not fail a run."""
     t0 = started if started is not None else time.perf_counter()
     if not options.landing.is_dir():
         raise RunFailed(f"landing folder {options.landing} does not exist or is not a folder")
@@ -51,11 +52,21 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
     from flows.api import prefect_api, start_server
 
+    model = (resources.model if resources else SpacyModel(options.model))
+    if model.missing():
+        raise RunFailed(model.missing() or "")
     server = start_server()  # boots while the flow's modules import
-    # There is work to do: Great Expectations, which the flow imports at its first batch, loads now,
-    # while the server boots, rather than later beside busy workers.
-    import expectations.gate  # noqa: F401
-    from flows.etl import news_etl
+    try:
+        # There is work to do: Great Expectations, which the flow imports at its first batch, loads
+        # now, while the server boots, rather than later beside busy workers.
+        import expectations.gate  # noqa: F401
+        from flows.etl import news_etl
+    except BaseException as exc:
+        if server is not None:
+            server.stop()  # not left behind by a run that never started
+        if isinstance(exc, LexiconError):
+            raise RunFailed(f"cannot load a word table: {exc}") from None
+        raise
 
     parameters = options.as_parameters()
     if resources is not None:  # not a flow parameter otherwise: Prefect would note it cannot store it

@@ -73,13 +73,8 @@ def run(
         )
     except ValueError as exc:
         _fail(str(exc))
-    from transforms.lexicon import LexiconError
-
-    try:  # the rules' word tables load with the pipeline's modules
-        from flows.run import RunFailed
-        from flows.run import run as run_once
-    except LexiconError as exc:
-        _fail(f"cannot load a word table: {exc}")
+    from flows.run import RunFailed
+    from flows.run import run as run_once
     from newsetl.summary import print_profile, print_summary
 
     try:
@@ -123,9 +118,15 @@ def serve(
 ) -> None:
     """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL."""
     _quiet(verbose=True)
-    from flows.deployments import serve_daily
+    if not landing.is_dir():
+        _fail(f"landing folder {landing} does not exist or is not a folder")
+    from flows.deployments import daily_schedule, serve_daily
 
-    serve_daily(landing, warehouse, cron, timezone)
+    try:
+        schedule = daily_schedule(cron, timezone)
+    except ValueError as exc:  # pydantic's ValidationError is one; its first line says what is wrong
+        _fail(f"bad schedule --cron {cron!r} --timezone {timezone!r}: {str(exc).splitlines()[-1].strip()}")
+    serve_daily(landing, warehouse, schedule)
 
 
 def _fail(message: str) -> None:

@@ -45,6 +45,7 @@ def test_a_flow_run_with_nothing_to_read_records_the_run_and_starts_no_workers(t
     [
         ({"batch_size": 0}, "batch_size must be at least 1, not 0"),
         ({"task_runner": "ray"}, "unknown task runner 'ray'"),
+        ({"model": "no_such_model_xyz"}, "spaCy model 'no_such_model_xyz' not found"),
         ({"landing": "/nonexistent/landing"}, "landing folder /nonexistent/landing does not exist or is not a folder"),
     ],
 )

@@ -50,3 +50,26 @@ def test_bad_options_fail_with_one_line_and_no_traceback(tmp_path, args, message
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--cron", "not a cron"], "newsetl: bad schedule --cron 'not a cron' --timezone 'UTC': Invalid cron string"),
+        (["--timezone", "Mars/Base"], "unknown time zone 'Mars/Base'"),
+    ],
+)
+def test_serve_refuses_a_bad_schedule_in_one_line(tmp_path, args, message):
+    result = CliRunner().invoke(app, ["serve", "--landing", str(tmp_path), "--warehouse", str(tmp_path / "wh"), *args])
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_model_that_is_not_installed_fails_the_run_in_one_line_before_any_work(tmp_path):
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "landing" / "a.txt").write_text(" date 2024-03-05 WORLD\nHeadline\n\nBody text here.\n")
+    result = CliRunner().invoke(app, ["run", "--landing", str(tmp_path / "landing"), "--warehouse",
+                                      str(tmp_path / "wh"), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 1
+    reason = "spaCy model 'no_such_model_xyz' not found: no installed package or folder has that name"
+    assert result.output.strip() == f"newsetl: {reason}"
