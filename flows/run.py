@@ -36,16 +36,19 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
     t0 = started if started is not None else time.perf_counter()
     if not options.landing.is_dir():
         raise RunFailed(f"landing folder {options.landing} does not exist or is not a folder")
-    options.warehouse.mkdir(parents=True, exist_ok=True)
-    if not options.reprocess:
-        res = resources or resources_for(options)
-        try:
+    try:
+        options.warehouse.mkdir(parents=True, exist_ok=True)
+        if not options.reprocess:
+            res = resources or resources_for(options)
             idle = record_if_nothing_new(res.source, options.warehouse, options.max_bytes, options.lock_timeout,
                                          res.failpoints)
-        except WarehouseBusy as exc:
-            raise RunFailed(f"nothing could be published: {exc}") from None
-        if idle is not None:
-            return idle
+            if idle is not None:
+                return idle
+    except WarehouseBusy as exc:
+        raise RunFailed(f"nothing could be published: {exc}") from None
+    except OSError as exc:  # a warehouse path that is a file, a read-only folder, a full disk
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise RunFailed(f"warehouse {options.warehouse}: {exc.strerror or exc}{where}") from None
     return _flow_run(options, resources, t0)
 
 

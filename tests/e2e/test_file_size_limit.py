@@ -46,6 +46,6 @@ def test_newsetl_run_and_a_deployment_run_quarantine_the_same_oversized_file(lan
     assert cli.returncode == 0, cli.stderr
     state = news_etl(landing=str(landing), warehouse=str(tmp_path / "deployment"), return_state=True)
     assert state.is_completed(), state.message
-    expected = "quarantined: file too large: 20.5 MB over the 20.0 MB limit"
+    expected = "quarantined: file too large: 20,500,000 bytes, over the limit of 20,000,000 bytes"
     assert reason(tmp_path / "cli", "big.txt") == expected
     assert reason(tmp_path / "deployment", "big.txt") == expected

@@ -143,6 +143,31 @@ def test_touched_file_is_unchanged_and_changed_file_replaces_its_rows(landing, t
     assert query(wh, "select count(*) from articles")[0][0] == 2
 
 
+def bogus_labels(nlp, files, today):
+    """A processor that labels the entities of `bad.txt` with a label outside the schema's set."""
+    from transforms.process import process_files
+
+    batch = process_files(nlp, files, today)
+    for result in batch.files:
+        if result.path == "bad.txt":
+            result.entities = [{**e, "label": "BOGUS"} for e in result.entities]
+    return batch
+
+
+def test_rows_outside_the_schema_cost_their_commit_not_the_run(landing, tmp_path):
+    from flows.definitions import resources_for
+    from flows.options import RunOptions
+
+    wh = tmp_path / "wh"
+    (landing / "bad.txt").write_text(GARDEN)
+    broken = dataclasses.replace(resources_for(RunOptions(landing=landing, warehouse=wh)), processor=bogus_labels)
+    summary = run(landing, wh, resources=broken, batch_size=1, commit_size=1)
+    assert summary.published_anything and summary.status == "completed with failures"
+    assert summary.statuses["published"] == 1 and summary.statuses["not published"] == 1
+    assert "entities.label" in summary.message and "'BOGUS' not one of" in summary.message
+    assert query(wh, "select count(*) from files where path = 'bad.txt'")[0][0] == 0  # retried by the next run
+
+
 def test_failed_critical_expectation_publishes_nothing_of_its_batch(landing, tmp_path):
     from flows.definitions import resources_for
     from flows.options import RunOptions

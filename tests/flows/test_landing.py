@@ -70,3 +70,12 @@ def test_local_folder_is_a_landing_source_over_the_same_rules(tmp_path):
     assert source.read("a.txt", 2000) == b"hello"
     with pytest.raises(ValueError, match="file too large"):
         source.read("big.txt", 2000)
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_with_its_bytes_escaped_not_read(tmp_path):
+    write(tmp_path / "good.txt")
+    open(os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt"), "wb").close()
+    found = {f.path: f.problem for f in discover(tmp_path, MAX)}
+    reason = "file name is not valid UTF-8; rename the file to publish it"
+    assert found == {"bad\\xffname.txt": reason, "good.txt": None}
+    assert all(path.encode("utf-8") for path in found)  # every recorded path can be stored

@@ -26,3 +26,12 @@ def test_gx_validation_builds_a_gate_and_the_runs_data_docs(tmp_path):
 
     gate, docs = resources.gx_validation(tmp_path, "run-1", datetime.now(UTC))
     assert hasattr(gate, "validate") and docs.run_id == "run-1" and docs.folder == tmp_path / "data_docs"
+
+
+def test_a_model_is_found_without_loading_it_and_a_non_model_is_named(tmp_path):
+    assert SpacyModel(DEFAULT_MODEL).missing() is None
+    assert "not found" in SpacyModel("no_such_model_xyz").missing()
+    assert SpacyModel("json").missing() == "'json' is an installed package but not a spaCy model"
+    assert "is a folder but not a spaCy model" in SpacyModel(str(tmp_path)).missing()
+    (tmp_path / "config.cfg").write_text("[nlp]\n")
+    assert SpacyModel(str(tmp_path)).missing() is None

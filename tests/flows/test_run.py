@@ -49,3 +49,10 @@ def test_the_nothing_new_path_loads_neither_prefect_nor_spacy_nor_great_expectat
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_warehouse_path_that_is_a_file_fails_with_one_line(tmp_path):
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "wh").write_text("not a folder")
+    with pytest.raises(RunFailed, match=r"^warehouse .*wh: File exists"):
+        run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))

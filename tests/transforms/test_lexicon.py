@@ -61,3 +61,10 @@ def test_every_shipped_file_loads():
         else:
             first = next(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
             assert table(name, len(first.split("\t")))
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_entry_and_any_space_splits_words():
+    assert word_list("verbs.txt", text="\ufeffsay\ntell\n") == frozenset({"say", "tell"})
+    with pytest.raises(LexiconError, match=r"^verbs\.txt:1: 'say\\xa0so' has a space"):
+        word_list("verbs.txt", text="say\u00a0so\n")
+    assert word_list("x.txt", phrases=True, text="secretary\u00a0of state\n") == frozenset({"secretary of state"})

@@ -29,13 +29,13 @@ def _lines(name: str, text: str | None) -> tuple[str, list[tuple[int, str]]]:
         path = resources.files(PACKAGE) / name
         where = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is not part of the first entry
         except FileNotFoundError:
             raise LexiconError(f"{where}: no such word list or table") from None
         except UnicodeDecodeError as exc:
             raise LexiconError(f"{where}: not UTF-8 text (byte {exc.start})") from None
     found = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
         if entry:
             found.append((number, entry))
@@ -50,7 +50,7 @@ def word_list(name: str, *, phrases: bool = False, text: str | None = None) -> f
     words = set()
     where, lines = _lines(name, text)
     for number, entry in lines:
-        if "\t" in entry or (not phrases and " " in entry):
+        if "\t" in entry or (not phrases and len(entry.split()) > 1):  # any space, a no-break one too
             kind = "a tab" if "\t" in entry else "a space"
             raise LexiconError(f"{where}:{number}: {entry!r} has {kind}; one word per line")
         words.add(" ".join(entry.split()))
