@@ -6,6 +6,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -72,8 +73,8 @@ def news_etl(
         if not options.landing.is_dir():
             raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
         resources = resources or resources_for(options)
-        if resources.model.missing():
-            raise ValueError(resources.model.missing())
+        if problem := resources.model.missing():
+            raise ValueError(problem)
     except ValueError as exc:
         log.error("nothing published: %s", exc)
         return Failed(message=str(exc))
@@ -122,7 +123,7 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {source.name}")
     total, done = len(work.to_read) + len(unread), 0
     committer = _Committer(wh, summary, options, resources, assembler, started, today, clock)
-    with task_runner_for(options) if chunks else _NoRunner() as runner:
+    with task_runner_for(options) if chunks else nullcontext() as runner:  # no workers for nothing to do
         outcomes = _batches(runner, unread, chunks, options, resources, today, clock)
         for number, (n_files, result) in enumerate(_commit_groups(outcomes, options.commit_size)):
             done += n_files
@@ -200,16 +201,6 @@ class _Committer:
             summary.failures.append(f"batch {number} not published: {report.describe_failures()}")
             summary.statuses["not published"] += len(outcome)
             log.error(summary.failures[-1])
-
-
-class _NoRunner:
-    """Stands in for a task runner when there is nothing to submit: no worker processes start."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 Outcome = tuple[int, BatchResult | BaseException]  # (files, their results or why the batch failed)

@@ -55,9 +55,9 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
     from flows.api import prefect_api, start_server
 
-    model = (resources.model if resources else SpacyModel(options.model))
-    if model.missing():
-        raise RunFailed(model.missing() or "")
+    # Checked here too (the flow checks it for deployments), so that a typo boots no server.
+    if problem := (resources.model if resources else SpacyModel(options.model)).missing():
+        raise RunFailed(problem)
     server = start_server()  # boots while the flow's modules import
     try:
         # There is work to do: Great Expectations, which the flow imports at its first batch, loads

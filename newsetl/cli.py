@@ -51,10 +51,8 @@ def run(
         float, typer.Option(help="files larger than this many MB (10^6 bytes) are quarantined unread")
     ] = _D.max_file_mb,
     model: Annotated[str, typer.Option(envvar=MODEL_ENV_VAR, help="spaCy model package or path")] = "",
-    task_runner: Annotated[str, typer.Option(help=f"{', '.join(TASK_RUNNERS)} (default {_D.task_runner})")] = (
-        _D.task_runner
-    ),
-    workers: Annotated[int, typer.Option(help="worker processes (default: one per core)")] = _D.workers,
+    task_runner: Annotated[str, typer.Option(help=" | ".join(TASK_RUNNERS))] = _D.task_runner,
+    workers: Annotated[int, typer.Option(help="worker processes; 0: one per core")] = _D.workers,
     dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = _D.dask_address,
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
     reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = _D.reprocess,
