@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle
 from transforms.entities import extract_entities
-from transforms.quotes import extract_quotes
+from transforms.quotes import INDIRECT, Quote, extract_quotes
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
@@ -32,6 +32,15 @@ def article_id_for(article: ParsedArticle) -> str:
         article.published_date.isoformat(), article.headline, article.standfirst or "", article.body,
     ])
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+def quote_id(article_id: str, quote: Quote) -> str:
+    """Stable for the same words of the same article: a quotation by where its words start (as
+    before reported speech existed), a reported statement by its start and end."""
+    key = f"{article_id}:{quote.field}:{quote.char_start}"
+    if quote.quote_type == INDIRECT:
+        key += f":{quote.char_end}:indirect"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def build_rows(
@@ -64,7 +73,7 @@ def build_rows(
     }
     quote_rows = [
         {
-            "quote_id": hashlib.sha256(f"{article_id}:{q.field}:{q.char_start}".encode()).hexdigest()[:32],
+            "quote_id": quote_id(article_id, q),
             "article_id": article_id,
             "field": q.field,
             "paragraph_index": q.paragraph_index,
@@ -76,6 +85,7 @@ def build_rows(
             "speaker_mention": q.speaker_mention,
             "speaker_entity_id": q.speaker_entity_id,
             "cue": q.cue,
+            "cue_class": q.cue_class,
             "published_month": month,
         }
         for q in quotes

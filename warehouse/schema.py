@@ -19,8 +19,11 @@ from warehouse.table import col as _col
 FILE_STATUSES = ("published", "duplicate", "quarantined")
 PUBLISHED, DUPLICATE, QUARANTINED = FILE_STATUSES
 TEXT_FIELDS = ("headline", "standfirst", "body")  # an article's text fields (and ARTICLES columns), in reading order
-QUOTE_TYPES = ("direct", "partial")  # `indirect` (reported speech) comes with its own issue
-DIRECT, PARTIAL = QUOTE_TYPES
+QUOTE_TYPES = ("direct", "partial", "indirect")
+DIRECT, PARTIAL, INDIRECT = QUOTE_TYPES
+# What kind of cue introduced a statement (transforms.quotes.cue_table keeps the cues of each).
+CUE_CLASSES = ("speech", "belief", "evidence")
+SPEECH, BELIEF, EVIDENCE = CUE_CLASSES
 # spaCy labels that name things; dates, times, numbers and quantities are not entities here.
 ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
 SEVERITIES = ("critical", "warning")
@@ -57,22 +60,28 @@ ARTICLES = Table(
 
 QUOTES = Table(
     "quotes",
-    f"One row per quotation-mark span in an article's {listing(TEXT_FIELDS)}.",
+    f"One row per attributed statement in an article's {listing(TEXT_FIELDS)}: every quotation-mark span, "
+    "and every statement reported without quotation marks (reported speech, quote_type indirect).",
     (
         _col("quote_id", pa.string(), "unique id of the quotation", False),
         _col("article_id", pa.string(), "the article", False, references=_ARTICLE),
         _col("field", pa.string(), "the article's text field the quote is in", False, values=TEXT_FIELDS),
         _col("paragraph_index", pa.int32(), "0-based paragraph within the field", False),
-        _col("char_start", pa.int32(), "offset into the field's text where the quoted words start", False),
-        _col("char_end", pa.int32(), "offset into the field's text where the quoted words end", False),
-        _col("text", pa.string(), "the quoted words, without the marks", False),
-        _col("quote_type", pa.string(), "how the words are quoted", False, values=QUOTE_TYPES,
-             meanings={DIRECT: "a whole quoted statement", PARTIAL: "words quoted in a sentence"}),
+        _col("char_start", pa.int32(), "offset into the field's text where the statement's words start", False),
+        _col("char_end", pa.int32(), "offset into the field's text where the statement's words end", False),
+        _col("text", pa.string(), "the quoted words without the marks, or the reported content without a leading that",
+             False),
+        _col("quote_type", pa.string(), "how the statement is given", False, values=QUOTE_TYPES,
+             meanings={DIRECT: "a whole quoted statement", PARTIAL: "words quoted in a sentence",
+                       INDIRECT: "reported speech without quotation marks"}),
         _col("speaker", pa.string(), "resolved canonical speaker; NULL when unknown"),
         _col("speaker_mention", pa.string(), "the words naming the speaker at the attribution (he, Peskov)"),
         _col("speaker_entity_id", pa.string(), "the speaker's entity, when a named entity",
              references="entities.entity_id"),
-        _col("cue", pa.string(), "lemma of the reporting verb (say, tell, warn); NULL when none"),
+        _col("cue", pa.string(), "lemma of the cue (say, tell, warn, according to, claim); NULL when none"),
+        _col("cue_class", pa.string(), "what kind of cue introduced the statement; NULL when none", values=CUE_CLASSES,
+             meanings={SPEECH: "the source put it in words", BELIEF: "a stance or belief ascribed to the source",
+                       EVIDENCE: "a record or measurement bears it out"}),
         _MONTH,
     ),
     key=("quote_id",),

@@ -21,6 +21,12 @@ reporting verb (cues.py lists those verbs); pronouns resolve to a recent salient
 short names to the article's entities (speakers.py). Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
+Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
+the Kremlin, ...`) are found in the same parse (reported.py, with the cues of cue_table.py) and
+become Quotes of type 'indirect'. One whose content is mostly a quotation is left to that quotation's
+row; a quotation inside reported content keeps its own row, as 'partial', with the statement's
+speaker. Every Quote with a cue gets the cue's class: speech, belief or evidence.
+
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
 """
@@ -28,6 +34,7 @@ transforms/lexicon/.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -36,13 +43,20 @@ from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.inheritance import inherit
-from transforms.quotes.quote_type import quote_type
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
+from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
+from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
 from transforms.quotes.speakers import SPEAKER_LABELS
 from transforms.quotes.titles import is_unspoken
 from transforms.quotes.types import Attribution, Quote
 
 __all__ = [
+    "CUE_CLASSES",
+    "DIRECT",
+    "INDIRECT",
+    "PARTIAL",
+    "QUOTE_TYPES",
     "REPORTING_VERBS",
     "SPEAKER_LABELS",
     "Quote",
@@ -63,14 +77,19 @@ def extract_quotes(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[
 
 
 def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
-    """The quotes of one field, in text order: unspoken ones first set aside, then each other
-    quote's own attribution, then inheritance for those still without a speaker."""
+    """The attributed statements of one field in text order: each quotation (unspoken ones set
+    aside, then each quote's own attribution, then inheritance for those still without a speaker),
+    and each statement reported without quotation marks."""
     ctx = FieldContext(field, doc, entities)
     count = len(ctx.spans)
     unspoken = {n for n in range(count) if is_unspoken(ctx, n)}
     own = [None if n in unspoken else own_attribution(ctx, n) for n in range(count)]
     attributions = inherit(ctx, own, unspoken)
-    return [_quote(ctx, n, attributions[n]) for n in range(count)]
+    quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
+    statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
+    quotes = _within_statements(quotes, statements)
+    quotes.extend(_statement_quote(ctx, s) for s in statements)
+    return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
 
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:
@@ -86,4 +105,55 @@ def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:
         speaker_mention=attr.mention if attr else None,
         speaker_entity_id=attr.entity.entity_id if attr and attr.entity else None,
         cue=attr.cue if attr else None,
+        cue_class=cue_class_of(attr),
+    )
+
+
+def cue_class_of(attr: Attribution | None) -> str | None:
+    """A quotation's cue class: its cue's class as a verb of clauses or a noun, else speech (a
+    quotation is somebody's words); None without a speaker."""
+    if attr is None:
+        return None
+    return CUES.get((attr.cue or "", "clause")) or ATTRIBUTION_NOUNS.get(attr.cue or "") or CUE_CLASSES[0]
+
+
+def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
+    """The content is mostly a quotation's words: that quotation's own row stands for it."""
+    span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha or t.is_digit]
+    return sum(ctx.quote_of[t.i] >= 0 for t in words) * 2 >= len(words)
+
+
+def _within_statements(quotes: list[Quote], statements: list[Statement]) -> list[Quote]:
+    """Quotations inside reported content are partial and take the statement's speaker (the
+    innermost statement with one)."""
+    spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
+    out = []
+    for q in quotes:
+        holder = next((s for s in spoken if s.start <= q.char_start and q.char_end <= s.end), None)
+        if holder is not None:
+            attr = holder.attribution
+            q = replace(
+                q, quote_type=PARTIAL, speaker=attr.speaker, speaker_mention=attr.mention,
+                speaker_entity_id=attr.entity.entity_id if attr.entity else None, cue=attr.cue,
+                cue_class=holder.cue_class,
+            )
+        out.append(q)
+    return out
+
+
+def _statement_quote(ctx: FieldContext, s: Statement) -> Quote:
+    attr = s.attribution
+    return Quote(
+        field=ctx.field,
+        paragraph_index=ctx.paragraph(s.start),
+        char_start=s.start,
+        char_end=s.end,
+        text=ctx.text[s.start : s.end],
+        quote_type=INDIRECT,
+        speaker=attr.speaker if attr else None,
+        speaker_mention=attr.mention if attr else None,
+        speaker_entity_id=attr.entity.entity_id if attr and attr.entity else None,
+        cue=s.cue,
+        cue_class=s.cue_class,
     )

@@ -6,6 +6,11 @@ from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import REPORTING_FORMS
 from transforms.quotes.spans import RawSpan
 
+# How a statement is given: a whole quoted statement, words quoted inside a sentence, or reported
+# speech without quotation marks (warehouse.schema.QUOTE_TYPES holds the same values).
+QUOTE_TYPES = ("direct", "partial", "indirect")
+DIRECT, PARTIAL, INDIRECT = QUOTE_TYPES
+
 
 def quote_type(ctx: FieldContext, raw: RawSpan) -> str:
     """'direct' when the quote is a whole statement standing in the clause's place: it opens the
@@ -19,4 +24,4 @@ def quote_type(ctx: FieldContext, raw: RawSpan) -> str:
     ends = text[raw.end - 1] in ".,!?;:…—-" or not after or after[0] in ",.!?;:—\n"
     # a paragraph-opening quote may begin in lower case when it continues an open quote
     capital = text[raw.start].isupper() or opens
-    return "direct" if starts and ends and capital else "partial"
+    return DIRECT if starts and ends and capital else PARTIAL

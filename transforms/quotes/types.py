@@ -9,18 +9,21 @@ from transforms.entities import Entity
 
 @dataclass(frozen=True)
 class Quote:
-    """One quotation-mark span of an article's field, with its speaker when one was found."""
+    """One attributed statement of an article's field: a quotation-mark span, or a statement
+    reported without quotation marks (quote_type 'indirect'), with its speaker when one was found."""
 
     field: str  # 'headline' | 'standfirst' | 'body'
     paragraph_index: int  # 0-based paragraph within the field
-    char_start: int  # offsets into the field's text of the quoted words (without the marks)
+    char_start: int  # offsets into the field's text of the quoted words (without the marks) or the content
     char_end: int
     text: str
-    quote_type: str  # 'direct' (a whole quoted statement) or 'partial' (words quoted inside a sentence)
+    # 'direct' (a whole quoted statement), 'partial' (words quoted inside a sentence) or 'indirect'
+    quote_type: str
     speaker: str | None  # resolved canonical name; None when unknown
     speaker_mention: str | None  # the words naming the speaker at the attribution ('he', 'Peskov')
     speaker_entity_id: str | None  # Entity.entity_id when the speaker is a named entity
     cue: str | None  # lemma of the reporting verb; None when none
+    cue_class: str | None = None  # 'speech', 'belief' or 'evidence' (cue_table.CUE_CLASSES); None when no cue
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,228 @@
+"""Reported speech: statements attributed without quotation marks, read off the dependency parse.
+
+A cue attributes some content to a source (the terms of attribution analysis, as in PolNeAR):
+- a verb and its complement, in the forms cue_table.py describes: `Peskov said (that) the leaders
+  would meet` (a clause, before or after the verb: `The deal is off, he said`), `she refused to
+  answer` (an infinitive), `Trump denied the report` (an object), `Sanders called for a ban` (a
+  preposition's object);
+- `according to X` before or after its clause;
+- a noun with a that-clause: `his claim that the vote was rigged`, `the warning by officials that`.
+The content is the complement's words (its subtree in the parse), without a leading `that` and
+without punctuation at its ends; the source is the verb's subject as speakers.subject_of finds it
+(the subject, a passive's agent, the subject a subordinate verb shares: `X is expected to say`),
+resolved like a quotation's speaker, so `he said the deal was off` names the person. A source that
+is a document or a group (`the report`, `sources`) stays the words the text gives.
+
+Everything is read from the parse the pipeline already has: one pass over the field's tokens, and
+for each cue a constant amount of work plus its content's length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, CueTable
+from transforms.quotes.speakers import resolve_speaker, subject_of
+from transforms.quotes.types import Attribution
+
+# Prepositions and subordinators that may open a noun cue's content (`the claim that ...`).
+_NOUN_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+# Possessives and prepositions that name a noun cue's source (`his claim`, `a warning from NATO`).
+_NOUN_SOURCE_PREPS = frozenset({"by", "from", "of"})
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+# Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
+# preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
+# the object is the addressee (`told reporters that ...`).
+_COMPLETIONS = frozenset({"oprd", "prep"})
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One reported statement: its content's character offsets in the field, the cue's lemma
+    (`say`, `according to`, `claim`), the cue's class and the source when the text gives one."""
+
+    start: int
+    end: int
+    cue: str
+    complement: str  # how the content hangs on the cue: clause, infinitive, object, a preposition, noun
+    cue_class: str
+    attribution: Attribution | None
+
+
+def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statement]:
+    """Every reported statement of the field, in text order, one per content span (the first cue
+    found keeps a span two cues claim)."""
+    found: dict[tuple[int, int], Statement] = {}
+    for t in ctx.doc:
+        if ctx.quoted(t):
+            continue
+        for statement in _statements_at(ctx, t, cues):
+            found.setdefault((statement.start, statement.end), statement)
+    return sorted(found.values(), key=lambda s: (s.start, -s.end))
+
+
+def _statements_at(ctx: FieldContext, t: Token, cues: CueTable) -> Iterator[Statement]:
+    if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+        yield from _according_to(ctx, t)
+    elif t.pos_ in _VERB_TAGS:
+        yield from _verb_statements(ctx, t, cues)
+    elif t.pos_ == "NOUN" and t.lemma_.lower() in ATTRIBUTION_NOUNS:
+        yield from _noun_statement(ctx, t)
+
+
+# -- verbs -------------------------------------------------------------------------------------------
+
+
+def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
+    """(complement kind, first token, last token) of each content the verb may attribute: a clause
+    (`ccomp`), an infinitive (`xcomp`), an object (`dobj`) or a preposition's object (the kind is
+    the preposition: `for`, `of`). An object with what completes it is one content, of the
+    completion's kind: `called the lines "unacceptable"`, `accused her of lying` (kind `of`)."""
+    doc = verb.doc
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    for c in children:
+        if c.dep_ == "ccomp":
+            yield "clause", _clause_start(verb, c), c.right_edge
+        elif c.dep_ == "xcomp" and c.pos_ in _VERB_TAGS:
+            yield "infinitive", c.left_edge, c.right_edge
+        elif c.dep_ == "dobj":
+            completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS), None)
+            if completion is None:
+                yield "object", c.left_edge, c.right_edge
+            elif completion.dep_ == "prep":
+                yield completion.lower_, c.left_edge, completion.right_edge
+            else:
+                yield "object", c.left_edge, completion.right_edge
+        elif c.dep_ == "prep" and (obj is None or c.i < obj.i):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                yield c.lower_, pobj.left_edge, pobj.right_edge
+    # `The deal is off, he said.`: the parse may hang the reporting verb under the clause it reports
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in _VERB_TAGS:
+        start, end = verb.head.left_edge, doc[verb.left_edge.i - 1]
+        if start.i <= end.i and verb.sent.start <= start.i:
+            yield "clause", start, end
+
+
+def _clause_start(verb: Token, clause: Token) -> Token:
+    """Where a clause's content starts. Before its verb (`Even in Miami, Trump can win, Ferre
+    said`), the content is all the sentence up to the verb's subject, since the parse often hangs
+    the clause's fronted words on the reporting verb."""
+    if clause.i > verb.i:
+        return clause.left_edge
+    return verb.doc[min(clause.left_edge.i, verb.sent.start)]
+
+
+def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator[Statement]:
+    lemma = verb.lemma_.lower()
+    attribution: Attribution | None = None
+    looked = False
+    for kind, first, last in complements(verb):
+        cue_class = cues.get((lemma, kind))
+        if cue_class is None:
+            continue
+        span = content_span(ctx, first.i, last.i, verb.i)
+        if span is None:
+            continue
+        if not looked:  # the source is looked up once per verb, and only for a cue
+            subject = subject_of(verb, ctx.quoted)
+            attribution = None if subject is None else resolve_speaker(ctx, subject, lemma)
+            looked = True
+        yield Statement(span[0], span[1], lemma, kind, cue_class, attribution)
+
+
+# -- according to ------------------------------------------------------------------------------------
+
+
+def _according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
+    """`According to X, CLAUSE` and `CLAUSE, according to X`: the content is the clause the phrase
+    attaches to, without the phrase."""
+    to = ctx.doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None or ctx.quoted(source):
+        return
+    phrase_start, phrase_end = according.i, max(according.right_edge.i, to.right_edge.i)
+    head = according.head if according.head.i != according.i else according
+    while head.pos_ not in _VERB_TAGS and head.head.i != head.i:
+        head = head.head
+    first, last = head.left_edge.i, head.right_edge.i
+    if head.i == according.i:  # a fragment the parse did not attach: the rest of its sentence
+        first, last = according.sent.start, according.sent.end - 1
+    if phrase_start <= first:
+        first = phrase_end + 1
+    elif phrase_end >= last:
+        last = phrase_start - 1
+    span = content_span(ctx, first, last, according.i)
+    if span is not None:
+        yield Statement(span[0], span[1], "according to", "clause", "speech", resolve_speaker(ctx, source, "according to"))
+
+
+# -- nouns -------------------------------------------------------------------------------------------
+
+
+def _noun_statement(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
+    """`his claim that ...`: a that-clause of an attribution noun; the source is the noun's
+    possessor, a `by`/`from`/`of` object, or a name compounded with it (`the Trump claim`)."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ in _NOUN_CONTENT_MARKS),
+        None,
+    )
+    if clause is None:
+        return
+    span = content_span(ctx, clause.left_edge.i, clause.right_edge.i, noun.i)
+    if span is None:
+        return
+    source = None
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            source = c
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_SOURCE_PREPS and c.i < clause.i:
+            source = next((g for g in c.children if g.dep_ == "pobj"), source)
+    lemma = noun.lemma_.lower()
+    attribution = None if source is None or ctx.quoted(source) else resolve_speaker(ctx, source, lemma)
+    yield Statement(span[0], span[1], lemma, "noun", ATTRIBUTION_NOUNS[lemma], attribution)
+
+
+# -- the content's words -----------------------------------------------------------------------------
+
+
+def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[int, int] | None:
+    """Character offsets of the content between tokens `first` and `last` (inclusive) of the cue at
+    token `cue`: within one paragraph (the cue's side of a line break), without a leading `that`,
+    spaces and punctuation at the ends, and quotation marks at the ends unless the quote they open
+    or close lies inside the content. None when no word is left."""
+    doc = ctx.doc
+    breaks = [t.i for t in doc[first : last + 1] if "\n" in t.text]
+    if breaks:
+        if cue < breaks[0]:
+            last = breaks[0] - 1
+        else:
+            first = max(b for b in breaks if b < cue) + 1 if any(b < cue for b in breaks) else first
+            last = min((b for b in breaks if b > cue), default=last + 1) - 1
+    while first <= last and _edge_noise(ctx, doc[first], first, last, opening=True):
+        first += 1
+    while last >= first and _edge_noise(ctx, doc[last], first, last, opening=False):
+        last -= 1
+    if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: bool) -> bool:
+    if t.is_space or "\n" in t.text:
+        return True
+    if opening and t.dep_ == "mark" and t.lower_ == "that":
+        return True
+    if is_mark(t):
+        neighbour = t.i + 1 if opening else t.i - 1
+        n = ctx.quote_of[neighbour] if 0 <= neighbour < len(ctx.doc) else -1
+        if n < 0:
+            return True
+        span = ctx.token_spans[n]
+        return not (first <= span.start and span.end - 1 <= last)  # keep the marks of a whole quote
+    return t.is_punct
