@@ -197,13 +197,11 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
     spaces and punctuation at the ends, and quotation marks at the ends unless the quote they open
     or close lies inside the content. None when no word is left."""
     doc = ctx.doc
-    breaks = [t.i for t in doc[first : last + 1] if "\n" in t.text]
-    if breaks:
-        if cue < breaks[0]:
-            last = breaks[0] - 1
-        else:
-            first = max(b for b in breaks if b < cue) + 1 if any(b < cue for b in breaks) else first
-            last = min((b for b in breaks if b > cue), default=last + 1) - 1
+    lo, hi = min(first, cue), max(last, cue)
+    breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
+    if breaks:  # keep to the cue's paragraph
+        first = max(first, max((b + 1 for b in breaks if b < cue), default=first))
+        last = min(last, min((b - 1 for b in breaks if b > cue), default=last))
     while first <= last and _edge_noise(ctx, doc[first], first, last, opening=True):
         first += 1
     while last >= first and _edge_noise(ctx, doc[last], first, last, opening=False):
