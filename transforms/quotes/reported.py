@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, CueTable
+from transforms.quotes.cues import is_reporting
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Attribution
 
@@ -86,7 +87,7 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
     for c in children:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and not _inverted_frame(c):
             yield "clause", _clause_start(verb, c), c.right_edge
         elif c.dep_ == "xcomp" and c.pos_ in _VERB_TAGS:
             yield "infinitive", c.left_edge, c.right_edge
@@ -103,10 +104,21 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             if pobj is not None:
                 yield c.lower_, pobj.left_edge, pobj.right_edge
     # `The deal is off, he said.`: the parse may hang the reporting verb under the clause it reports
-    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in _VERB_TAGS:
+    if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.i < verb.i and verb.head.pos_ in _VERB_TAGS:
         start, end = verb.head.left_edge, doc[verb.left_edge.i - 1]
         if start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+
+
+def _inverted_frame(clause: Token) -> bool:
+    """`The leaders will discuss subjects, Peskov told Russian media`: the parse often makes the
+    reporting verb after the clause its complement; it is the clause's attribution, not content."""
+    return (
+        clause.i > clause.head.i
+        and is_reporting(clause)
+        and not any(c.dep_ == "ccomp" for c in clause.children)
+        and clause.doc[clause.left_edge.i - 1].text == ","
+    )
 
 
 def _clause_start(verb: Token, clause: Token) -> Token:
@@ -150,6 +162,9 @@ def _according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
     head = according.head if according.head.i != according.i else according
     while head.pos_ not in _VERB_TAGS and head.head.i != head.i:
         head = head.head
+    clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
+    if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
+        head = clause
     first, last = head.left_edge.i, head.right_edge.i
     if head.i == according.i:  # a fragment the parse did not attach: the rest of its sentence
         first, last = according.sent.start, according.sent.end - 1

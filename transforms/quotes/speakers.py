@@ -209,7 +209,17 @@ def mention_text(head: Token) -> str:
         if c.dep_ not in _NAME_RIGHT:
             break
         end = c.right_edge.i
-    return trim_mention(head.doc[head.left_edge.i : end + 1]).text
+    start = head.left_edge.i
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):  # a parse that runs over a paragraph break names no one there
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end + 1):
+        if "\n" in doc[i].text:
+            end = i - 1
+            break
+    return trim_mention(doc[start : end + 1]).text
 
 
 def trim_mention(span: Span) -> Span:
