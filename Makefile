@@ -38,7 +38,9 @@ lint: $(STAMP)
 clean-warehouse:
 	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state
 
-# Quotes, attributions and speakers against human annotations, all three scorers on one warehouse:
+# Quotes, attributions and speakers against human annotations, all three scorers on one warehouse.
+# score_quotes.py grades quotation-mark spans, so it gets the quotation rows (bench/quotation_rows.py);
+# score_attributions.py grades every attributed statement, reported speech included:
 # make eval-quotes [ARTICLES=...] [GOLD=...] [ATTRIBUTIONS=...] [SPEAKERS=...]
 SHARED ?= ../shared
 CORPUS ?= $(SHARED)/corpora/polnear-dev
@@ -50,7 +52,8 @@ TOOLS ?= $(SHARED)/tools
 eval-quotes: $(STAMP)
 	wh=$$(mktemp -d /tmp/newsetl-eval-XXXXXX) && trap 'rm -rf "$$wh"' EXIT && \
 	$(BIN)/newsetl run --landing $(ARTICLES) --warehouse "$$wh" && \
-	$(BIN)/python $(TOOLS)/score_quotes.py $(GOLD) --duckdb "$$wh/news.duckdb" && \
+	$(BIN)/python bench/quotation_rows.py "$$wh/news.duckdb" "$$wh/quotations.jsonl" && \
+	$(BIN)/python $(TOOLS)/score_quotes.py $(GOLD) --jsonl "$$wh/quotations.jsonl" && \
 	$(BIN)/python $(TOOLS)/score_attributions.py $(ATTRIBUTIONS) --duckdb "$$wh/news.duckdb" && \
 	$(BIN)/python $(TOOLS)/score_speakers.py $(SPEAKERS) --duckdb "$$wh/news.duckdb"
 

@@ -41,9 +41,9 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.inheritance import inherit
-from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes

@@ -174,7 +174,8 @@ def _according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         last = phrase_start - 1
     span = content_span(ctx, first, last, according.i)
     if span is not None:
-        yield Statement(span[0], span[1], "according to", "clause", "speech", resolve_speaker(ctx, source, "according to"))
+        attribution = resolve_speaker(ctx, source, "according to")
+        yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
 
 
 # -- nouns -------------------------------------------------------------------------------------------

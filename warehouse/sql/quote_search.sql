@@ -1,4 +1,5 @@
--- Quote search: quotes containing every word searched for (any case), newest first.
+-- Quote search: statements containing every word searched for (any case), newest first: quotations
+-- and reported speech (`kind`: direct, partial or indirect) alike.
 -- With no search set it lists the latest quotes. Set one first, in the DuckDB CLI:
 --   SET VARIABLE search = 'harbour districts';
 --   .read warehouse/sql/quote_search.sql
@@ -11,6 +12,7 @@ WITH terms AS (
 SELECT a.published_date,
        coalesce(a.section, '(none)') AS section,
        coalesce(q.speaker, '(unknown)') AS speaker,
+       q.quote_type AS kind,
        q.text AS quote,
        a.headline
 FROM quotes AS q

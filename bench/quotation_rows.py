@@ -1,0 +1,35 @@
+"""Write a warehouse's quotation-mark rows as the JSON lines score_quotes.py reads.
+
+usage: quotation_rows.py WAREHOUSE.duckdb OUT.jsonl
+
+score_quotes.py grades quotation-mark spans, and counts every row it is given as one; the quotes
+view also holds reported speech (quote_type 'indirect'), which score_attributions.py grades. So
+`make eval-quotes` gives score_quotes the quotation rows only (direct and partial).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+
+def main(warehouse: str, out: str) -> int:
+    con = duckdb.connect(warehouse, read_only=True)
+    rows = con.execute(
+        "SELECT a.source_path, q.text, q.speaker_mention, q.speaker FROM quotes AS q "
+        "JOIN articles AS a USING (article_id) WHERE q.quote_type <> 'indirect'"
+    ).fetchall()
+    with open(out, "w", encoding="utf-8") as f:
+        for path, text, mention, speaker in rows:
+            f.write(json.dumps({"file": Path(path).stem, "quote": text, "speaker_mention": mention,
+                                "speaker": speaker}) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__.strip().splitlines()[2])
+    sys.exit(main(sys.argv[1], sys.argv[2]))
