@@ -129,6 +129,7 @@ def _article(i: int) -> tuple[dict, list[dict], list[dict], dict]:
                 "speaker_mention": mention if known else None,
                 "speaker_entity_id": _id(speaker, "PERSON") if known else None,
                 "cue": "tell" if field == "body" else "say",
+                "cue_class": "speech",
                 "published_month": f"{published:%Y-%m}",
             }
         )
@@ -361,7 +362,7 @@ MORE_BREAKS = {
     ),
     "bad quote field": (_set("quotes", 1, "field", "caption"), "quotes", "expect_column_values_to_be_in_set", "field"),
     "bad quote type": (
-        _set("quotes", 2, "quote_type", "indirect"),
+        _set("quotes", 2, "quote_type", "reported"),
         "quotes",
         "expect_column_values_to_be_in_set",
         "quote_type",

@@ -44,6 +44,7 @@ def quote_row(aid: str, i: int, **changes: Any) -> dict[str, Any]:
     values = dict(
         quote_id=f"{aid}-{i}", article_id=aid, field="body", paragraph_index=0, char_start=0, char_end=1,
         text="B", quote_type="direct", speaker=None, speaker_mention=None, speaker_entity_id=None, cue=None,
+        cue_class=None,
         published_month="2024-01",
     )
     return QUOTES.row(**{**values, **changes})
@@ -110,8 +111,8 @@ def test_rows_that_do_not_fit_the_schema_are_refused_naming_table_row_and_column
     with pytest.raises(RowError, match=r"quotes row 1: unknown column\(s\) speaker_role"):
         BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
     bad = result("c.txt", "s3", "C", quotes=2)
-    bad.quotes[0] = {**bad.quotes[0], "quote_type": "indirect"}
-    with pytest.raises(RowError, match=r"quotes.quote_type \(row 0\): 'indirect' not one of direct, partial"):
+    bad.quotes[0] = {**bad.quotes[0], "quote_type": "reported"}
+    with pytest.raises(RowError, match=r"quotes.quote_type \(row 0\): 'reported' not one of direct, partial"):
         BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
     bad = result("c.txt", "s3", "C")
     del bad.article["word_count"]

@@ -11,6 +11,7 @@ from warehouse.schema import (
     BY_NAME,
     CONTENT_TABLES,
     CRITICAL,
+    CUE_CLASSES,
     ENTITIES,
     ENTITY_LABELS,
     FILE_STATUSES,
@@ -31,12 +32,13 @@ from warehouse.store import KnownFile
 def test_value_sets_are_the_named_constants() -> None:
     assert FILES.values("status") == FILE_STATUSES == ("published", "duplicate", "quarantined")
     assert QUOTES.values("field") == TEXT_FIELDS == ("headline", "standfirst", "body")
-    assert QUOTES.values("quote_type") == QUOTE_TYPES == ("direct", "partial")
+    assert QUOTES.values("quote_type") == QUOTE_TYPES == ("direct", "partial", "indirect")
+    assert QUOTES.values("cue_class") == CUE_CLASSES == ("speech", "belief", "evidence")
     assert ENTITIES.values("label") == ENTITY_LABELS
     assert QUALITY.values("severity") == SEVERITIES == (CRITICAL, WARNING) == ("critical", "warning")
     assert RUNS.values("status") == RUN_STATUSES
     assert FILES.values("path") == ()
-    assert set(QUOTES.value_sets) == {"field", "quote_type"}
+    assert set(QUOTES.value_sets) == {"field", "quote_type", "cue_class"}
 
 
 def test_value_sets_have_no_repeats_and_text_fields_are_article_columns() -> None:

@@ -32,17 +32,18 @@ def test_comments_mention_the_allowed_values_and_references() -> None:
 
     assert comment(FILES, "status") == "what the pipeline did with the file: published, duplicate or quarantined"
     assert comment(QUOTES, "quote_type") == (
-        "how the words are quoted: direct (a whole quoted statement) or partial (words quoted in a sentence)"
+        "how the statement is given: direct (a whole quoted statement), partial (words quoted in a sentence) "
+        "or indirect (reported speech without quotation marks)"
     )
     assert comment(QUOTES, "article_id") == "the article (references articles.article_id)"
     assert comment(ENTITIES, "label").endswith(", LAW or LANGUAGE")
     assert comment(ARTICLES, "headline") == ARTICLES.column("headline").comment == "headline"
-    assert QUOTES.comment == "One row per quotation-mark span in an article's headline, standfirst or body."
+    assert QUOTES.comment.startswith("One row per attributed statement in an article's headline, standfirst or body")
 
 
 def test_a_meaning_for_a_value_the_column_does_not_allow_is_refused() -> None:
-    with pytest.raises(ValueError, match=r"column quote_type: meanings for values it does not allow: \['indirect'\]"):
-        col("quote_type", pa.string(), "how", values=QUOTE_TYPES, meanings={"indirect": "reported speech"})
+    with pytest.raises(ValueError, match=r"column quote_type: meanings for values it does not allow: \['quoted'\]"):
+        col("quote_type", pa.string(), "how", values=QUOTE_TYPES, meanings={"quoted": "in quotation marks"})
 
 
 def test_a_table_with_a_repeated_column_or_a_foreign_key_column_is_refused() -> None:
@@ -59,7 +60,7 @@ def test_references_and_value_sets_are_derived_in_column_order() -> None:
     assert ref == QUOTES.references["speaker_entity_id"] == Reference("quotes", "speaker_entity_id", "entities",
                                                                        "entity_id")
     assert (ref.target, str(ref)) == ("entities.entity_id", "quotes.speaker_entity_id -> entities.entity_id")
-    assert list(QUOTES.value_sets) == ["field", "quote_type"]
+    assert list(QUOTES.value_sets) == ["field", "quote_type", "cue_class"]
     assert FILES.values("path") == ()
     with pytest.raises(KeyError, match="quotes.text references no other column"):
         QUOTES.reference("text")
@@ -134,6 +135,7 @@ def test_to_arrow_costs_little_beside_building_the_table() -> None:
     rows = [QUOTES.row(quote_id=f"q{i}", article_id=f"a{i // 9}", field=TEXT_FIELDS[i % 3], paragraph_index=i % 8,
                        char_start=i, char_end=i + 20, text="the talks were constructive", quote_type=QUOTE_TYPES[i % 2],
                        speaker="Dmitry Peskov", speaker_mention="Peskov", speaker_entity_id="e1", cue="say",
+                       cue_class="speech",
                        published_month="2026-11") for i in range(5000)]
 
     def best(build) -> float:

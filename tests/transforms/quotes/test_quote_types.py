@@ -24,6 +24,7 @@ def test_quote_fields_are_the_quote_rows_columns_in_order() -> None:
         "speaker_mention",
         "speaker_entity_id",
         "cue",
+        "cue_class",
     ]
 
 

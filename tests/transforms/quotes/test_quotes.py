@@ -51,6 +51,11 @@ def fields(nlp: Language) -> Fields:
 
 
 
+def quotations(quotes: list[Quote]) -> list[Quote]:
+    """The quotation-mark rows; reported speech (indirect) has its own tests in test_quote_reported.py."""
+    return [q for q in quotes if q.quote_type != "indirect"]
+
+
 def only(quotes: list[Quote], starts: str) -> Quote:
     matches = [q for q in quotes if q.text.startswith(starts)]
     assert len(matches) == 1, (starts, quotes)
@@ -62,7 +67,7 @@ def check_invariants(docs: dict[str, Doc], quotes: list[Quote]) -> None:
         text = docs[q.field].text
         assert text[q.char_start : q.char_end] == q.text
         assert q.paragraph_index == text[: q.char_start].count("\n\n")
-        assert q.quote_type in ("direct", "partial")
+        assert q.quote_type in ("direct", "partial", "indirect")
 
 
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
@@ -128,7 +133,7 @@ def test_according_to(fields: Fields) -> None:
 )
 def test_reporting_verbs(fields: Fields, sentence: str, cue: str) -> None:
     docs = fields(sentence)
-    [q] = extract_quotes(docs, entities(docs, MARA))
+    [q] = quotations(extract_quotes(docs, entities(docs, MARA)))
     assert (q.speaker, q.cue) == ("Mara Lindqvist", cue)
 
 
@@ -206,7 +211,7 @@ def test_titles_and_scare_quotes_have_no_speaker(fields: Fields) -> None:
         'Owen Tabb appeared on "Morning Valley Hour" to discuss the vote.\n\n'
         'The so-called "green corridor" was finished in 2019.'
     )
-    quotes = extract_quotes(docs, entities(docs, OWEN))
+    quotes = quotations(extract_quotes(docs, entities(docs, OWEN)))
     assert only(quotes, "Morning Valley").speaker is None
     assert only(quotes, "green corridor").speaker is None
     assert all(q.speaker_mention is None and q.cue is None for q in quotes)
@@ -231,7 +236,7 @@ def test_every_span_is_a_quote_with_exact_offsets(fields: Fields) -> None:
     docs = fields(body)
     quotes = extract_quotes(docs, [])
     check_invariants(docs, quotes)
-    assert [q.text for q in quotes] == ["yes", "no", "One more,", "and the last."]
+    assert [q.text for q in quotations(quotes)] == ["yes", "no", "One more,", "and the last."]
 
 
 def test_attribution_scales_linearly(fields: Fields) -> None:
@@ -241,7 +246,7 @@ def test_attribution_scales_linearly(fields: Fields) -> None:
         docs = fields("\n\n".join(f'"Point {i}," he said. Tabb said it was "fine".' for i in range(paragraphs)))
         t0 = time.perf_counter()
         quotes = extract_quotes(docs, [])
-        assert len(quotes) == 2 * paragraphs
+        assert len(quotations(quotes)) == 2 * paragraphs
         return time.perf_counter() - t0
 
     small, large = cost(100), cost(800)
@@ -261,8 +266,8 @@ def seed_quotes(nlp: Language) -> tuple[dict[str, Doc], list[Quote]]:
 def test_seed_quote_spans(seed_quotes: tuple[dict[str, Doc], list[Quote]]) -> None:
     docs, quotes = seed_quotes
     check_invariants(docs, quotes)
-    assert sum(q.field == "body" for q in quotes) == 8
-    assert sum(q.field == "standfirst" for q in quotes) == 2
+    assert sum(q.field == "body" for q in quotations(quotes)) == 8
+    assert sum(q.field == "standfirst" for q in quotations(quotes)) == 2
 
 
 @pytest.mark.parametrize(
@@ -296,3 +301,25 @@ def test_seed_speakers(
         assert q.quote_type == quote_type
     if cue:
         assert q.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("field", "starts", "speaker", "cue"),
+    [
+        ("standfirst", "the two leaders will discuss", "Kremlin", "say"),
+        ("body", "the two leaders would discuss", "Dmitry Peskov", "tell"),
+        ("body", "Pyongyang would", "White House", "warn"),
+        ("body", "Russia could use weapons", "Washington", "say"),
+    ],
+)
+def test_seed_reported_statements(
+    seed_quotes: tuple[dict[str, Doc], list[Quote]], field: str, starts: str, speaker: str, cue: str
+) -> None:
+    """The seed's reported speech: Peskov's "sensitive subjects", the White House's warning that
+    Pyongyang would "pay a price", Washington's statements; the quoted words inside keep their rows."""
+    docs, quotes = seed_quotes
+    [q] = [q for q in quotes if q.field == field and q.quote_type == "indirect" and q.text.startswith(starts)]
+    assert (q.speaker, q.cue, q.cue_class) == (speaker, cue, "speech")
+    assert not q.text.startswith("that ") and docs[field].text[q.char_start : q.char_end] == q.text
+    inside = [p for p in quotations(quotes) if p.field == field and q.char_start <= p.char_start < q.char_end]
+    assert inside and all(p.quote_type == "partial" and p.speaker == speaker for p in inside)
