@@ -42,6 +42,12 @@ def _lines(name: str, text: str | None) -> tuple[str, list[tuple[int, str]]]:
     return where, found
 
 
+def entries(name: str, *, text: str | None = None) -> tuple[str, list[tuple[int, str]]]:
+    """(the file's path, [(line number, entry)]) of a data file, comments and blank lines left out:
+    for rule tables with checks of their own, whose errors name the line."""
+    return _lines(name, text)
+
+
 def word_list(name: str, *, phrases: bool = False, text: str | None = None) -> frozenset[str]:
     """The entries of the word list `name` (e.g. `reporting_verbs.txt`). With `phrases`, an entry may
     hold several words separated by single spaces. `text` stands in for the file's contents (tests).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from transforms.lexicon import LexiconError, mapping, table
+from transforms.lexicon import LexiconError, entries
 
 # The classes a cue may have, in the order the reports list them.
 CUE_CLASSES = ("speech", "belief", "evidence")
@@ -25,26 +25,51 @@ def cue_table(name: str = "attribution_cues.tsv", *, text: str | None = None) ->
     """The verb cues of the table `name`: each line `lemma<TAB>complements<TAB>class`, complements
     a comma-separated list of clause, infinitive, object or a preposition (`for`, `of`).
 
-    Raises LexiconError naming the file and the cue for an unknown class."""
+    Raises LexiconError naming the file's path and line for a row of the wrong shape, a lemma seen
+    before, a complement that is not one word of letters, or an unknown class."""
     cues: dict[tuple[str, str], str] = {}
-    for lemma, (kinds, cue_class) in table(name, 3, text=text).items():
-        if cue_class not in CUE_CLASSES:
-            raise LexiconError(f"{name}: {lemma!r} has class {cue_class!r}; expected one of {', '.join(CUE_CLASSES)}")
+    where, lines = entries(name, text=text)
+    seen: set[str] = set()
+    for number, entry in lines:
+        values = [v.strip() for v in entry.split("\t")]
+        if len(values) != 3 or not all(values):
+            raise LexiconError(f"{where}:{number}: expected 3 non-empty tab-separated fields (lemma, complements, "
+                               f"class), got {entry!r}")
+        lemma, kinds, cue_class = values
+        if lemma in seen:
+            raise LexiconError(f"{where}:{number}: {lemma!r} is already defined above")
+        seen.add(lemma)
+        _check_class(where, number, lemma, cue_class)
         for kind in kinds.split(","):
             kind = kind.strip()
-            if not kind or " " in kind:
-                raise LexiconError(f"{name}: {lemma!r} has a malformed complement {kind!r}")
+            if not kind.isalpha():
+                raise LexiconError(f"{where}:{number}: {lemma!r} has a malformed complement {kind!r}; expected "
+                                   f"{', '.join(COMPLEMENT_KINDS)} or a preposition")
             cues[(lemma, kind)] = cue_class
     return cues
 
 
 def noun_table(name: str = "attribution_nouns.tsv", *, text: str | None = None) -> dict[str, str]:
-    """The noun cues of the table `name`: `noun<TAB>class`. Raises LexiconError for an unknown class."""
-    nouns = mapping(name, text=text)
-    for noun, cue_class in nouns.items():
-        if cue_class not in CUE_CLASSES:
-            raise LexiconError(f"{name}: {noun!r} has class {cue_class!r}; expected one of {', '.join(CUE_CLASSES)}")
+    """The noun cues of the table `name`: `noun<TAB>class`. Raises LexiconError naming the file's
+    path and line for a row of the wrong shape or an unknown class."""
+    nouns: dict[str, str] = {}
+    where, lines = entries(name, text=text)
+    for number, entry in lines:
+        values = [v.strip() for v in entry.split("\t")]
+        if len(values) != 2 or not all(values):
+            raise LexiconError(f"{where}:{number}: expected 2 non-empty tab-separated fields (noun, class), "
+                               f"got {entry!r}")
+        if values[0] in nouns:
+            raise LexiconError(f"{where}:{number}: {values[0]!r} is already defined above")
+        _check_class(where, number, *values)
+        nouns[values[0]] = values[1]
     return nouns
+
+
+def _check_class(where: str, number: int, cue: str, cue_class: str) -> None:
+    if cue_class not in CUE_CLASSES:
+        raise LexiconError(f"{where}:{number}: {cue!r} has class {cue_class!r}; expected one of "
+                           f"{', '.join(CUE_CLASSES)}")
 
 
 CUES = cue_table()

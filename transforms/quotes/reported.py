@@ -143,9 +143,30 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
             continue
         if not looked:  # the source is looked up once per verb, and only for a cue
             subject = subject_of(verb, ctx.quoted)
-            attribution = None if subject is None else resolve_speaker(ctx, subject, lemma)
+            mention = None
+            if subject is not None and _across_paragraphs(ctx, verb, subject):
+                subject, mention = _in_paragraph(ctx, verb, subject)
+            if subject is not None:
+                attribution = resolve_speaker(ctx, subject, lemma, mention)
             looked = True
         yield Statement(span[0], span[1], lemma, kind, cue_class, attribution)
+
+
+def _across_paragraphs(ctx: FieldContext, a: Token, b: Token) -> bool:
+    """A parse that joins a heading or the next paragraph to a sentence: no source comes from there."""
+    return ctx.paragraph(a.idx) != ctx.paragraph(b.idx)
+
+
+def _in_paragraph(ctx: FieldContext, cue: Token, source: Token) -> tuple[Token | None, str | None]:
+    """The source's words in the cue's own paragraph (`Heading\n\nMara Lindqvist said`): the last
+    name or pronoun among them and the words up to it, or (None, None)."""
+    para = ctx.paragraph(cue.idx)
+    words = [t for t in source.subtree if ctx.paragraph(t.idx) == para and not ctx.quoted(t)]
+    head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON")), None)
+    if head is None:
+        return None, None
+    first = next(t for t in words if t.i <= head.i)
+    return head, ctx.doc[first.i : head.i + 1].text
 
 
 # -- according to ------------------------------------------------------------------------------------
@@ -156,6 +177,9 @@ def _according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
     attaches to, without the phrase."""
     to = ctx.doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    mention = None
+    if source is not None and _across_paragraphs(ctx, according, source):
+        source, mention = _in_paragraph(ctx, according, source)
     if source is None or ctx.quoted(source):
         return
     phrase_start, phrase_end = according.i, max(according.right_edge.i, to.right_edge.i)
@@ -168,13 +192,16 @@ def _according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
     first, last = head.left_edge.i, head.right_edge.i
     if head.i == according.i:  # a fragment the parse did not attach: the rest of its sentence
         first, last = according.sent.start, according.sent.end - 1
+    doc = ctx.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space):  # the sentence's full stop
+        last -= 1
     if phrase_start <= first:
         first = phrase_end + 1
     elif phrase_end >= last:
         last = phrase_start - 1
     span = content_span(ctx, first, last, according.i)
     if span is not None:
-        attribution = resolve_speaker(ctx, source, "according to")
+        attribution = resolve_speaker(ctx, source, "according to", mention)
         yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
 
 
@@ -190,6 +217,9 @@ def _noun_statement(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
     )
     if clause is None:
         return
+    mark = clause.left_edge  # `finding that X lost money surprised nobody`: the content is the mark's clause
+    if mark.dep_ == "mark" and mark.head.i != clause.i and mark.head.i in range(clause.left_edge.i, clause.i):
+        clause = mark.head
     span = content_span(ctx, clause.left_edge.i, clause.right_edge.i, noun.i)
     if span is None:
         return

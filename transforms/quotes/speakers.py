@@ -27,6 +27,8 @@ SPEAKER_LABELS = word_list("speaker_labels.txt")
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _GROUP = frozenset({"they", "it"})
 _RELATIVE_PERSON = frozenset({"who", "whom"})
+# Possessive pronouns resolve as their personal pronoun (a noun cue's source: `his claim that`).
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _RELATIVE_THING = frozenset({"that", "which"})
 # Dependency labels that link a subjectless verb to the verb whose subject it shares.
 _SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep"})
@@ -55,8 +57,10 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     for c in children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.lemma_ == "quote":  # `X was quoted as saying`
-        return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_ == "quote" or depth > 0:  # `X was quoted as saying`, `X is expected to say`
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None or verb.lemma_ == "quote":
+            return passive
     if may_precede_speaker(verb):
         for c in children:
             if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
@@ -96,7 +100,7 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
-    low = subject.lower_
+    low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
