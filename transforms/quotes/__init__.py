@@ -125,12 +125,15 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
 
 
 def _within_statements(quotes: list[Quote], statements: list[Statement]) -> list[Quote]:
-    """Quotations inside reported content are partial and take the statement's speaker (the
-    innermost statement with one)."""
+    """Quotations inside reported content are partial and take the statement's speaker: of the
+    statements holding one, the outermost whose cue is speech (the quoted words are what that
+    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
     for q in quotes:
-        holder = next((s for s in spoken if s.start <= q.char_start and q.char_end <= s.end), None)
+        holders = [s for s in spoken if s.start <= q.char_start and q.char_end <= s.end]
+        speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
+        holder = speech[-1] if speech else holders[0] if holders else None
         if holder is not None:
             attr = holder.attribution
             q = replace(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from transforms.lexicon import LexiconError, entries
+from transforms.lexicon import LexiconError, entries, word_list
 
 # The classes a cue may have, in the order the reports list them.
 CUE_CLASSES = ("speech", "belief", "evidence")
@@ -74,3 +74,5 @@ def _check_class(where: str, number: int, cue: str, cue_class: str) -> None:
 
 CUES = cue_table()
 ATTRIBUTION_NOUNS = noun_table()
+# Verbs whose subject issues the statement a noun cue names (`made the claim that ...`).
+ISSUING_VERBS = word_list("issuing_verbs.txt")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
-from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, CueTable
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, ISSUING_VERBS, CueTable
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Attribution
@@ -230,8 +230,24 @@ def _noun_statement(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
         elif c.dep_ == "prep" and c.lower_ in _NOUN_SOURCE_PREPS and c.i < clause.i:
             source = next((g for g in c.children if g.dep_ == "pobj"), source)
     lemma = noun.lemma_.lower()
+    if source is None:
+        source = _issuer(ctx, noun)
     attribution = None if source is None or ctx.quoted(source) else resolve_speaker(ctx, source, lemma)
     yield Statement(span[0], span[1], lemma, "noun", ATTRIBUTION_NOUNS[lemma], attribution)
+
+
+def _issuer(ctx: FieldContext, noun: Token) -> Token | None:
+    """Who made the statement a noun cue names without a possessor: the subject of the verb that
+    issues it (`made the claim that`, `repeated the warning that`; ISSUING_VERBS) or reports in it
+    (`said in a statement that`)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in _VERB_TAGS and is_reporting(head.head):
+        verb = head.head
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in ISSUING_VERBS:
+        verb = head
+    else:
+        return None
+    return subject_of(verb, ctx.quoted)
 
 
 # -- the content's words -----------------------------------------------------------------------------
@@ -270,3 +286,4 @@ def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: boo
         span = ctx.token_spans[n]
         return not (first <= span.start and span.end - 1 <= last)  # keep the marks of a whole quote
     return t.is_punct
+
