@@ -26,7 +26,18 @@ from expectations.derived import (
     PUBLISHED_PATHS,
     QUOTED_SPAN,
 )
-from warehouse.schema import ARTICLES, CRITICAL, ENTITIES, FILES, PUBLISHED, QUOTES, WARNING, Reference, Table
+from warehouse.schema import (
+    ARTICLES,
+    CRITICAL,
+    ENTITIES,
+    FILES,
+    INDIRECT,
+    PUBLISHED,
+    QUOTES,
+    WARNING,
+    Reference,
+    Table,
+)
 
 # The tables of a batch, in the order they are validated and reported.
 GATED_TABLES: tuple[Table, ...] = (ARTICLES, QUOTES, ENTITIES, FILES)
@@ -166,6 +177,17 @@ def quotes_expectations() -> list[gxe.Expectation]:
             ignore_row_if="either_value_is_missing",
             severity=CRITICAL,
             description="text = field_text[char_start:char_end]",
+        ),
+        # reported speech (quote_type indirect) exists only through a cue: one without is a broken row
+        *(
+            gxe.ExpectColumnValuesToNotBeNull(
+                column=column,
+                row_condition=f'quote_type=="{INDIRECT}"',
+                condition_parser="pandas",
+                severity=CRITICAL,
+                description=f"every reported statement has its {column}",
+            )
+            for column in ("cue", "cue_class")
         ),
         gxe.ExpectColumnValuesToNotBeNull(
             column="speaker",

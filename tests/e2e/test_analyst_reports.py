@@ -99,6 +99,24 @@ def test_speaker_rankings(warehouse: Path) -> None:
     assert {date(2024, 6, 10), date(2024, 6, 17)} <= {r["week"] for r in by_week}
 
 
+def test_reports_count_quotations_and_reported_speech_apart(warehouse: Path) -> None:
+    """Each speaker count is quotations plus reported speech (speech cues only), shown apart; the
+    quote search finds both kinds."""
+    queries = standard_queries()
+    for name in ("speakers_top", "speakers_by_section", "speakers_by_week", "quoted_about"):
+        rows = as_dicts(*run_file(warehouse, queries[name]))
+        assert rows and all(r["quotes"] == r["quotations"] + r["reported"] for r in rows), name
+    top = {r["speaker"]: r for r in as_dicts(*run_file(warehouse, queries["speakers_top"]))}
+    # the seed quotes Peskov and reports him: `Peskov told Russian media the leaders would ...`
+    assert top["Dmitry Peskov"]["quotations"] >= 1 and top["Dmitry Peskov"]["reported"] >= 1
+    counted = query(warehouse, "select count(*) from quotes where speaker = 'Dmitry Peskov' "
+                               "and (quote_type <> 'indirect' or cue_class = 'speech')")[0][0]
+    assert top["Dmitry Peskov"]["quotes"] == counted
+    columns, rows = run_file(warehouse, queries["quote_search"], "SET VARIABLE search = 'pay a price'")
+    kinds = {r["kind"] for r in as_dicts(columns, rows)}
+    assert {"partial", "indirect"} <= kinds  # the quoted words and the reported warning around them
+
+
 def test_entity_rankings_trend_and_pairs(warehouse: Path) -> None:
     queries = standard_queries()
     top = as_dicts(*run_file(warehouse, queries["entities_top"]))
@@ -190,6 +208,9 @@ def test_report_command_prints_tables_and_writes_the_page(warehouse: Path, tmp_p
         assert f"{report.name}:" in res.stdout
     assert "Helen Marsh" in res.stdout and "Traceback" not in res.stdout + res.stderr
     html = page.read_text(encoding="utf-8")
+    # the speaker tables show both kinds of statement, in the terminal and on the page
+    for text in (res.stdout, html):
+        assert "quotations" in text and "reported" in text
     # self-contained: nothing to fetch, nothing to run
     assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
     assert not re.search(r'(src|href)="(https?:)?//', html)

@@ -1,5 +1,5 @@
--- Quote search: statements containing every word searched for (any case), newest first: quotations
--- and reported speech (`kind`: direct, partial or indirect) alike.
+-- Quote search: quotations and reported statements containing every word searched for, newest first.
+-- Any case; `kind` is the statement's quote_type (direct, partial or indirect).
 -- With no search set it lists the latest quotes. Set one first, in the DuckDB CLI:
 --   SET VARIABLE search = 'harbour districts';
 --   .read warehouse/sql/quote_search.sql
