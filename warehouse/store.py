@@ -9,9 +9,9 @@ manifest (a crash mid-commit) restores it to the manifest's version before doing
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import shutil
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,18 +19,18 @@ from pathlib import Path
 
 import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
-from filelock import FileLock, Timeout
 
 from instrumentation.failpoints import Failpoints
 from instrumentation.stopwatch import Stopwatch
 from warehouse import layout
+from warehouse import manifest as mf
+from warehouse.faults import DiskFull, WarehouseDamaged, no_space
+from warehouse.lock import WarehouseBusy, run_lock
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
 from warehouse.sql_text import in_list
 from warehouse.views import build_database
 
-
-class WarehouseBusy(RuntimeError):
-    """Another run holds the warehouse lock."""
+__all__ = ["DiskFull", "KnownFile", "Warehouse", "WarehouseBusy", "WarehouseDamaged"]
 
 
 @dataclass(frozen=True)
@@ -60,41 +60,66 @@ class Warehouse:
         self.commits = 0
         self.stopwatch = Stopwatch()  # write (Delta files), publish (manifest + views), compact
         self.failpoints = failpoints or Failpoints()  # armed only by the crash tests
+        self._writing = ""  # what a write in progress is writing, for the message of a full disk
+        self.notices: list[str] = []  # what opening the warehouse repaired, one line each
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     @contextmanager
     def open(cls, root: Path, lock_timeout: float = 0, failpoints: Failpoints | None = None) -> Iterator[Warehouse]:
         """Lock the warehouse for one run (waiting up to lock_timeout seconds), recover from any
-        interrupted commit, and yield it."""
+        interrupted commit or damaged manifest, and yield it. `notices` then says, one line each, what
+        recovery did. WarehouseBusy when another run holds it; WarehouseDamaged when its state cannot
+        be recovered safely (the message names the file and the repair command)."""
         wh = cls(root, failpoints)
         wh.state_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(wh.state_dir / layout.LOCK))
-        try:
-            lock.acquire(timeout=lock_timeout)
-        except Timeout:
-            raise WarehouseBusy(
-                f"warehouse {wh.root} is in use by another run (lock {wh.state_dir / layout.LOCK})"
-            ) from None
-        try:
-            wh._load_manifest()
+        with run_lock(wh.root, wh.state_dir, lock_timeout) as killed:
+            if killed:
+                wh.notices.append(f"the previous run ({killed}) was killed before it finished; its lock is taken over")
             wh.recover()
             yield wh
-        finally:
-            lock.release()
 
     def _load_manifest(self) -> None:
-        if self.manifest_path.exists():
-            data = json.loads(self.manifest_path.read_text())
-            self.versions = {k: int(v) for k, v in data["versions"].items()}
-            self.commits = int(data.get("commits", 0))
+        """Read the published versions. A missing or damaged manifest.json is restored from the newest
+        history entry when that entry reads and every version it names is in the Delta logs (a state
+        that was published or about to be, complete); otherwise WarehouseDamaged."""
+        try:
+            found = mf.read(self.manifest_path)
+        except mf.ManifestUnreadable as exc:
+            found = self._from_history(str(exc))
+        else:
+            if found is None and mf.history(self.manifest_path):
+                found = self._from_history(f"{self.manifest_path} is missing")
+        found = found or mf.Manifest()
+        self.versions, self.commits = dict(found.versions), found.commits
+
+    def _from_history(self, fault: str) -> mf.Manifest:
+        repair = f"run `newsetl check --warehouse {self.root} --repair`"
+        try:
+            newest = mf.newest_in_history(self.manifest_path)
+        except mf.ManifestUnreadable as exc:
+            raise WarehouseDamaged(f"{fault}, and so is its newest copy ({exc}); {repair}") from None
+        if newest is None:
+            raise WarehouseDamaged(f"{fault} and there is no earlier copy to recover it from; {repair}")
+        entry, found = newest
+        if missing := self.missing_versions(found.versions):
+            raise WarehouseDamaged(f"{fault}; its newest copy {entry.name} names {missing[0]}; {repair}")
+        mf.write(self.manifest_path, found)
+        self.notices.append(f"{fault}: restored the published state of commit {found.commits} from {entry}")
+        return found
+
+    def missing_versions(self, versions: Mapping[str, int]) -> list[str]:
+        """'TABLE version V, absent from its Delta log' for each version in `versions` the logs lack."""
+        missing = []
+        for name, version in sorted(versions.items()):
+            try:
+                DeltaTable(str(self.tables_dir / name), version=version)
+            except Exception:  # deltalake raises its own errors (TableNotFoundError, DeltaError) for both
+                missing.append(f"{name} version {version}, absent from its Delta log")
+        return missing
 
     def _write_manifest(self) -> None:
-        tmp = self.manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"commits": self.commits, "versions": self.versions}, indent=2))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.manifest_path)
+        mf.write(self.manifest_path, mf.Manifest(self.commits, dict(self.versions)))
 
     def _path(self, table: Table) -> Path:
         return self.tables_dir / table.name
@@ -167,6 +192,18 @@ class Warehouse:
         versions in the manifest and rebuild the views. With publish=False the manifest and
         views wait for a later commit: several commits then become visible (or, after a crash,
         vanish) together. Returns the commit number."""
+        started_ns = time.time_ns()
+        try:
+            return self._commit(rows, withdraw_article_ids, replace_paths, publish)
+        except Exception as exc:
+            if not no_space(exc):
+                raise
+            writing = self._writing
+            self._abandon(started_ns)
+            raise DiskFull(f"no space left on device writing {writing}; the published state is unchanged") from None
+
+    def _commit(self, rows: Mapping[str, pa.Table], withdraw_article_ids: Sequence[str],
+                replace_paths: Sequence[str], publish: bool) -> int:
         versions = dict(self.versions)
         with self.stopwatch.stage("write"):
             for table in CONTENT_TABLES:
@@ -179,14 +216,45 @@ class Warehouse:
                 if data.num_rows:
                     versions[name] = self._append(BY_NAME[name], data)
                     self.failpoints.reach(f"after-{name}")
-        self.versions = versions
-        self.commits += 1
         if publish:
             with self.stopwatch.stage("publish"):
-                self._write_manifest()  # the moment of publication
+                # The views are written first, under a temporary name: a full disk fails there, before
+                # the manifest (the moment of publication) names the new versions.
+                staged = self._stage_views(versions)
+                self.versions, self.commits = versions, self.commits + 1
+                self._writing = f"{layout.STATE}/{layout.MANIFEST}"
+                self._write_manifest()
                 self.failpoints.reach("after-manifest")
-                self.publish_views()
+                self._put_views(staged)
+        else:
+            self.versions, self.commits = versions, self.commits + 1
         return self.commits
+
+    def _abandon(self, since_ns: int) -> None:
+        """After a full disk: remove what the failed commit left half-written (data files no Delta
+        version names, temporary files), and return to the published state where space allows (a
+        rollback that fails for want of space is finished by the next run's recovery)."""
+        for stale in self.root.glob(f".{self.db_path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        for table in ALL_TABLES:
+            path = self._path(table)
+            if not path.is_dir():
+                continue
+            try:
+                named = {str(Path(u).resolve()) for u in DeltaTable(str(path)).file_uris()}
+            except Exception:  # a first commit that never completed: nothing in it is named
+                named = set()
+            for f in path.rglob("*"):
+                if f.is_file() and f.stat().st_mtime_ns >= since_ns and str(f.resolve()) not in named and (
+                        f.parent.name != "_delta_log" or f.suffix == ".tmp" or f.name.startswith("_commit_")):
+                    f.unlink(missing_ok=True)
+        try:
+            self.recover()
+        except Exception as exc:
+            if not no_space(exc):
+                raise
+            self.versions, self.commits = {}, 0
+            self._load_manifest()
 
     def compact(self, files_per_partition: int = 4) -> list[str]:
         """Rewrite tables whose commits left many small files into one file per partition, so that
@@ -215,11 +283,13 @@ class Warehouse:
             self.publish_views()
 
     def _delete(self, table: Table, predicate: str | None) -> int:
+        self._writing = f"{layout.TABLES}/{table.name}"
         dt = DeltaTable(str(self._path(table)))
         dt.delete(predicate)
         return dt.version()
 
     def _append(self, table: Table, data: pa.Table) -> int:
+        self._writing = f"{layout.TABLES}/{table.name}"
         # Without the column comments: Delta refuses to append a column whose comment differs from the one it
         # stored when the table was created (so any comment edit broke existing warehouses); views take theirs
         # from warehouse.schema.
@@ -231,12 +301,25 @@ class Warehouse:
         return DeltaTable(str(self._path(table))).version()
 
     def publish_views(self) -> None:
+        """Rebuild news.duckdb over the published versions, replacing the old file atomically."""
+        self._put_views(self._stage_views(self.versions))
+
+    def _put_views(self, staged: Path) -> None:
+        os.replace(staged, self.db_path)
+        os.utime(self.db_path)  # newer than the manifest it follows: not stale (see _views_stale)
+
+    def _stage_views(self, versions: Mapping[str, int]) -> Path:
+        """news.duckdb for `versions`, written under a temporary name (which recovery removes when a
+        crash leaves it); returns that name."""
         files: dict[str, list[str]] = {}
         stored: dict[str, list[str]] = {}
         for table in ALL_TABLES:
-            dt = self._delta(table)
-            if dt is None:
+            if table.name not in versions:
                 continue
+            dt = DeltaTable(str(self._path(table)), version=versions[table.name])
             files[table.name] = sorted(dt.file_uris())
             stored[table.name] = [f.name for f in dt.schema().to_arrow()]
-        build_database(self.db_path, files, stored)
+        staged = self.root / f".{self.db_path.name}.staged.tmp"
+        self._writing = self.db_path.name
+        build_database(staged, files, stored)
+        return staged
