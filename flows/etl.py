@@ -29,7 +29,7 @@ from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, quarantined
 from warehouse.batch import BatchAssembler, ReconciliationError
 from warehouse.schema import CONTENT_TABLES, FILES, QUALITY, RowError
-from warehouse.store import Warehouse, WarehouseBusy
+from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged, no_space
 
 if TYPE_CHECKING:
     from expectations.data_docs import RunDocs
@@ -82,9 +82,16 @@ def news_etl(
     t0 = time.perf_counter()
     try:
         with Warehouse.open(options.warehouse, options.lock_timeout, resources.failpoints) as wh:
+            summary.notices += wh.notices
             _run(wh, summary, options, resources)
-    except WarehouseBusy as exc:
+    except (WarehouseBusy, WarehouseDamaged) as exc:
         summary.failures.append(str(exc))
+    except DiskFull as exc:  # the warehouse cleaned up after the commit; nothing more can be written
+        summary.abort(str(exc))
+    except Exception as exc:
+        if not no_space(exc):
+            raise
+        summary.abort(f"no space left on device: {exc}; the published state is that of the last complete commit")
     summary.seconds = time.perf_counter() - t0
     if summary.failures:
         more = f" (+{len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""

@@ -108,6 +108,29 @@ def report(
 
 
 @app.command()
+def check(
+    warehouse: WarehouseOpt = _D.warehouse,
+    repair: Annotated[bool, typer.Option("--repair", help="fix what it can without losing published rows")] = False,
+) -> None:
+    """Verify that the manifest, the Delta tables, their Parquet files and the views agree; one line
+    per problem, exit status 1 on any. --repair fixes what it can and checks again."""
+    from warehouse.check import check as check_warehouse
+
+    if not warehouse.is_dir():
+        _fail(f"no warehouse at {warehouse}: the folder does not exist")
+    result = check_warehouse(warehouse, repair=repair)
+    if result.busy:
+        _fail(f"{result.busy}; check again when it has finished")
+    for line in result.repaired:
+        print(f"repaired: {line}")
+    for problem in result.problems:
+        print(f"problem: {problem.line()}")
+    if result.problems:
+        _fail(f"warehouse {warehouse}: {len(result.problems)} problem(s)")
+    print(f"warehouse {warehouse}: ok (manifest, Delta versions, data files and views agree)")
+
+
+@app.command()
 def serve(
     landing: LandingOpt = _D.landing,
     warehouse: WarehouseOpt = _D.warehouse,

@@ -15,6 +15,8 @@ from warehouse.schema import CONTENT_TABLES, FILE_STATUSES
 def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None) -> None:
     """Files by status, rows committed, quarantined files (the first 20), failures and where to look."""
     console = console or Console()
+    for notice in s.notices:
+        console.print(f"[yellow]repaired[/] {notice}")
     st = s.statuses
     files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {s.seconds:.1f}s", show_header=True)
     for col in ("files seen", "unchanged", *FILE_STATUSES):

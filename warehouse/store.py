@@ -152,7 +152,10 @@ class Warehouse:
         for stale in self.root.glob(f".{self.db_path.name}.*.tmp"):
             stale.unlink()  # a views rebuild that a crash interrupted
         if undone or self._views_stale():
-            self.publish_views()
+            try:
+                self.publish_views()
+            except WarehouseDamaged as exc:  # a lost or damaged data file: a run that needs it stops, --reprocess not
+                self.notices.append(f"{self.db_path} not rebuilt: {exc}")
         return undone
 
     def _views_stale(self) -> bool:
@@ -164,10 +167,15 @@ class Warehouse:
 
     # -- reading state ---------------------------------------------------------------------
     def read(self, table: Table, columns: Sequence[str] | None = None) -> pa.Table:
-        dt = self._delta(table)
-        if dt is None:
+        """The published rows of `table`; WarehouseDamaged, in one line, when its files do not read."""
+        if table.name not in self.versions:
             return table.schema.empty_table().select(list(columns) if columns else table.columns)
-        return dt.to_pyarrow_table(columns=list(columns) if columns else None)
+        try:
+            return self._delta(table).to_pyarrow_table(columns=list(columns) if columns else None)
+        except Exception as exc:  # deltalake and pyarrow raise their own types for a lost or damaged file
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise WarehouseDamaged(f"table {table.name} version {self.versions[table.name]} does not read "
+                                   f"({first}); run `newsetl check --warehouse {self.root}`") from None
 
     def known_files(self) -> dict[str, KnownFile]:
         """path -> what the warehouse recorded of the file there."""
@@ -321,5 +329,13 @@ class Warehouse:
             stored[table.name] = [f.name for f in dt.schema().to_arrow()]
         staged = self.root / f".{self.db_path.name}.staged.tmp"
         self._writing = self.db_path.name
-        build_database(staged, files, stored)
+        try:
+            build_database(staged, files, stored)
+        except Exception as exc:
+            staged.unlink(missing_ok=True)
+            if no_space(exc):
+                raise
+            first = str(exc).strip().splitlines()[0][:200]
+            raise WarehouseDamaged(f"the views cannot be built over the published files ({first}); "
+                                   f"run `newsetl check --warehouse {self.root}`") from None
         return staged
