@@ -82,8 +82,13 @@ class BatchAssembler:
     def __init__(self, known: dict[str, KnownFile], published: dict[str, str], run_id: str) -> None:
         self.known = dict(known)
         self.published = dict(published)  # article_id -> source_path
-        self.by_sha = {k.sha256: p for p, k in known.items()}
+        # bytes -> the path that holds them, a published file first (the one a duplicate names)
+        self.by_sha = {k.sha256: p for p, k in known.items() if k.status == PUBLISHED}
+        for p, k in known.items():
+            self.by_sha.setdefault(k.sha256, p)
         self.run_id = run_id
+        # article_id -> the file that published it when the run started (what its duplicates were recorded against)
+        self.publisher = {k.article_id: p for p, k in known.items() if k.status == PUBLISHED}
 
     def assemble(self, number: int, results: Sequence[ProcessedFile], now: datetime) -> Batch:
         """The batch's rows as pyarrow tables of warehouse.schema, and what to withdraw and replace.
@@ -98,7 +103,11 @@ class BatchAssembler:
         article_of = {p: k.article_id for p, k in self.known.items()}
         for r in results:
             prior = self.known.get(r.path)
-            if prior and prior.sha256 == r.sha256:
+            # A duplicate of an article withdrawn or republished from another file since it was recorded (its
+            # file changed or was pruned) is decided afresh, so that it never names a withdrawn article.
+            orphaned = prior is not None and prior.status == DUPLICATE and (
+                published.get(prior.article_id) != self.publisher.get(prior.article_id))
+            if prior and prior.sha256 == r.sha256 and not orphaned:
                 # Touched, not changed: keep its status, note the new timestamp.
                 files.append(self._file_row(r, prior.status, prior.reason, prior.article_id, now))
                 statuses["unchanged"] += 1
@@ -106,6 +115,10 @@ class BatchAssembler:
             if prior and prior.status == PUBLISHED and prior.article_id in published:
                 withdraw.append(prior.article_id)  # a changed file replaces its earlier rows
                 published.pop(prior.article_id)
+            if prior and by_sha.get(prior.sha256) == r.path:
+                by_sha.pop(prior.sha256)  # its old bytes are no longer here: a copy of them names itself
+                if orphaned:
+                    by_sha[prior.sha256] = r.path
             first_with_bytes = by_sha.setdefault(r.sha256, r.path)
             aid = r.article["article_id"] if r.article else None
             if r.reason is not None:
@@ -140,11 +153,17 @@ class BatchAssembler:
             self.published[row["article_id"]] = row["source_path"]
         for row in batch.tables[FILES.name].select([_PATH, *KNOWN_FILE_COLUMNS]).to_pylist():
             path = row.pop(_PATH)
+            old = self.known.get(path)
+            if old and old.sha256 != row["sha256"] and self.by_sha.get(old.sha256) == path:
+                self.by_sha.pop(old.sha256)
             self.known[path] = known = KnownFile(**row)
+            if known.status == PUBLISHED:
+                self.by_sha[known.sha256] = path
+                self.publisher[known.article_id] = path
             self.by_sha.setdefault(known.sha256, path)
 
     def _file_row(self, r: ProcessedFile, status: str, reason: str | None, aid: str | None, now: datetime) -> dict:
         return FILES.row(
             path=r.path, sha256=r.sha256, size_bytes=r.size_bytes, mtime_ns=r.mtime_ns,
-            status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now,
+            status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now, missing_since=None,
         )

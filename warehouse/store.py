@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -43,6 +44,7 @@ class KnownFile:
     status: str
     reason: str | None
     article_id: str | None
+    missing_since: datetime | None = None  # when the file was found gone from the landing folder
 
 
 # The FILES columns a KnownFile holds; the file's path (FILES' key) is what it is filed under.
@@ -171,7 +173,15 @@ class Warehouse:
         if table.name not in self.versions:
             return table.schema.empty_table().select(list(columns) if columns else table.columns)
         try:
-            return self._delta(table).to_pyarrow_table(columns=list(columns) if columns else None)
+            dt = self._delta(table)
+            stored = set(dt.schema().to_arrow().names)
+            wanted = list(columns) if columns else table.columns
+            data = dt.to_pyarrow_table(columns=[c for c in wanted if c in stored])
+            for name in wanted:  # a column added after these files were written reads as NULL, as in the views
+                if name not in stored:
+                    field = table.schema.field(name)
+                    data = data.append_column(field, pa.nulls(data.num_rows, field.type))
+            return data.select(wanted)
         except Exception as exc:  # deltalake and pyarrow raise their own types for a lost or damaged file
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise WarehouseDamaged(f"table {table.name} version {self.versions[table.name]} does not read "

@@ -91,10 +91,31 @@ def test_against_the_warehouse_changed_touched_and_copies():
     assert batch.withdraw_article_ids == ["A"]
     got = statuses(batch)
     assert got["a.txt"] == ("published", None) and got["q.txt"] == ("quarantined", "no body")
-    assert got["copy.txt"] == ("duplicate", "same bytes as a.txt")
-    assert batch.statuses == {"published": 1, "unchanged": 1, "duplicate": 1}
+    # a.txt no longer holds those bytes: the copy is the article now, not a duplicate of a withdrawn one
+    assert got["copy.txt"] == ("published", None)
+    assert batch.statuses == {"published": 2, "unchanged": 1}
     asm.accept(batch)
-    assert asm.published == {"A2": "a.txt"}
+    assert asm.published == {"A2": "a.txt", "A": "copy.txt"}
+
+
+def test_duplicate_of_a_withdrawn_article_is_decided_afresh():
+    """The known defect: a `duplicate` record kept pointing at the article its target's change withdrew."""
+    known = {
+        "a.txt": KnownFile("s1", 10, 1, "published", None, "A"),
+        "b.txt": KnownFile("s1", 10, 1, "duplicate", "same bytes as a.txt", "A"),
+        "c.txt": KnownFile("s2", 10, 1, "duplicate", "same article as a.txt", "A"),
+    }
+    asm = BatchAssembler(known, {"A": "a.txt"}, "run2")
+    first = asm.assemble(0, [result("a.txt", "s1b", "A2")], NOW)
+    asm.accept(first)
+    second = asm.assemble(1, [result("b.txt", "s1", "A"), result("c.txt", "s2", "A")], NOW)
+    assert statuses(second) == {"b.txt": ("published", None), "c.txt": ("duplicate", "same article as b.txt")}
+    assert second.tables["files"].column("article_id").to_pylist() == ["A", "A"]
+    asm.accept(second)
+    assert asm.published == {"A2": "a.txt", "A": "b.txt"}
+    # and a duplicate whose article still stands is left as it is
+    again = asm.assemble(2, [result("c.txt", "s2", "A")], NOW)
+    assert again.statuses == {"unchanged": 1}
 
 
 def test_rows_that_do_not_add_up_are_never_published():
