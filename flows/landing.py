@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 PATTERN_SUFFIX = ".txt"
 
 
+class ChangedWhileRead(OSError):
+    """The file's size or modification time moved between discovery and the end of reading it: its bytes
+    may be half old, half new. Not published; read again by the next run."""
+
+
 @dataclass(frozen=True)
 class LandingFile:
     path: str  # relative to the landing folder, POSIX separators
@@ -44,9 +49,10 @@ class LandingSource(Protocol):
         """Every article file, sorted by path; files that must not be read carry a `problem`."""
         ...
 
-    def read(self, rel_path: str, max_bytes: int) -> bytes:
-        """The bytes of one file. PermissionError, FileNotFoundError or ValueError when it cannot
-        be read for a reason that retrying will not change; any other OSError may be retried."""
+    def read(self, rel_path: str, max_bytes: int, expected: LandingFile | None = None) -> bytes:
+        """The bytes of one file. PermissionError or ValueError when it cannot be read for a reason that
+        retrying will not change; FileNotFoundError when it went away, ChangedWhileRead when it changed
+        since `expected` (its discovery) or while being read; any other OSError may be retried."""
         ...
 
 
@@ -63,8 +69,8 @@ class LocalFolder:
     def discover(self, max_bytes: int) -> list[LandingFile]:
         return discover(self.root, max_bytes)
 
-    def read(self, rel_path: str, max_bytes: int) -> bytes:
-        return read_file(self.root, rel_path, max_bytes)
+    def read(self, rel_path: str, max_bytes: int, expected: LandingFile | None = None) -> bytes:
+        return read_file(self.root, rel_path, max_bytes, expected)
 
 
 def discover(root: Path, max_bytes: int) -> list[LandingFile]:
@@ -119,14 +125,24 @@ def _inside(real_path: str, real_root: Path) -> bool:
     return real_path == str(real_root) or real_path.startswith(str(real_root) + os.sep)
 
 
-def read_file(root: Path, rel_path: str, max_bytes: int) -> bytes:
-    """The bytes of a landing file, refusing anything that resolves outside root or grew too large."""
+def read_file(root: Path, rel_path: str, max_bytes: int, expected: LandingFile | None = None) -> bytes:
+    """The bytes of a landing file, refusing anything that resolves outside root or grew too large.
+    ChangedWhileRead when its size or modification time differ from `expected` (what discovery saw)
+    or moved during the read: a file being written is never taken half-written."""
     real_root = Path(root).resolve(strict=True)
     real = Path(os.path.realpath(Path(root) / rel_path))
     if not _inside(str(real), real_root):
         raise PermissionError(f"{rel_path}: resolves outside the landing folder")
     with open(real, "rb") as fh:
+        before = os.fstat(fh.fileno())
         data = fh.read(max_bytes + 1)
+        after = os.fstat(fh.fileno())
     if len(data) > max_bytes:
         raise ValueError(f"{rel_path}: file too large (over the limit of {max_bytes:,} bytes)")
+    seen = [(before.st_size, before.st_mtime_ns), (after.st_size, after.st_mtime_ns)]
+    if expected is not None:
+        seen.insert(0, (expected.size, expected.mtime_ns))
+    if len(set(seen)) > 1 or len(data) != after.st_size:
+        raise ChangedWhileRead(f"{rel_path}: changed while the run read it ({len(data):,} bytes read, "
+                               f"{after.st_size:,} bytes now)")
     return data

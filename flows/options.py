@@ -41,7 +41,8 @@ class RunOptions:
     task_runner: one of TASK_RUNNERS; workers: processes (0: one per core); dask_address:
     tcp://HOST:PORT of a Dask scheduler ("" starts a local cluster).
     lock_timeout: seconds to wait for another run's lock. in_flight: task batches submitted ahead.
-    reprocess: re-derive every table from the landing folder, published at once at the end."""
+    reprocess: re-derive every table from the landing folder, published at once at the end.
+    prune_missing: withdraw the articles of files gone from the landing folder (kept otherwise)."""
 
     landing: Path = Path("seeds")
     warehouse: Path = Path("warehouse")
@@ -55,6 +56,7 @@ class RunOptions:
     lock_timeout: float = 0.0
     in_flight: int = 4
     reprocess: bool = False
+    prune_missing: bool = False
 
     def __post_init__(self) -> None:
         empty = [name for name in ("landing", "warehouse") if not str(getattr(self, name)).strip()]

@@ -45,6 +45,8 @@ class RunSummary:
     worker_stages: Counter = field(default_factory=Counter)
     flow_stages: Counter = field(default_factory=Counter)
     notices: list[str] = field(default_factory=list)  # what recovery repaired on the way, one line each
+    gone: int = 0  # recorded files found gone from the landing folder by this run (their rows stay)
+    pruned: int = 0  # missing files whose articles this run withdrew (--prune-missing)
     aborted: bool = False  # stopped by a fault of the storage (a full disk): a failed run, whatever it committed
 
     @property

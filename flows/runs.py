@@ -27,7 +27,7 @@ def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: dateti
 
 def record_if_nothing_new(
     source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, failpoints: Failpoints | None = None,
-    notices: list[str] | None = None,
+    notices: list[str] | None = None, prune_missing: bool = False,
 ) -> RunSummary | None:
     """When every file of `source` is recorded unchanged (same size and modification time), record
     the run in `runs` without a flow run and return its summary; otherwise None. The warehouse at
@@ -39,7 +39,7 @@ def record_if_nothing_new(
     with Warehouse.open(root, lock_timeout, failpoints) as wh:
         if notices is not None:
             notices += wh.notices
-        work = plan(files, wh.known_files())
+        work = plan(files, wh.known_files(), prune_missing)
         if not work.nothing_to_do:
             return None
         summary = RunSummary(str(uuid.uuid4()), message=f"{NOTHING_NEW}: recorded without a flow run")

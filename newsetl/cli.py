@@ -56,6 +56,9 @@ def run(
     dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = _D.dask_address,
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
     reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = _D.reprocess,
+    prune_missing: Annotated[
+        bool, typer.Option(help="withdraw the articles of files gone from the landing folder (kept otherwise)")
+    ] = _D.prune_missing,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
@@ -67,7 +70,7 @@ def run(
         options = RunOptions(
             landing=landing, warehouse=warehouse, batch_size=batch_size, commit_size=commit_size,
             max_file_mb=max_file_mb, model=model, task_runner=task_runner, workers=workers,
-            dask_address=dask_address, lock_timeout=wait, reprocess=reprocess,
+            dask_address=dask_address, lock_timeout=wait, reprocess=reprocess, prune_missing=prune_missing,
         )
     except ValueError as exc:
         _fail(str(exc))

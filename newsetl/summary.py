@@ -25,6 +25,11 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     console.print(files)
     if s.message and not s.failures:
         console.print(s.message)
+    if s.gone:
+        console.print(f"{s.gone} files gone from the landing folder since the last run: their articles stay "
+                      "(the files view says since when; --prune-missing withdraws them)")
+    if s.pruned:
+        console.print(f"{s.pruned} missing files pruned: their articles withdrawn")
     if st["not published"]:
         n = st['not published']
         console.print(f"[red]{n} files not published[/]: their batches failed; the next run retries them")

@@ -40,6 +40,10 @@ class ProcessedFile(Protocol):
     def quotes(self) -> Sequence[Mapping[str, Any]]: ...
     @property
     def entities(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def retry(self) -> bool:
+        """True when the file was not read for a passing reason (gone or changed mid-run)."""
+        ...
 
 
 @dataclass
@@ -103,6 +107,14 @@ class BatchAssembler:
         article_of = {p: k.article_id for p, k in self.known.items()}
         for r in results:
             prior = self.known.get(r.path)
+            if r.retry and prior is not None:
+                # Gone or changed mid-run: what the warehouse holds of it stands until a run reads it whole.
+                files.append(FILES.row(
+                    path=r.path, sha256=prior.sha256, size_bytes=prior.size_bytes, mtime_ns=prior.mtime_ns,
+                    status=prior.status, reason=prior.reason, article_id=prior.article_id, run_id=self.run_id,
+                    recorded_at=now, missing_since=prior.missing_since))
+                statuses["unchanged"] += 1
+                continue
             # A duplicate of an article withdrawn or republished from another file since it was recorded (its
             # file changed or was pruned) is decided afresh, so that it never names a withdrawn article.
             orphaned = prior is not None and prior.status == DUPLICATE and (
@@ -167,3 +179,18 @@ class BatchAssembler:
             path=r.path, sha256=r.sha256, size_bytes=r.size_bytes, mtime_ns=r.mtime_ns,
             status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now, missing_since=None,
         )
+
+
+def presence_rows(known: Mapping[str, KnownFile], gone: Sequence[str], returned: Sequence[str], run_id: str,
+                  now: datetime) -> pa.Table:
+    """FILES rows recording that the files at `gone` left the landing folder (missing_since = now; their
+    status, reason and article stay: an archive forgets nothing by accident) and that those at `returned`
+    are back (missing_since NULL)."""
+    rows = []
+    for paths, since in ((gone, now), (returned, None)):
+        for path in paths:
+            k = known[path]
+            rows.append(FILES.row(
+                path=path, sha256=k.sha256, size_bytes=k.size_bytes, mtime_ns=k.mtime_ns, status=k.status,
+                reason=k.reason, article_id=k.article_id, run_id=run_id, recorded_at=now, missing_since=since))
+    return FILES.to_arrow(rows)

@@ -27,6 +27,7 @@ class Result:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
+    retry: bool = False
 
 
 def article_row(aid: str, path: str, sha: str) -> dict[str, Any]:
@@ -148,10 +149,25 @@ def test_transforms_file_results_are_processed_files_with_rows_that_fit_the_sche
     from warehouse.batch import ProcessedFile
 
     wanted = {name for name in vars(ProcessedFile) if not name.startswith("_")}
-    assert wanted == {"path", "sha256", "size_bytes", "mtime_ns", "reason", "article", "quotes", "entities"}
+    assert wanted == {"path", "sha256", "size_bytes", "mtime_ns", "reason", "article", "quotes", "entities", "retry"}
     assert wanted <= set(FileResult.__dataclass_fields__)
     results = process_files(nlp, [RawFile(SEED.name, SEED.read_bytes(), 1)], date(2026, 11, 28)).files
     assert results[0].reason is None
     batch = BatchAssembler({}, {}, "run5").assemble(0, results, NOW)
     assert batch.tables["articles"].num_rows == 1 and batch.tables["quotes"].num_rows > 0
     assert batch.tables["entities"].num_rows > 0 and statuses(batch) == {SEED.name: ("published", None)}
+
+
+def test_file_gone_or_changed_mid_run_keeps_what_the_warehouse_holds_of_it():
+    known = {"a.txt": KnownFile("s1", 10, 1, "published", None, "A")}
+    asm = BatchAssembler(known, {"A": "a.txt"}, "run2")
+    gone = Result("a.txt", "", 12, 2, reason="gone before it could be read; read again by the next run", retry=True)
+    new = Result("b.txt", "", 12, 2, reason="changed while the run read it; read again by the next run", retry=True)
+    batch = asm.assemble(0, [gone, new], NOW)
+    assert batch.withdraw_article_ids == []
+    rows = {r["path"]: r for r in batch.tables["files"].to_pylist()}
+    assert (rows["a.txt"]["status"], rows["a.txt"]["article_id"], rows["a.txt"]["sha256"]) == ("published", "A", "s1")
+    assert (rows["a.txt"]["size_bytes"], rows["a.txt"]["mtime_ns"]) == (10, 1)  # so the next run reads it again
+    assert (rows["b.txt"]["status"], rows["b.txt"]["sha256"]) == ("quarantined", "")
+    assert rows["b.txt"]["reason"].endswith("read again by the next run")
+    assert batch.tables["articles"].num_rows == 0 and batch.statuses == {"unchanged": 1, "quarantined": 1}
