@@ -118,7 +118,8 @@ class BatchAssembler:
             # A duplicate of an article withdrawn or republished from another file since it was recorded (its
             # file changed or was pruned) is decided afresh, so that it never names a withdrawn article.
             orphaned = prior is not None and prior.status == DUPLICATE and (
-                published.get(prior.article_id) != self.publisher.get(prior.article_id))
+                prior.article_id not in published
+                or published[prior.article_id] != self.publisher.get(prior.article_id))
             if prior and prior.sha256 == r.sha256 and not orphaned:
                 # Touched, not changed: keep its status, note the new timestamp.
                 files.append(self._file_row(r, prior.status, prior.reason, prior.article_id, now))
