@@ -30,6 +30,7 @@ from transforms.process import BatchResult, FileResult, quarantined
 from warehouse.batch import BatchAssembler, ReconciliationError, presence_rows
 from warehouse.schema import CONTENT_TABLES, FILES, PUBLISHED, QUALITY, RowError
 from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged, no_space
+from warehouse.vacuum import vacuum
 
 if TYPE_CHECKING:
     from expectations.data_docs import RunDocs
@@ -56,6 +57,7 @@ def news_etl(
     workers: int = _D.workers,
     dask_address: str = _D.dask_address,
     prune_missing: bool = _D.prune_missing,
+    retain_days: float = _D.retain_days,
     resources: Any = None,  # a flows.resources.Resources; typed loosely so that Prefect does not validate it
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
@@ -70,6 +72,7 @@ def news_etl(
             landing=landing, warehouse=warehouse, batch_size=batch_size, model=model, max_file_mb=max_file_mb,
             lock_timeout=lock_timeout, in_flight=in_flight, reprocess=reprocess, commit_size=commit_size,
             task_runner=task_runner, workers=workers, dask_address=dask_address, prune_missing=prune_missing,
+            retain_days=retain_days,
         )
         if not options.landing.is_dir():
             raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
@@ -152,6 +155,9 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     compacted = wh.compact()  # published with the run's own record, in the commit below
     if compacted:
         log.info("compacted %s", ", ".join(compacted))
+    swept = vacuum(wh, options.retain_days)  # likewise
+    summary.vacuumed = swept.removed
+    log.info(swept.line())
     record_run(wh, summary, source.name, started, flow_run.name)
     summary.flow_stages.update(clock.seconds)
     summary.flow_stages.update(wh.stopwatch.seconds)

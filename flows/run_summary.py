@@ -47,6 +47,7 @@ class RunSummary:
     notices: list[str] = field(default_factory=list)  # what recovery repaired on the way, one line each
     gone: int = 0  # recorded files found gone from the landing folder by this run (their rows stay)
     pruned: int = 0  # missing files whose articles this run withdrew (--prune-missing)
+    vacuumed: int = 0  # old data files removed (older than the retention window, read by no kept version)
     aborted: bool = False  # stopped by a fault of the storage (a full disk): a failed run, whatever it committed
 
     @property

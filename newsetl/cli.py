@@ -59,6 +59,9 @@ def run(
     prune_missing: Annotated[
         bool, typer.Option(help="withdraw the articles of files gone from the landing folder (kept otherwise)")
     ] = _D.prune_missing,
+    retain_days: Annotated[
+        float, typer.Option(help="days an old data file stays for readers after no version reads it")
+    ] = _D.retain_days,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
@@ -71,6 +74,7 @@ def run(
             landing=landing, warehouse=warehouse, batch_size=batch_size, commit_size=commit_size,
             max_file_mb=max_file_mb, model=model, task_runner=task_runner, workers=workers,
             dask_address=dask_address, lock_timeout=wait, reprocess=reprocess, prune_missing=prune_missing,
+            retain_days=retain_days,
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -131,6 +135,33 @@ def check(
     if result.problems:
         _fail(f"warehouse {warehouse}: {len(result.problems)} problem(s)")
     print(f"warehouse {warehouse}: ok (manifest, Delta versions, data files and views agree)")
+
+
+@app.command()
+def vacuum(
+    warehouse: WarehouseOpt = _D.warehouse,
+    retain_days: Annotated[
+        float, typer.Option(help="days an old data file stays for readers after no version reads it")
+    ] = _D.retain_days,
+    wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
+) -> None:
+    """Remove data files that no version of the last --retain-days days reads (never those of the
+    published versions or of the last published commits); a run does the same at its end."""
+    from warehouse.layout import database
+    from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged
+    from warehouse.vacuum import vacuum as vacuum_warehouse
+
+    if not database(warehouse).exists():
+        _fail(f"no warehouse at {warehouse}: {database(warehouse)} does not exist (run `newsetl run` first)")
+    try:
+        with Warehouse.open(warehouse, wait) as wh:
+            for notice in wh.notices:
+                print(f"repaired {notice}")
+            report = vacuum_warehouse(wh, retain_days)
+            wh.commit({})  # names the versions Delta recorded the vacuum as (the same rows)
+    except (WarehouseBusy, WarehouseDamaged, DiskFull, ValueError) as exc:
+        _fail(str(exc))
+    print(report.line())
 
 
 @app.command()
