@@ -77,14 +77,22 @@ def discover(root: Path, max_bytes: int) -> list[LandingFile]:
     """Every `*.txt` file under root, recursively, sorted by path. Links are followed only while
     they stay inside root; a file link that leaves it, dangles or is not a regular file is
     returned with `problem` set, so that it is recorded rather than silently skipped; so is a file
-    over `max_bytes`."""
+    over `max_bytes` or one this process may not read, and a folder that cannot be listed (as
+    `FOLDER/`). A problem that goes away (permissions fixed) makes the next run read the file."""
     root = Path(root)
     real_root = root.resolve(strict=True)
     if not real_root.is_dir():
         raise NotADirectoryError(f"landing folder {root} is not a folder")
     found: list[LandingFile] = []
     seen_dirs: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+    def unlistable(exc: OSError) -> None:  # a folder that cannot be listed is recorded, never skipped silently
+        if exc.filename and os.path.realpath(exc.filename) != str(real_root):
+            rel = Path(exc.filename).relative_to(root).as_posix() + "/"
+            found.append(LandingFile(rel, 0, 0, f"folder cannot be listed ({exc.strerror or exc}); its files are "
+                                                "not seen until it can be"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unlistable):
         real_dir = os.path.realpath(dirpath)
         if not _inside(real_dir, real_root) or real_dir in seen_dirs:
             dirnames[:] = []  # a link out of the landing folder, or a cycle
@@ -113,6 +121,9 @@ def _examine(path: Path, root: Path, real_root: Path, max_bytes: int) -> Landing
         return LandingFile(rel, 0, 0, f"cannot stat: {exc.strerror or exc}")
     if not stat.S_ISREG(st.st_mode):
         return LandingFile(rel, 0, st.st_mtime_ns, "not a regular file")
+    if not os.access(path, os.R_OK):
+        return LandingFile(rel, st.st_size, st.st_mtime_ns, "permission denied: the file cannot be read; "
+                                                            "read as soon as it can be")
     if st.st_size > max_bytes:
         return LandingFile(
             rel, st.st_size, st.st_mtime_ns,

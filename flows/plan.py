@@ -52,7 +52,7 @@ def plan(files: list[LandingFile], known: Mapping[str, KnownFile], prune_missing
             p.to_read.append(f)
     for path, k in known.items():
         if path not in found:
-            if prune_missing:
+            if prune_missing or path.endswith("/"):  # a folder recorded as unlistable is listable (or gone) now
                 p.pruned.append(path)
             elif k.missing_since is None:
                 p.gone.append(path)
