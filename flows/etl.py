@@ -95,7 +95,8 @@ def news_etl(
     except Exception as exc:
         if not no_space(exc):
             raise
-        summary.abort(f"no space left on device: {exc}; the published state is that of the last complete commit")
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        summary.abort(f"no space left on device ({first}); the published state is that of the last complete commit")
     summary.seconds = time.perf_counter() - t0
     if summary.failures:
         more = f" (+{len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
