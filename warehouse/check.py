@@ -86,14 +86,16 @@ def _problems(root: Path) -> list[Problem]:
     problems = _lock_problems(wh)
     manifest, manifest_problems = _manifest_problems(wh)
     problems += manifest_problems
-    if manifest is None:
-        return problems  # nothing else can be judged against a manifest that does not read
-    wh.versions, wh.commits = dict(manifest.versions), manifest.commits
-    problems += _table_problems(wh, manifest)
-    if not any(p.fix is None for p in problems):  # views over lost files cannot be right: fix those first
-        problems += _view_problems(wh)
-    problems += _leftovers(wh)
-    return problems
+    if manifest is not None:  # the manifest, or the copy a repair restores: the rest is judged against it
+        wh.versions, wh.commits = dict(manifest.versions), manifest.commits
+        lost = _table_problems(wh, manifest)
+        problems += lost
+        views = _view_problems(wh)
+        if any(p.fix is None for p in lost):  # views over lost files cannot be rebuilt before they are
+            for p in views:
+                p.fix, p.advice = None, "rebuilt by the same `newsetl run --reprocess`"
+        problems += views
+    return problems + _leftovers(wh)
 
 
 def _lock_problems(wh: Warehouse) -> list[Problem]:
@@ -129,7 +131,8 @@ def _manifest_problems(wh: Warehouse) -> tuple[mf.Manifest | None, list[Problem]
             def fix(entry: Path = entry, candidate: mf.Manifest = candidate) -> str:
                 mf.write(path, candidate)
                 return f"restored {path} from {entry} (commit {candidate.commits})"
-            return None, [Problem(f"{fault}; its newest usable copy is {entry} (commit {candidate.commits})", fix)]
+            return candidate, [Problem(f"{fault}; its newest usable copy is {entry} (commit {candidate.commits})",
+                                       fix)]
     return None, [Problem(f"{fault}, and no copy of it names versions the Delta logs hold",
                           advice=f"restore {path} from a backup of the warehouse, or rebuild the warehouse "
                                  "in a new folder with `newsetl run`")]

@@ -93,9 +93,11 @@ def test_check_prints_ok_on_a_healthy_warehouse_and_one_line_per_problem(tmp_pat
     (wh / "_state" / "manifest.json").write_text("{")
     bad = CliRunner().invoke(app, ["check", "--warehouse", str(wh)])
     lines = bad.output.strip().splitlines()
-    assert bad.exit_code == 1 and len(lines) == 2, bad.output
+    assert bad.exit_code == 1 and len(lines) == 3, bad.output
     assert lines[0].startswith("problem: ") and "manifest.json is not valid JSON" in lines[0]
-    assert lines[1] == f"newsetl: warehouse {wh}: 1 problem(s)"
+    db = (wh / "news.duckdb").resolve()
+    assert lines[1] == f"problem: {db} is missing: analysts have no views; --repair fixes it"
+    assert lines[2] == f"newsetl: warehouse {wh}: 2 problem(s)"
     fixed = CliRunner().invoke(app, ["check", "--warehouse", str(wh), "--repair"])
     assert fixed.exit_code == 0, fixed.output
     assert [line.split(":")[0] for line in fixed.output.splitlines()] == ["repaired", "repaired", f"warehouse {wh}"]

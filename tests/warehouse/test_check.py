@@ -77,16 +77,18 @@ def test_missing_parquet_file_is_named_with_the_command_that_rebuilds_it(wh):
     (victim,) = [p for p in (wh / "tables" / "files").glob("*.parquet")][:1]
     victim.unlink()
     result = check(wh, repair=True)
-    (problem,) = result.problems
+    problem, *views = result.problems
     assert problem.fix is None and result.repaired == []
     assert f"files version 1: data file {victim.resolve()} is missing" in problem.line()
     assert "newsetl run --reprocess" in problem.line()
+    # the views read that file too: rebuilt by the same command, not by --repair
+    assert views and all(v.fix is None and "view files does not read" in v.what for v in views)
 
 
 def test_truncated_parquet_file_is_found(wh):
     victim = sorted((wh / "tables" / "articles").rglob("*.parquet"))[0]
     victim.write_bytes(victim.read_bytes()[:100])
-    (problem,) = check(wh).problems
+    problem, *_ = check(wh).problems
     assert f"data file {victim.resolve()} does not read" in problem.line()
     with pytest.raises(Exception, match="does not read"), Warehouse.open(wh) as w:
         w.published_articles()  # a run stops in one line instead of a traceback
