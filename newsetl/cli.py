@@ -156,7 +156,7 @@ def vacuum(
     try:
         with Warehouse.open(warehouse, wait) as wh:
             for notice in wh.notices:
-                print(f"repaired {notice}")
+                print(f"recovery: {notice}")
             report = vacuum_warehouse(wh, retain_days)
             wh.commit({})  # names the versions Delta recorded the vacuum as (the same rows)
     except (WarehouseBusy, WarehouseDamaged, DiskFull, ValueError) as exc:

@@ -16,7 +16,7 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     """Files by status, rows committed, quarantined files (the first 20), failures and where to look."""
     console = console or Console()
     for notice in s.notices:
-        console.print(f"[yellow]repaired[/] {notice}", soft_wrap=True, highlight=False)
+        console.print(f"[yellow]recovery:[/] {notice}", soft_wrap=True, highlight=False)
     st = s.statuses
     files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {s.seconds:.1f}s", show_header=True)
     for col in ("files seen", "unchanged", *FILE_STATUSES):

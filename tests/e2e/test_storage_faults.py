@@ -53,8 +53,8 @@ def test_truncated_manifest_is_recovered_by_the_next_run(built, tmp_path):
     finally:
         (landing / "late.txt").unlink()
     assert code == 0, out
-    (notice,) = [line for line in out.splitlines() if line.startswith("repaired ")]
-    assert notice.startswith(f"repaired {manifest.resolve()} is not valid JSON (")
+    (notice,) = [line for line in out.splitlines() if line.startswith("recovery: ")]
+    assert notice.startswith(f"recovery: {manifest.resolve()} is not valid JSON (")
     newest = max((reference / "_state" / "manifests").glob("*.json"))  # the last published state
     assert notice.endswith(f"restored the published state of commit {int(newest.stem)} from "
                            f"{manifest.parent.resolve()}/manifests/{newest.name}")
