@@ -4,6 +4,10 @@ whose state is damaged beyond what a run may repair on its own."""
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
+from pathlib import Path
+
+from deltalake import DeltaTable
 
 _NO_SPACE_TEXT = ("No space left on device", "os error 28", "ENOSPC")
 
@@ -29,3 +33,23 @@ def no_space(exc: BaseException | None) -> bool:
         exc = exc.__cause__ or exc.__context__
         seen += 1
     return False
+
+
+def remove_half_written(root: Path, db_name: str, table_dirs: Sequence[Path], since_ns: int) -> None:
+    """Remove what a write interrupted by a full disk left since `since_ns` (time.time_ns()): temporary
+    views files, Delta commit temporaries, and data files that no version in the table's log names.
+    Files that a complete (if unpublished) Delta version names stay: recovery rolls those back."""
+    for stale in Path(root).glob(f".{db_name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+    for path in table_dirs:
+        if not path.is_dir():
+            continue
+        try:
+            named = {str(Path(u.removeprefix("file://")).resolve()) for u in DeltaTable(str(path)).file_uris()}
+        except Exception:  # a first commit that never completed: nothing in it is named
+            named = set()
+        for f in path.rglob("*"):
+            if not f.is_file() or f.stat().st_mtime_ns < since_ns or str(f.resolve()) in named:
+                continue
+            if f.parent.name != "_delta_log" or f.suffix == ".tmp" or f.name.startswith("_commit_"):
+                f.unlink(missing_ok=True)

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from deltalake import DeltaTable
 
 HISTORY = "manifests"  # inside the state folder
 HISTORY_KEEP = 50
@@ -104,6 +107,35 @@ def readable_history(path: Path) -> list[tuple[Path, Manifest]]:
         if found is not None:
             good.append((entry, found))
     return good
+
+
+def missing_versions(tables_dir: Path, versions: Mapping[str, int]) -> list[str]:
+    """'TABLE version V, absent from its Delta log' for each version in `versions` that the Delta
+    tables under `tables_dir` lack."""
+    missing = []
+    for name, version in sorted(versions.items()):
+        try:
+            DeltaTable(str(Path(tables_dir) / name), version=version)
+        except Exception:  # deltalake raises its own errors (TableNotFoundError, DeltaError) for both
+            missing.append(f"{name} version {version}, absent from its Delta log")
+    return missing
+
+
+def restore_newest(path: Path, tables_dir: Path, fault: str) -> tuple[Path, Manifest]:
+    """Make the newest history entry the manifest at `path` again, when it reads and the Delta tables under
+    `tables_dir` hold every version it names; returns (entry, manifest). Otherwise ManifestUnreadable,
+    whose message starts with `fault` (what is wrong with the manifest) and says why it cannot be."""
+    try:
+        newest = newest_in_history(path)
+    except ManifestUnreadable as exc:
+        raise ManifestUnreadable(f"{fault}, and so is its newest copy ({exc})") from None
+    if newest is None:
+        raise ManifestUnreadable(f"{fault} and there is no earlier copy to recover it from")
+    entry, found = newest
+    if missing := missing_versions(tables_dir, found.versions):
+        raise ManifestUnreadable(f"{fault}; its newest copy {entry.name} names {missing[0]}")
+    write(path, found)
+    return entry, found
 
 
 def _atomic_write(path: Path, text: str) -> None:

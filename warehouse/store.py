@@ -25,7 +25,7 @@ from instrumentation.failpoints import Failpoints
 from instrumentation.stopwatch import Stopwatch
 from warehouse import layout
 from warehouse import manifest as mf
-from warehouse.faults import DiskFull, WarehouseDamaged, no_space
+from warehouse.faults import DiskFull, WarehouseDamaged, no_space, remove_half_written
 from warehouse.lock import WarehouseBusy, run_lock
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
 from warehouse.sql_text import in_list
@@ -98,27 +98,15 @@ class Warehouse:
     def _from_history(self, fault: str) -> mf.Manifest:
         repair = f"run `newsetl check --warehouse {self.root} --repair`"
         try:
-            newest = mf.newest_in_history(self.manifest_path)
+            entry, found = mf.restore_newest(self.manifest_path, self.tables_dir, fault)
         except mf.ManifestUnreadable as exc:
-            raise WarehouseDamaged(f"{fault}, and so is its newest copy ({exc}); {repair}") from None
-        if newest is None:
-            raise WarehouseDamaged(f"{fault} and there is no earlier copy to recover it from; {repair}")
-        entry, found = newest
-        if missing := self.missing_versions(found.versions):
-            raise WarehouseDamaged(f"{fault}; its newest copy {entry.name} names {missing[0]}; {repair}")
-        mf.write(self.manifest_path, found)
+            raise WarehouseDamaged(f"{exc}; {repair}") from None
         self.notices.append(f"{fault}: restored the published state of commit {found.commits} from {entry}")
         return found
 
     def missing_versions(self, versions: Mapping[str, int]) -> list[str]:
         """'TABLE version V, absent from its Delta log' for each version in `versions` the logs lack."""
-        missing = []
-        for name, version in sorted(versions.items()):
-            try:
-                DeltaTable(str(self.tables_dir / name), version=version)
-            except Exception:  # deltalake raises its own errors (TableNotFoundError, DeltaError) for both
-                missing.append(f"{name} version {version}, absent from its Delta log")
-        return missing
+        return mf.missing_versions(self.tables_dir, versions)
 
     def _write_manifest(self) -> None:
         mf.write(self.manifest_path, mf.Manifest(self.commits, dict(self.versions)))
@@ -249,23 +237,10 @@ class Warehouse:
         return self.commits
 
     def _abandon(self, since_ns: int) -> None:
-        """After a full disk: remove what the failed commit left half-written (data files no Delta
-        version names, temporary files), and return to the published state where space allows (a
-        rollback that fails for want of space is finished by the next run's recovery)."""
-        for stale in self.root.glob(f".{self.db_path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)
-        for table in ALL_TABLES:
-            path = self._path(table)
-            if not path.is_dir():
-                continue
-            try:
-                named = {str(Path(u).resolve()) for u in DeltaTable(str(path)).file_uris()}
-            except Exception:  # a first commit that never completed: nothing in it is named
-                named = set()
-            for f in path.rglob("*"):
-                if f.is_file() and f.stat().st_mtime_ns >= since_ns and str(f.resolve()) not in named and (
-                        f.parent.name != "_delta_log" or f.suffix == ".tmp" or f.name.startswith("_commit_")):
-                    f.unlink(missing_ok=True)
+        """After a full disk: remove what the failed commit left half-written, and return to the
+        published state where space allows (a rollback that fails for want of space is finished by
+        the next run's recovery)."""
+        remove_half_written(self.root, self.db_path.name, [self._path(t) for t in ALL_TABLES], since_ns)
         try:
             self.recover()
         except Exception as exc:
