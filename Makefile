@@ -12,7 +12,7 @@ SHELL := /bin/bash
 # pip's notes about index locations configured on a machine but absent there are not our output
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: run test lint setup clean-warehouse bench eval-quotes
+.PHONY: run test lint setup clean-warehouse bench eval-quotes fuzz soak
 
 setup: $(STAMP)
 
@@ -61,3 +61,19 @@ eval-quotes: $(STAMP)
 SOURCE ?= $(SHARED)/corpora/polnear-dev/articles
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(SOURCE) --make-corpus $(TOOLS)/make_corpus.py $(BENCH_ARGS)
+
+# Fuzzing the decoder and parser with atheris for FUZZ_SECONDS (not part of `make test`); the corpus starts
+# from seeds/ and grows in FUZZ_CORPUS; a crash stops it with the input saved as fuzz/crash-*.
+FUZZ_SECONDS ?= 600
+FUZZ_CORPUS ?= /tmp/newsetl-fuzz-corpus
+fuzz: $(STAMP)
+	mkdir -p $(FUZZ_CORPUS) && cp -n seeds/*.txt $(FUZZ_CORPUS)/
+	$(BIN)/python fuzz/decode_parse.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-artifact_prefix=fuzz/crash- -print_final_stats=1 $(FUZZ_CORPUS)
+
+# The soak test: SOAK_RUNS runs on one warehouse over a landing folder changing at random, kills and
+# vacuums included, the invariants checked after each (not part of `make test`). SOAK_SEED replays a run.
+SOAK_RUNS ?= 30
+SOAK_SEED ?=
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py --runs $(SOAK_RUNS) $(if $(SOAK_SEED),--seed $(SOAK_SEED))

@@ -20,16 +20,17 @@ from prefect.task_runners import TaskRunner
 from flows.definitions import resources_for, task_runner_for
 from flows.landing import LandingFile
 from flows.options import DEFAULTS, RunOptions
-from flows.plan import plan, task_batches
+from flows.plan import Plan, plan, task_batches
 from flows.resources import Resources
 from flows.run_summary import RunSummary
 from flows.runs import NOTHING_NEW, record_run
 from flows.tasks import discover_files, process_batch
 from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, quarantined
-from warehouse.batch import BatchAssembler, ReconciliationError
-from warehouse.schema import CONTENT_TABLES, FILES, QUALITY, RowError
-from warehouse.store import Warehouse, WarehouseBusy
+from warehouse.batch import BatchAssembler, ReconciliationError, presence_rows
+from warehouse.schema import CONTENT_TABLES, FILES, PUBLISHED, QUALITY, RowError
+from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged, no_space
+from warehouse.vacuum import vacuum
 
 if TYPE_CHECKING:
     from expectations.data_docs import RunDocs
@@ -55,6 +56,8 @@ def news_etl(
     task_runner: str = _D.task_runner,
     workers: int = _D.workers,
     dask_address: str = _D.dask_address,
+    prune_missing: bool = _D.prune_missing,
+    retain_days: float = _D.retain_days,
     resources: Any = None,  # a flows.resources.Resources; typed loosely so that Prefect does not validate it
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
@@ -68,7 +71,8 @@ def news_etl(
         options = RunOptions(
             landing=landing, warehouse=warehouse, batch_size=batch_size, model=model, max_file_mb=max_file_mb,
             lock_timeout=lock_timeout, in_flight=in_flight, reprocess=reprocess, commit_size=commit_size,
-            task_runner=task_runner, workers=workers, dask_address=dask_address,
+            task_runner=task_runner, workers=workers, dask_address=dask_address, prune_missing=prune_missing,
+            retain_days=retain_days,
         )
         if not options.landing.is_dir():
             raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
@@ -82,9 +86,17 @@ def news_etl(
     t0 = time.perf_counter()
     try:
         with Warehouse.open(options.warehouse, options.lock_timeout, resources.failpoints) as wh:
+            summary.notices += wh.notices
             _run(wh, summary, options, resources)
-    except WarehouseBusy as exc:
+    except (WarehouseBusy, WarehouseDamaged) as exc:
         summary.failures.append(str(exc))
+    except DiskFull as exc:  # the warehouse cleaned up after the commit; nothing more can be written
+        summary.abort(str(exc))
+    except Exception as exc:
+        if not no_space(exc):
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        summary.abort(f"no space left on device ({first}); the published state is that of the last complete commit")
     summary.seconds = time.perf_counter() - t0
     if summary.failures:
         more = f" (+{len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
@@ -107,7 +119,9 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
         files = discover_files(source, options.max_bytes)
     with clock.stage("plan"):
         known = {} if options.reprocess else wh.known_files()
-        work = plan(files, known)
+        work = plan(files, known, options.prune_missing)
+    if work.gone or work.returned or work.pruned:
+        known = _record_presence(wh, summary, work, known, options)
     summary.files_seen, summary.statuses["unchanged"] = len(files), work.unchanged
     log.info("%d files in %s: %d to read, %d unchanged", len(files), source.name, len(work.to_read), work.unchanged)
     if work.nothing_to_do and not options.reprocess:
@@ -142,9 +156,26 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     compacted = wh.compact()  # published with the run's own record, in the commit below
     if compacted:
         log.info("compacted %s", ", ".join(compacted))
+    swept = vacuum(wh, options.retain_days)  # likewise
+    summary.vacuumed = swept.removed
+    log.info(swept.line())
     record_run(wh, summary, source.name, started, flow_run.name)
     summary.flow_stages.update(clock.seconds)
     summary.flow_stages.update(wh.stopwatch.seconds)
+
+
+def _record_presence(wh: Warehouse, summary: RunSummary, work: Plan, known: dict, options: RunOptions) -> dict:
+    """One commit marking the files gone from the landing folder (their rows stay) or back, and, with
+    prune_missing, withdrawing the articles of missing files and their records. Returns what the
+    warehouse then knows of the files."""
+    pruned = [known[p].article_id for p in work.pruned if known[p].status == PUBLISHED]
+    rows = presence_rows(known, work.gone, work.returned, summary.run_id, datetime.now(UTC))
+    wh.commit({FILES.name: rows}, withdraw_article_ids=pruned, replace_paths=[*work.gone, *work.returned, *work.pruned],
+              publish=not options.reprocess)
+    summary.gone, summary.pruned = len(work.gone), len(work.pruned)
+    get_run_logger().info("%d files gone from the landing folder (kept), %d back, %d pruned",
+                          len(work.gone), len(work.returned), len(work.pruned))
+    return wh.known_files()
 
 
 class _Committer:

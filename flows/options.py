@@ -41,7 +41,9 @@ class RunOptions:
     task_runner: one of TASK_RUNNERS; workers: processes (0: one per core); dask_address:
     tcp://HOST:PORT of a Dask scheduler ("" starts a local cluster).
     lock_timeout: seconds to wait for another run's lock. in_flight: task batches submitted ahead.
-    reprocess: re-derive every table from the landing folder, published at once at the end."""
+    reprocess: re-derive every table from the landing folder, published at once at the end.
+    prune_missing: withdraw the articles of files gone from the landing folder (kept otherwise).
+    retain_days: data files no version reads are removed this many days after they left their table."""
 
     landing: Path = Path("seeds")
     warehouse: Path = Path("warehouse")
@@ -55,6 +57,8 @@ class RunOptions:
     lock_timeout: float = 0.0
     in_flight: int = 4
     reprocess: bool = False
+    prune_missing: bool = False
+    retain_days: float = 7.0
 
     def __post_init__(self) -> None:
         empty = [name for name in ("landing", "warehouse") if not str(getattr(self, name)).strip()]
@@ -73,6 +77,8 @@ class RunOptions:
             problems.append(f"max_file_mb must be more than 0 and at most {MAX_FILE_MB:,}, not {self.max_file_mb}")
         if self.workers < 0:
             problems.append(f"workers must be 0 (one per core) or more, not {self.workers}")
+        if not 0 <= self.retain_days < math.inf:  # also refuses NaN
+            problems.append(f"retain_days must be a number of days, 0 or more, not {self.retain_days}")
         if not 0 <= self.lock_timeout < math.inf:  # also refuses NaN
             problems.append(f"lock_timeout must be a number of seconds, 0 or more, not {self.lock_timeout}")
         if self.task_runner not in TASK_RUNNERS:

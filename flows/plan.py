@@ -7,34 +7,65 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flows.landing import LandingFile
+from warehouse.schema import DUPLICATE, PUBLISHED
 from warehouse.store import KnownFile
 
 
 @dataclass
 class Plan:
-    """to_read: files to process; unread: (file, reason) quarantined without reading; unchanged:
-    files recorded with the same size and modification time, not read again."""
+    """to_read: files to process (duplicates whose article a changed file may withdraw come last, so
+    that they are decided after it); unread: files quarantined without reading (their `problem` says
+    why); unchanged: files recorded with the same size and modification time, not read again; gone:
+    recorded paths no longer in the landing folder, newly noticed (their rows stay, marked missing);
+    returned: paths marked missing that are back unchanged; pruned: missing paths whose rows go
+    (`prune_missing`)."""
 
     to_read: list[LandingFile] = field(default_factory=list)
     unread: list[LandingFile] = field(default_factory=list)
     unchanged: int = 0
+    gone: list[str] = field(default_factory=list)
+    returned: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
 
     @property
     def nothing_to_do(self) -> bool:
-        return not self.to_read and not self.unread
+        return not (self.to_read or self.unread or self.gone or self.returned or self.pruned)
 
 
-def plan(files: list[LandingFile], known: Mapping[str, KnownFile]) -> Plan:
-    """Split discovered files into those to read, those quarantined unread (their `problem` says
-    why), and a count of those unchanged since the last run."""
+def plan(files: list[LandingFile], known: Mapping[str, KnownFile], prune_missing: bool = False) -> Plan:
+    """Split discovered files into those to read, those quarantined unread, and a count of those
+    unchanged since the last run; and find the recorded paths gone from the folder (or back).
+
+    A file recorded unread (no hash: a problem found at discovery, or gone or changed mid-run) is read
+    again as soon as discovery finds nothing wrong with it: the cause was fixed."""
     p = Plan()
+    found = {f.path: f for f in files}
     for f in files:
-        if f.unchanged(known.get(f.path)):
+        k = known.get(f.path)
+        if f.unchanged(k) and not (k.sha256 == "" and f.problem is None):
             p.unchanged += 1
+            if k.missing_since is not None:
+                p.returned.append(f.path)
         elif f.problem:
             p.unread.append(f)
         else:
             p.to_read.append(f)
+    for path, k in known.items():
+        if path not in found:
+            if prune_missing or path.endswith("/"):  # a folder recorded as unlistable is listable (or gone) now
+                p.pruned.append(path)
+            elif k.missing_since is None:
+                p.gone.append(path)
+    withdrawn = {known[f.path].article_id for f in p.to_read if f.path in known and known[f.path].status == PUBLISHED}
+    withdrawn |= {known[path].article_id for path in p.pruned if known[path].status == PUBLISHED}
+    reading = {f.path for f in p.to_read}
+    for path, k in known.items():
+        if (k.status == DUPLICATE and k.article_id in withdrawn and path in found and path not in reading
+                and found[path].problem is None):
+            p.to_read.append(found[path])  # its article may go: decided again, after the file it copies
+            p.unchanged -= 1
+            if path in p.returned:
+                p.returned.remove(path)
     return p
 
 

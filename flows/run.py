@@ -14,7 +14,7 @@ from flows.resources import Resources, SpacyModel
 from flows.run_summary import RunSummary
 from flows.runs import record_if_nothing_new
 from transforms.lexicon import LexiconError
-from warehouse.store import WarehouseBusy
+from warehouse.store import DiskFull, WarehouseBusy, WarehouseDamaged
 
 
 class RunFailed(RuntimeError):
@@ -36,20 +36,25 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
     t0 = started if started is not None else time.perf_counter()
     if not options.landing.is_dir():
         raise RunFailed(f"landing folder {options.landing} does not exist or is not a folder")
+    notices: list[str] = []  # what opening the warehouse repaired: said once, whichever path the run takes
     try:
         options.warehouse.mkdir(parents=True, exist_ok=True)
         if not options.reprocess:
             res = resources or resources_for(options)
             idle = record_if_nothing_new(res.source, options.warehouse, options.max_bytes, options.lock_timeout,
-                                         res.failpoints)
+                                         res.failpoints, notices, options.prune_missing)
             if idle is not None:
                 return idle
     except WarehouseBusy as exc:
         raise RunFailed(f"nothing could be published: {exc}") from None
+    except (WarehouseDamaged, DiskFull) as exc:
+        raise RunFailed(str(exc)) from None
     except OSError as exc:  # a warehouse path that is a file, a read-only folder, a full disk
         where = f" ({exc.filename})" if exc.filename else ""
         raise RunFailed(f"warehouse {options.warehouse}: {exc.strerror or exc}{where}") from None
-    return _flow_run(options, resources, t0)
+    summary = _flow_run(options, resources, t0)
+    summary.notices[:0] = notices
+    return summary
 
 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
@@ -87,6 +92,8 @@ def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> Ru
         "start (imports)": imported - t0, "start (Prefect API)": ready - imported,
         "flow run overhead": flow_done - ready - summary.seconds, "stop (Prefect API)": time.perf_counter() - flow_done,
     })
+    if summary.aborted:
+        raise RunFailed(summary.message, summary)
     if not summary.published_anything:
         raise RunFailed(f"nothing could be published: {summary.message}", summary)
     return summary

@@ -44,6 +44,11 @@ class RunSummary:
     # and in the flow's own process (waiting for workers, validate, write, publish...)
     worker_stages: Counter = field(default_factory=Counter)
     flow_stages: Counter = field(default_factory=Counter)
+    notices: list[str] = field(default_factory=list)  # what recovery repaired on the way, one line each
+    gone: int = 0  # recorded files found gone from the landing folder by this run (their rows stay)
+    pruned: int = 0  # missing files whose articles this run withdrew (--prune-missing)
+    vacuumed: int = 0  # old data files removed (older than the retention window, read by no kept version)
+    aborted: bool = False  # stopped by a fault of the storage (a full disk): a failed run, whatever it committed
 
     @property
     def status(self) -> str:
@@ -55,7 +60,14 @@ class RunSummary:
     @property
     def published_anything(self) -> bool:
         """False when the run failed outright: nothing reached the warehouse."""
+        if self.aborted:
+            return False
         return not self.failures or self.statuses[PUBLISHED] + self.statuses[DUPLICATE] > 0
+
+    def abort(self, reason: str) -> None:
+        """Stop the run as failed, with `reason` as its one line."""
+        self.aborted = True
+        self.failures.insert(0, reason)
 
     def note_timings(self, timings: list[tuple[float, str]], keep: int = 10) -> None:
         self.slowest = heapq.nlargest(keep, self.slowest + timings)
@@ -101,6 +113,8 @@ class RunSummary:
             "",
             *_md_table(rows, values),
         ]
+        if self.notices:
+            lines += ["", "## Repaired", *[f"- {n}" for n in self.notices]]
         if self.failures:
             lines += ["", "## Failures", *[f"- {f}" for f in self.failures]]
         if self.quarantined:

@@ -26,21 +26,25 @@ def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: dateti
 
 
 def record_if_nothing_new(
-    source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, failpoints: Failpoints | None = None
+    source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, failpoints: Failpoints | None = None,
+    notices: list[str] | None = None, prune_missing: bool = False,
 ) -> RunSummary | None:
     """When every file of `source` is recorded unchanged (same size and modification time), record
     the run in `runs` without a flow run and return its summary; otherwise None. The warehouse at
     `root` stays locked from the check to the record, as for a flow run; WarehouseBusy when another
-    run holds it."""
+    run holds it. What opening the warehouse repaired is appended to `notices` (and to the summary)."""
     t0 = time.perf_counter()
     started = datetime.now(UTC)
     files = source.discover(max_bytes)
     with Warehouse.open(root, lock_timeout, failpoints) as wh:
-        work = plan(files, wh.known_files())
+        if notices is not None:
+            notices += wh.notices
+        work = plan(files, wh.known_files(), prune_missing)
         if not work.nothing_to_do:
             return None
         summary = RunSummary(str(uuid.uuid4()), message=f"{NOTHING_NEW}: recorded without a flow run")
         summary.files_seen = summary.statuses["unchanged"] = work.unchanged
+        summary.notices += wh.notices
         record_run(wh, summary, source.name, started, flow_run_name=None)
     summary.seconds = time.perf_counter() - t0
     return summary

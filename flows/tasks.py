@@ -8,7 +8,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
-from flows.landing import LandingFile, LandingSource
+from flows.landing import ChangedWhileRead, LandingFile, LandingSource
 from flows.resources import Processor, SpacyModel
 from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, RawFile, quarantined
@@ -27,16 +27,21 @@ def process_batch(
     max_bytes: int,
 ) -> BatchResult:
     """Read a batch of landing files and turn each into rows or a quarantine reason, in input order.
-    A file that cannot be read for good (gone, outside the folder, grown too large) is quarantined;
-    any other OSError fails the task, which Prefect retries."""
+    A file that cannot be read for good (outside the folder, grown too large) is quarantined; one gone or
+    changed mid-run is recorded unread, to be read again next run; any other OSError fails the task,
+    which Prefect retries."""
     clock = Stopwatch()
     readable: list[RawFile] = []
     unreadable: dict[str, FileResult] = {}
     with clock.stage("read"):
         for f in files:
             try:
-                readable.append(RawFile(f.path, source.read(f.path, max_bytes), f.mtime_ns))
-            except (PermissionError, FileNotFoundError, ValueError) as exc:
+                readable.append(RawFile(f.path, source.read(f.path, max_bytes, f), f.mtime_ns))
+            except FileNotFoundError:
+                unreadable[f.path] = _retry(f, "gone before it could be read (deleted or renamed during the run)")
+            except ChangedWhileRead as exc:
+                unreadable[f.path] = _retry(f, str(exc).removeprefix(f"{f.path}: "))
+            except (PermissionError, ValueError) as exc:
                 # not read, so no hash: recorded like the files discovery flags (see flows.plan)
                 unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
     with clock.stage("load model"):
@@ -45,3 +50,10 @@ def process_batch(
     done = {r.path: r for r in batch.files}
     clock.add(batch.stages)
     return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], clock.seconds)
+
+
+def _retry(f: LandingFile, why: str) -> FileResult:
+    """Not read for a passing reason: recorded unread (no hash), so that the next run reads it again."""
+    result = quarantined(f.path, "", f.size, f.mtime_ns, f"{why}; read again by the next run")
+    result.retry = True
+    return result

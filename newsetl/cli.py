@@ -56,6 +56,12 @@ def run(
     dask_address: Annotated[str, typer.Option(help="tcp://HOST:PORT of a Dask scheduler")] = _D.dask_address,
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
     reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = _D.reprocess,
+    prune_missing: Annotated[
+        bool, typer.Option(help="withdraw the articles of files gone from the landing folder (kept otherwise)")
+    ] = _D.prune_missing,
+    retain_days: Annotated[
+        float, typer.Option(help="days an old data file stays for readers after no version reads it")
+    ] = _D.retain_days,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
@@ -67,7 +73,8 @@ def run(
         options = RunOptions(
             landing=landing, warehouse=warehouse, batch_size=batch_size, commit_size=commit_size,
             max_file_mb=max_file_mb, model=model, task_runner=task_runner, workers=workers,
-            dask_address=dask_address, lock_timeout=wait, reprocess=reprocess,
+            dask_address=dask_address, lock_timeout=wait, reprocess=reprocess, prune_missing=prune_missing,
+            retain_days=retain_days,
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -105,6 +112,56 @@ def report(
 
         write_html(db, html, data_docs_index(warehouse))
         print(f"report written to {html}")
+
+
+@app.command()
+def check(
+    warehouse: WarehouseOpt = _D.warehouse,
+    repair: Annotated[bool, typer.Option("--repair", help="fix what it can without losing published rows")] = False,
+) -> None:
+    """Verify that the manifest, the Delta tables, their Parquet files and the views agree; one line
+    per problem, exit status 1 on any. --repair fixes what it can and checks again."""
+    from warehouse.check import check as check_warehouse
+
+    if not warehouse.is_dir():
+        _fail(f"no warehouse at {warehouse}: the folder does not exist")
+    result = check_warehouse(warehouse, repair=repair)
+    if result.busy:
+        _fail(f"{result.busy}; check again when it has finished")
+    for line in result.repaired:
+        print(f"repaired: {line}")
+    for problem in result.problems:
+        print(f"problem: {problem.line()}")
+    if result.problems:
+        _fail(f"warehouse {warehouse}: {len(result.problems)} problem(s)")
+    print(f"warehouse {warehouse}: ok (manifest, Delta versions, data files and views agree)")
+
+
+@app.command()
+def vacuum(
+    warehouse: WarehouseOpt = _D.warehouse,
+    retain_days: Annotated[
+        float, typer.Option(help="days an old data file stays for readers after no version reads it")
+    ] = _D.retain_days,
+    wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
+) -> None:
+    """Remove data files that no version of the last --retain-days days reads (never those of the
+    published versions or of the last published commits); a run does the same at its end."""
+    from warehouse.layout import database
+    from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged
+    from warehouse.vacuum import vacuum as vacuum_warehouse
+
+    if not database(warehouse).exists():
+        _fail(f"no warehouse at {warehouse}: {database(warehouse)} does not exist (run `newsetl run` first)")
+    try:
+        with Warehouse.open(warehouse, wait) as wh:
+            for notice in wh.notices:
+                print(f"recovery: {notice}")
+            report = vacuum_warehouse(wh, retain_days)
+            wh.commit({})  # names the versions Delta recorded the vacuum as (the same rows)
+    except (WarehouseBusy, WarehouseDamaged, DiskFull, ValueError) as exc:
+        _fail(str(exc))
+    print(report.line())
 
 
 @app.command()

@@ -15,6 +15,8 @@ from warehouse.schema import CONTENT_TABLES, FILE_STATUSES
 def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None) -> None:
     """Files by status, rows committed, quarantined files (the first 20), failures and where to look."""
     console = console or Console()
+    for notice in s.notices:
+        console.print(f"[yellow]recovery:[/] {notice}", soft_wrap=True, highlight=False)
     st = s.statuses
     files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {s.seconds:.1f}s", show_header=True)
     for col in ("files seen", "unchanged", *FILE_STATUSES):
@@ -23,6 +25,11 @@ def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None
     console.print(files)
     if s.message and not s.failures:
         console.print(s.message)
+    if s.gone:
+        console.print(f"{s.gone} files gone from the landing folder since the last run: their articles stay "
+                      "(the files view says since when; --prune-missing withdraws them)")
+    if s.pruned:
+        console.print(f"{s.pruned} missing files pruned: their articles withdrawn")
     if st["not published"]:
         n = st['not published']
         console.print(f"[red]{n} files not published[/]: their batches failed; the next run retries them")

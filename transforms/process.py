@@ -40,6 +40,7 @@ class FileResult:
     entities: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
     seconds: float = 0.0
+    retry: bool = False  # not read for a passing reason (gone or changed mid-run): read again next run
 
 
 @dataclass

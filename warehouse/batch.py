@@ -40,6 +40,10 @@ class ProcessedFile(Protocol):
     def quotes(self) -> Sequence[Mapping[str, Any]]: ...
     @property
     def entities(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def retry(self) -> bool:
+        """True when the file was not read for a passing reason (gone or changed mid-run)."""
+        ...
 
 
 @dataclass
@@ -82,8 +86,13 @@ class BatchAssembler:
     def __init__(self, known: dict[str, KnownFile], published: dict[str, str], run_id: str) -> None:
         self.known = dict(known)
         self.published = dict(published)  # article_id -> source_path
-        self.by_sha = {k.sha256: p for p, k in known.items()}
+        # bytes -> the path that holds them, a published file first (the one a duplicate names)
+        self.by_sha = {k.sha256: p for p, k in known.items() if k.status == PUBLISHED}
+        for p, k in known.items():
+            self.by_sha.setdefault(k.sha256, p)
         self.run_id = run_id
+        # article_id -> the file that published it when the run started (what its duplicates were recorded against)
+        self.publisher = {k.article_id: p for p, k in known.items() if k.status == PUBLISHED}
 
     def assemble(self, number: int, results: Sequence[ProcessedFile], now: datetime) -> Batch:
         """The batch's rows as pyarrow tables of warehouse.schema, and what to withdraw and replace.
@@ -98,7 +107,20 @@ class BatchAssembler:
         article_of = {p: k.article_id for p, k in self.known.items()}
         for r in results:
             prior = self.known.get(r.path)
-            if prior and prior.sha256 == r.sha256:
+            if r.retry and prior is not None:
+                # Gone or changed mid-run: what the warehouse holds of it stands until a run reads it whole.
+                files.append(FILES.row(
+                    path=r.path, sha256=prior.sha256, size_bytes=prior.size_bytes, mtime_ns=prior.mtime_ns,
+                    status=prior.status, reason=prior.reason, article_id=prior.article_id, run_id=self.run_id,
+                    recorded_at=now, missing_since=prior.missing_since))
+                statuses["unchanged"] += 1
+                continue
+            # A duplicate of an article withdrawn or republished from another file since it was recorded (its
+            # file changed or was pruned) is decided afresh, so that it never names a withdrawn article.
+            orphaned = prior is not None and prior.status == DUPLICATE and (
+                prior.article_id not in published
+                or published[prior.article_id] != self.publisher.get(prior.article_id))
+            if prior and prior.sha256 == r.sha256 and not orphaned:
                 # Touched, not changed: keep its status, note the new timestamp.
                 files.append(self._file_row(r, prior.status, prior.reason, prior.article_id, now))
                 statuses["unchanged"] += 1
@@ -106,6 +128,10 @@ class BatchAssembler:
             if prior and prior.status == PUBLISHED and prior.article_id in published:
                 withdraw.append(prior.article_id)  # a changed file replaces its earlier rows
                 published.pop(prior.article_id)
+            if prior and by_sha.get(prior.sha256) == r.path:
+                by_sha.pop(prior.sha256)  # its old bytes are no longer here: a copy of them names itself
+                if orphaned:
+                    by_sha[prior.sha256] = r.path
             first_with_bytes = by_sha.setdefault(r.sha256, r.path)
             aid = r.article["article_id"] if r.article else None
             if r.reason is not None:
@@ -140,11 +166,32 @@ class BatchAssembler:
             self.published[row["article_id"]] = row["source_path"]
         for row in batch.tables[FILES.name].select([_PATH, *KNOWN_FILE_COLUMNS]).to_pylist():
             path = row.pop(_PATH)
+            old = self.known.get(path)
+            if old and old.sha256 != row["sha256"] and self.by_sha.get(old.sha256) == path:
+                self.by_sha.pop(old.sha256)
             self.known[path] = known = KnownFile(**row)
+            if known.status == PUBLISHED:
+                self.by_sha[known.sha256] = path
+                self.publisher[known.article_id] = path
             self.by_sha.setdefault(known.sha256, path)
 
     def _file_row(self, r: ProcessedFile, status: str, reason: str | None, aid: str | None, now: datetime) -> dict:
         return FILES.row(
             path=r.path, sha256=r.sha256, size_bytes=r.size_bytes, mtime_ns=r.mtime_ns,
-            status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now,
+            status=status, reason=reason, article_id=aid, run_id=self.run_id, recorded_at=now, missing_since=None,
         )
+
+
+def presence_rows(known: Mapping[str, KnownFile], gone: Sequence[str], returned: Sequence[str], run_id: str,
+                  now: datetime) -> pa.Table:
+    """FILES rows recording that the files at `gone` left the landing folder (missing_since = now; their
+    status, reason and article stay: an archive forgets nothing by accident) and that those at `returned`
+    are back (missing_since NULL)."""
+    rows = []
+    for paths, since in ((gone, now), (returned, None)):
+        for path in paths:
+            k = known[path]
+            rows.append(FILES.row(
+                path=path, sha256=k.sha256, size_bytes=k.size_bytes, mtime_ns=k.mtime_ns, status=k.status,
+                reason=k.reason, article_id=k.article_id, run_id=run_id, recorded_at=now, missing_since=since))
+    return FILES.to_arrow(rows)

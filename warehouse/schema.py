@@ -120,6 +120,8 @@ FILES = Table(
         _col("article_id", pa.string(), "the article the file published or duplicates", references=_ARTICLE),
         _col("run_id", pa.string(), "the flow run that recorded this status", False),
         _col("recorded_at", pa.timestamp("us", tz="UTC"), "when the status was recorded", False),
+        _col("missing_since", pa.timestamp("us", tz="UTC"),
+             "when a run first found the file gone from the landing folder (its rows stay); NULL while it is there"),
     ),
     key=("path",),
 )

@@ -9,28 +9,29 @@ manifest (a crash mid-commit) restores it to the manifest's version before doing
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import shutil
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
-from filelock import FileLock, Timeout
 
 from instrumentation.failpoints import Failpoints
 from instrumentation.stopwatch import Stopwatch
 from warehouse import layout
+from warehouse import manifest as mf
+from warehouse.faults import DiskFull, WarehouseDamaged, no_space, remove_half_written
+from warehouse.lock import WarehouseBusy, run_lock
 from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
 from warehouse.sql_text import in_list
 from warehouse.views import build_database
 
-
-class WarehouseBusy(RuntimeError):
-    """Another run holds the warehouse lock."""
+__all__ = ["DiskFull", "KnownFile", "Warehouse", "WarehouseBusy", "WarehouseDamaged"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class KnownFile:
     status: str
     reason: str | None
     article_id: str | None
+    missing_since: datetime | None = None  # when the file was found gone from the landing folder
 
 
 # The FILES columns a KnownFile holds; the file's path (FILES' key) is what it is filed under.
@@ -60,41 +62,54 @@ class Warehouse:
         self.commits = 0
         self.stopwatch = Stopwatch()  # write (Delta files), publish (manifest + views), compact
         self.failpoints = failpoints or Failpoints()  # armed only by the crash tests
+        self._writing = ""  # what a write in progress is writing, for the message of a full disk
+        self.notices: list[str] = []  # what opening the warehouse repaired, one line each
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     @contextmanager
     def open(cls, root: Path, lock_timeout: float = 0, failpoints: Failpoints | None = None) -> Iterator[Warehouse]:
         """Lock the warehouse for one run (waiting up to lock_timeout seconds), recover from any
-        interrupted commit, and yield it."""
+        interrupted commit or damaged manifest, and yield it. `notices` then says, one line each, what
+        recovery did. WarehouseBusy when another run holds it; WarehouseDamaged when its state cannot
+        be recovered safely (the message names the file and the repair command)."""
         wh = cls(root, failpoints)
         wh.state_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(wh.state_dir / layout.LOCK))
-        try:
-            lock.acquire(timeout=lock_timeout)
-        except Timeout:
-            raise WarehouseBusy(
-                f"warehouse {wh.root} is in use by another run (lock {wh.state_dir / layout.LOCK})"
-            ) from None
-        try:
-            wh._load_manifest()
+        with run_lock(wh.root, wh.state_dir, lock_timeout) as killed:
+            if killed:
+                wh.notices.append(f"the previous run ({killed}) was killed before it finished; its lock is taken over")
             wh.recover()
             yield wh
-        finally:
-            lock.release()
 
     def _load_manifest(self) -> None:
-        if self.manifest_path.exists():
-            data = json.loads(self.manifest_path.read_text())
-            self.versions = {k: int(v) for k, v in data["versions"].items()}
-            self.commits = int(data.get("commits", 0))
+        """Read the published versions. A missing or damaged manifest.json is restored from the newest
+        history entry when that entry reads and every version it names is in the Delta logs (a state
+        that was published or about to be, complete); otherwise WarehouseDamaged."""
+        try:
+            found = mf.read(self.manifest_path)
+        except mf.ManifestUnreadable as exc:
+            found = self._from_history(str(exc))
+        else:
+            if found is None and mf.history(self.manifest_path):
+                found = self._from_history(f"{self.manifest_path} is missing")
+        found = found or mf.Manifest()
+        self.versions, self.commits = dict(found.versions), found.commits
+
+    def _from_history(self, fault: str) -> mf.Manifest:
+        repair = f"run `newsetl check --warehouse {self.root} --repair`"
+        try:
+            entry, found = mf.restore_newest(self.manifest_path, self.tables_dir, fault)
+        except mf.ManifestUnreadable as exc:
+            raise WarehouseDamaged(f"{exc}; {repair}") from None
+        self.notices.append(f"{fault}: restored the published state of commit {found.commits} from {entry}")
+        return found
+
+    def missing_versions(self, versions: Mapping[str, int]) -> list[str]:
+        """'TABLE version V, absent from its Delta log' for each version in `versions` the logs lack."""
+        return mf.missing_versions(self.tables_dir, versions)
 
     def _write_manifest(self) -> None:
-        tmp = self.manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"commits": self.commits, "versions": self.versions}, indent=2))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.manifest_path)
+        mf.write(self.manifest_path, mf.Manifest(self.commits, dict(self.versions)))
 
     def _path(self, table: Table) -> Path:
         return self.tables_dir / table.name
@@ -127,7 +142,10 @@ class Warehouse:
         for stale in self.root.glob(f".{self.db_path.name}.*.tmp"):
             stale.unlink()  # a views rebuild that a crash interrupted
         if undone or self._views_stale():
-            self.publish_views()
+            try:
+                self.publish_views()
+            except WarehouseDamaged as exc:  # a lost or damaged data file: a run that needs it stops, --reprocess not
+                self.notices.append(f"{self.db_path} not rebuilt: {exc}")
         return undone
 
     def _views_stale(self) -> bool:
@@ -139,10 +157,23 @@ class Warehouse:
 
     # -- reading state ---------------------------------------------------------------------
     def read(self, table: Table, columns: Sequence[str] | None = None) -> pa.Table:
-        dt = self._delta(table)
-        if dt is None:
+        """The published rows of `table`; WarehouseDamaged, in one line, when its files do not read."""
+        if table.name not in self.versions:
             return table.schema.empty_table().select(list(columns) if columns else table.columns)
-        return dt.to_pyarrow_table(columns=list(columns) if columns else None)
+        try:
+            dt = self._delta(table)
+            stored = set(dt.schema().to_arrow().names)
+            wanted = list(columns) if columns else table.columns
+            data = dt.to_pyarrow_table(columns=[c for c in wanted if c in stored])
+            for name in wanted:  # a column added after these files were written reads as NULL, as in the views
+                if name not in stored:
+                    field = table.schema.field(name)
+                    data = data.append_column(field, pa.nulls(data.num_rows, field.type))
+            return data.select(wanted)
+        except Exception as exc:  # deltalake and pyarrow raise their own types for a lost or damaged file
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise WarehouseDamaged(f"table {table.name} version {self.versions[table.name]} does not read "
+                                   f"({first}); run `newsetl check --warehouse {self.root}`") from None
 
     def known_files(self) -> dict[str, KnownFile]:
         """path -> what the warehouse recorded of the file there."""
@@ -167,6 +198,18 @@ class Warehouse:
         versions in the manifest and rebuild the views. With publish=False the manifest and
         views wait for a later commit: several commits then become visible (or, after a crash,
         vanish) together. Returns the commit number."""
+        started_ns = time.time_ns()
+        try:
+            return self._commit(rows, withdraw_article_ids, replace_paths, publish)
+        except Exception as exc:
+            if not no_space(exc):
+                raise
+            writing = self._writing
+            self._abandon(started_ns)
+            raise DiskFull(f"no space left on device writing {writing}; the published state is unchanged") from None
+
+    def _commit(self, rows: Mapping[str, pa.Table], withdraw_article_ids: Sequence[str],
+                replace_paths: Sequence[str], publish: bool) -> int:
         versions = dict(self.versions)
         with self.stopwatch.stage("write"):
             for table in CONTENT_TABLES:
@@ -179,14 +222,32 @@ class Warehouse:
                 if data.num_rows:
                     versions[name] = self._append(BY_NAME[name], data)
                     self.failpoints.reach(f"after-{name}")
-        self.versions = versions
-        self.commits += 1
         if publish:
             with self.stopwatch.stage("publish"):
-                self._write_manifest()  # the moment of publication
+                # The views are written first, under a temporary name: a full disk fails there, before
+                # the manifest (the moment of publication) names the new versions.
+                staged = self._stage_views(versions)
+                self.versions, self.commits = versions, self.commits + 1
+                self._writing = f"{layout.STATE}/{layout.MANIFEST}"
+                self._write_manifest()
                 self.failpoints.reach("after-manifest")
-                self.publish_views()
+                self._put_views(staged)
+        else:
+            self.versions, self.commits = versions, self.commits + 1
         return self.commits
+
+    def _abandon(self, since_ns: int) -> None:
+        """After a full disk: remove what the failed commit left half-written, and return to the
+        published state where space allows (a rollback that fails for want of space is finished by
+        the next run's recovery)."""
+        remove_half_written(self.root, self.db_path.name, [self._path(t) for t in ALL_TABLES], since_ns)
+        try:
+            self.recover()
+        except Exception as exc:
+            if not no_space(exc):
+                raise
+            self.versions, self.commits = {}, 0
+            self._load_manifest()
 
     def compact(self, files_per_partition: int = 4) -> list[str]:
         """Rewrite tables whose commits left many small files into one file per partition, so that
@@ -215,11 +276,13 @@ class Warehouse:
             self.publish_views()
 
     def _delete(self, table: Table, predicate: str | None) -> int:
+        self._writing = f"{layout.TABLES}/{table.name}"
         dt = DeltaTable(str(self._path(table)))
         dt.delete(predicate)
         return dt.version()
 
     def _append(self, table: Table, data: pa.Table) -> int:
+        self._writing = f"{layout.TABLES}/{table.name}"
         # Without the column comments: Delta refuses to append a column whose comment differs from the one it
         # stored when the table was created (so any comment edit broke existing warehouses); views take theirs
         # from warehouse.schema.
@@ -231,12 +294,33 @@ class Warehouse:
         return DeltaTable(str(self._path(table))).version()
 
     def publish_views(self) -> None:
+        """Rebuild news.duckdb over the published versions, replacing the old file atomically."""
+        self._put_views(self._stage_views(self.versions))
+
+    def _put_views(self, staged: Path) -> None:
+        os.replace(staged, self.db_path)
+        os.utime(self.db_path)  # newer than the manifest it follows: not stale (see _views_stale)
+
+    def _stage_views(self, versions: Mapping[str, int]) -> Path:
+        """news.duckdb for `versions`, written under a temporary name (which recovery removes when a
+        crash leaves it); returns that name."""
         files: dict[str, list[str]] = {}
         stored: dict[str, list[str]] = {}
         for table in ALL_TABLES:
-            dt = self._delta(table)
-            if dt is None:
+            if table.name not in versions:
                 continue
+            dt = DeltaTable(str(self._path(table)), version=versions[table.name])
             files[table.name] = sorted(dt.file_uris())
             stored[table.name] = [f.name for f in dt.schema().to_arrow()]
-        build_database(self.db_path, files, stored)
+        staged = self.root / f".{self.db_path.name}.staged.tmp"
+        self._writing = self.db_path.name
+        try:
+            build_database(staged, files, stored)
+        except Exception as exc:
+            staged.unlink(missing_ok=True)
+            if no_space(exc):
+                raise
+            first = str(exc).strip().splitlines()[0][:200]
+            raise WarehouseDamaged(f"the views cannot be built over the published files ({first}); "
+                                   f"run `newsetl check --warehouse {self.root}`") from None
+        return staged

@@ -1,4 +1,8 @@
+import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +83,40 @@ def test_a_file_name_that_is_not_utf8_is_recorded_with_its_bytes_escaped_not_rea
     reason = "file name is not valid UTF-8; rename the file to publish it"
     assert found == {"bad\\xffname.txt": reason, "good.txt": None}
     assert all(path.encode("utf-8") for path in found)  # every recorded path can be stored
+
+
+def discover_unprivileged(root: Path) -> list[tuple[str, str | None]]:
+    """Discovery in a process without the power to read everything (when the tests run as root, permissions
+    mean nothing to it: it runs with the capabilities that bypass them dropped), as (path, problem) pairs."""
+    code = ("import json, sys; from flows.landing import discover; "
+            "print(json.dumps([(f.path, f.problem) for f in discover(sys.argv[1], 10**6)]))")
+    prefix = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv (util-linux) to drop the power to read every file")
+        caps = "-dac_override,-dac_read_search"
+        prefix = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+    proc = subprocess.run([*prefix, sys.executable, "-c", code, str(root)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return [tuple(item) for item in json.loads(proc.stdout)]
+
+
+def test_unreadable_files_and_unlistable_folders_are_recorded_not_skipped(tmp_path):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / "ok.txt").write_text("fine")
+    (landing / "secret.txt").write_text("no")
+    (landing / "secret.txt").chmod(0o000)
+    locked = landing / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text("unseen")
+    locked.chmod(0o000)
+    try:
+        found = dict(discover_unprivileged(landing))
+        assert found["ok.txt"] is None
+        assert found["secret.txt"] == "permission denied: the file cannot be read; read as soon as it can be"
+        assert found["locked/"].startswith("folder cannot be listed (Permission denied); its files are not seen")
+    finally:
+        locked.chmod(0o755)
+        (landing / "secret.txt").chmod(0o644)
+    assert dict(discover_unprivileged(landing)) == {"ok.txt": None, "secret.txt": None, "locked/inside.txt": None}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from flows.landing import LandingFile
@@ -51,3 +53,41 @@ def test_a_recorded_problem_file_that_is_unchanged_is_not_quarantined_again():
     known = {"pipe.txt": KnownFile("", 0, 7, "quarantined", "not a regular file", None)}
     p = plan([LandingFile("pipe.txt", 0, 7, "not a regular file")], known)
     assert p.unchanged == 1 and p.nothing_to_do
+
+
+def test_files_recorded_unread_are_read_once_the_cause_is_fixed():
+    known = {
+        "secret.txt": KnownFile("", 100, 5, "quarantined", "permission denied: ...", None),
+        "still.txt": KnownFile("", 100, 5, "quarantined", "permission denied: ...", None),
+        "gone-mid-run.txt": KnownFile("", 100, 5, "quarantined", "gone before it could be read; ...", None),
+    }
+    found = [
+        LandingFile("gone-mid-run.txt", 100, 5),                     # back, same size and time: read now
+        LandingFile("secret.txt", 100, 5),                           # chmod fixed it: mtime is unchanged
+        LandingFile("still.txt", 100, 5, "permission denied: ..."),  # still unreadable: nothing to do
+    ]
+    p = plan(found, known)
+    assert [f.path for f in p.to_read] == ["gone-mid-run.txt", "secret.txt"] and p.unchanged == 1
+
+
+def test_files_gone_from_the_folder_are_kept_marked_and_pruned_only_on_purpose():
+    from datetime import UTC, datetime
+
+    since = datetime(2026, 11, 1, tzinfo=UTC)
+    known = {
+        "a.txt": KnownFile("h1", 100, 5, "published", None, "A"),
+        "old.txt": KnownFile("h2", 100, 5, "published", None, "B", missing_since=since),
+        "back.txt": KnownFile("h3", 100, 5, "published", None, "C", missing_since=since),
+        "copy.txt": KnownFile("h1", 100, 5, "duplicate", "same bytes as a.txt", "A"),
+        "locked/": KnownFile("", 0, 0, "quarantined", "folder cannot be listed", None),
+    }
+    found = [LandingFile("back.txt", 100, 5), LandingFile("copy.txt", 100, 5)]
+    p = plan(found, known)
+    assert p.gone == ["a.txt"] and p.returned == ["back.txt"] and p.pruned == ["locked/"]
+    assert p.to_read == [] and p.unchanged == 2 and not p.nothing_to_do
+    pruning = plan(found, known, prune_missing=True)
+    assert sorted(pruning.pruned) == ["a.txt", "locked/", "old.txt"] and pruning.gone == []
+    # a.txt's article goes: its duplicate is read again, to be decided afresh
+    assert [f.path for f in pruning.to_read] == ["copy.txt"] and pruning.unchanged == 1
+    marked = {**known, "a.txt": dataclasses.replace(known["a.txt"], missing_since=since)}
+    assert plan(found, marked).gone == []  # noticed once: the date it went stays

@@ -25,13 +25,28 @@ def test_a_batch_is_read_through_its_source_and_returned_in_input_order(tmp_path
     (tmp_path / "b.txt").write_text("bee")
     (tmp_path / "a.txt").write_text("ay")
     source = LocalFolder(tmp_path)
-    files = [LandingFile("b.txt", 3, 1), LandingFile("gone.txt", 3, 1), LandingFile("a.txt", 2, 1)]
+    found = {f.path: f for f in source.discover(1_000)}
+    files = [found["b.txt"], LandingFile("gone.txt", 3, 1), found["a.txt"]]
     result = process_batch.fn(source, files, _Model("none"), echo, date(2026, 11, 29), 1_000)
     assert [r.path for r in result.files] == ["b.txt", "gone.txt", "a.txt"]
     assert result.files[0].article == {"body": "bee"} and result.files[2].article == {"body": "ay"}
     gone = result.files[1]
-    assert gone.reason.startswith("unreadable: ") and gone.sha256 == "" and gone.article is None
+    assert gone.reason == ("gone before it could be read (deleted or renamed during the run); "
+                           "read again by the next run")
+    assert gone.sha256 == "" and gone.article is None and gone.retry
     assert result.stages["parse"] == 0.5 and "read" in result.stages and "load model" in result.stages
+
+
+def test_a_file_rewritten_after_discovery_is_not_taken_and_is_read_again_next_run(tmp_path):
+    (tmp_path / "live.txt").write_text("first version")
+    source = LocalFolder(tmp_path)
+    (discovered,) = source.discover(1_000)
+    (tmp_path / "live.txt").write_text("second, longer version")  # a writer still at work
+    result = process_batch.fn(source, [discovered], _Model("none"), echo, date(2026, 11, 29), 1_000)
+    (changed,) = result.files
+    assert changed.reason == ("changed while the run read it (22 bytes read, 22 bytes now); "
+                              "read again by the next run")
+    assert changed.retry and changed.article is None and changed.sha256 == ""
 
 
 def test_a_file_grown_past_the_limit_since_discovery_is_quarantined_not_read(tmp_path):

@@ -73,3 +73,46 @@ def test_a_model_that_is_not_installed_fails_the_run_in_one_line_before_any_work
     assert result.exit_code == 1
     reason = "spaCy model 'no_such_model_xyz' not found: no installed package or folder has that name"
     assert result.output.strip() == f"newsetl: {reason}"
+
+
+def built_warehouse(root: Path) -> Path:
+    from tests.warehouse.test_store import batch
+    from warehouse.store import Warehouse
+
+    with Warehouse.open(root) as wh:
+        wh.commit(batch("a", "b"))
+        wh.commit(batch("c"), withdraw_article_ids=["a"], replace_paths=["a.txt"])
+    return root
+
+
+def test_check_prints_ok_on_a_healthy_warehouse_and_one_line_per_problem(tmp_path):
+    wh = built_warehouse(tmp_path / "wh")
+    ok = CliRunner().invoke(app, ["check", "--warehouse", str(wh)])
+    assert ok.exit_code == 0 and ok.output.strip().endswith("ok (manifest, Delta versions, data files and views agree)")
+    (wh / "news.duckdb").unlink()
+    (wh / "_state" / "manifest.json").write_text("{")
+    bad = CliRunner().invoke(app, ["check", "--warehouse", str(wh)])
+    lines = bad.output.strip().splitlines()
+    assert bad.exit_code == 1 and len(lines) == 3, bad.output
+    assert lines[0].startswith("problem: ") and "manifest.json is not valid JSON" in lines[0]
+    db = (wh / "news.duckdb").resolve()
+    assert lines[1] == f"problem: {db} is missing: analysts have no views; --repair fixes it"
+    assert lines[2] == f"newsetl: warehouse {wh}: 2 problem(s)"
+    fixed = CliRunner().invoke(app, ["check", "--warehouse", str(wh), "--repair"])
+    assert fixed.exit_code == 0, fixed.output
+    assert [line.split(":")[0] for line in fixed.output.splitlines()] == ["repaired", "repaired", f"warehouse {wh}"]
+
+
+def test_check_of_a_folder_that_is_not_there_fails_in_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["check", "--warehouse", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and result.output.strip().splitlines() == [
+        f"newsetl: no warehouse at {tmp_path / 'nowhere'}: the folder does not exist"]
+
+
+def test_vacuum_reports_what_it_removed(tmp_path):
+    wh = built_warehouse(tmp_path / "wh")
+    result = CliRunner().invoke(app, ["vacuum", "--warehouse", str(wh)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "vacuum: removed 0 data files no longer read by a version of the last 7 days (none)"
+    bad = CliRunner().invoke(app, ["vacuum", "--warehouse", str(wh), "--retain-days", "-1"])
+    assert bad.exit_code == 1 and bad.output.strip() == "newsetl: retain_days must be 0 or more, not -1.0"

@@ -27,6 +27,7 @@ class Result:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
+    retry: bool = False
 
 
 def article_row(aid: str, path: str, sha: str) -> dict[str, Any]:
@@ -92,10 +93,31 @@ def test_against_the_warehouse_changed_touched_and_copies():
     assert batch.withdraw_article_ids == ["A"]
     got = statuses(batch)
     assert got["a.txt"] == ("published", None) and got["q.txt"] == ("quarantined", "no body")
-    assert got["copy.txt"] == ("duplicate", "same bytes as a.txt")
-    assert batch.statuses == {"published": 1, "unchanged": 1, "duplicate": 1}
+    # a.txt no longer holds those bytes: the copy is the article now, not a duplicate of a withdrawn one
+    assert got["copy.txt"] == ("published", None)
+    assert batch.statuses == {"published": 2, "unchanged": 1}
     asm.accept(batch)
-    assert asm.published == {"A2": "a.txt"}
+    assert asm.published == {"A2": "a.txt", "A": "copy.txt"}
+
+
+def test_duplicate_of_a_withdrawn_article_is_decided_afresh():
+    """The known defect: a `duplicate` record kept pointing at the article its target's change withdrew."""
+    known = {
+        "a.txt": KnownFile("s1", 10, 1, "published", None, "A"),
+        "b.txt": KnownFile("s1", 10, 1, "duplicate", "same bytes as a.txt", "A"),
+        "c.txt": KnownFile("s2", 10, 1, "duplicate", "same article as a.txt", "A"),
+    }
+    asm = BatchAssembler(known, {"A": "a.txt"}, "run2")
+    first = asm.assemble(0, [result("a.txt", "s1b", "A2")], NOW)
+    asm.accept(first)
+    second = asm.assemble(1, [result("b.txt", "s1", "A"), result("c.txt", "s2", "A")], NOW)
+    assert statuses(second) == {"b.txt": ("published", None), "c.txt": ("duplicate", "same article as b.txt")}
+    assert second.tables["files"].column("article_id").to_pylist() == ["A", "A"]
+    asm.accept(second)
+    assert asm.published == {"A2": "a.txt", "A": "b.txt"}
+    # and a duplicate whose article still stands is left as it is
+    again = asm.assemble(2, [result("c.txt", "s2", "A")], NOW)
+    assert again.statuses == {"unchanged": 1}
 
 
 def test_rows_that_do_not_add_up_are_never_published():
@@ -128,10 +150,25 @@ def test_transforms_file_results_are_processed_files_with_rows_that_fit_the_sche
     from warehouse.batch import ProcessedFile
 
     wanted = {name for name in vars(ProcessedFile) if not name.startswith("_")}
-    assert wanted == {"path", "sha256", "size_bytes", "mtime_ns", "reason", "article", "quotes", "entities"}
+    assert wanted == {"path", "sha256", "size_bytes", "mtime_ns", "reason", "article", "quotes", "entities", "retry"}
     assert wanted <= set(FileResult.__dataclass_fields__)
     results = process_files(nlp, [RawFile(SEED.name, SEED.read_bytes(), 1)], date(2026, 11, 28)).files
     assert results[0].reason is None
     batch = BatchAssembler({}, {}, "run5").assemble(0, results, NOW)
     assert batch.tables["articles"].num_rows == 1 and batch.tables["quotes"].num_rows > 0
     assert batch.tables["entities"].num_rows > 0 and statuses(batch) == {SEED.name: ("published", None)}
+
+
+def test_file_gone_or_changed_mid_run_keeps_what_the_warehouse_holds_of_it():
+    known = {"a.txt": KnownFile("s1", 10, 1, "published", None, "A")}
+    asm = BatchAssembler(known, {"A": "a.txt"}, "run2")
+    gone = Result("a.txt", "", 12, 2, reason="gone before it could be read; read again by the next run", retry=True)
+    new = Result("b.txt", "", 12, 2, reason="changed while the run read it; read again by the next run", retry=True)
+    batch = asm.assemble(0, [gone, new], NOW)
+    assert batch.withdraw_article_ids == []
+    rows = {r["path"]: r for r in batch.tables["files"].to_pylist()}
+    assert (rows["a.txt"]["status"], rows["a.txt"]["article_id"], rows["a.txt"]["sha256"]) == ("published", "A", "s1")
+    assert (rows["a.txt"]["size_bytes"], rows["a.txt"]["mtime_ns"]) == (10, 1)  # so the next run reads it again
+    assert (rows["b.txt"]["status"], rows["b.txt"]["sha256"]) == ("quarantined", "")
+    assert rows["b.txt"]["reason"].endswith("read again by the next run")
+    assert batch.tables["articles"].num_rows == 0 and batch.statuses == {"unchanged": 1, "quarantined": 1}

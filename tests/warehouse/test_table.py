@@ -16,7 +16,7 @@ NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 def file_values(**changes: object) -> dict[str, object]:
     values = dict(path="a.txt", sha256="0" * 64, size_bytes=1, mtime_ns=1, status=PUBLISHED, reason=None,
-                  article_id="A", run_id="r1", recorded_at=NOW)
+                  article_id="A", run_id="r1", recorded_at=NOW, missing_since=None)
     return {**values, **changes}
 
 
