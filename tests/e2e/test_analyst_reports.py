@@ -15,8 +15,7 @@ import duckdb
 import pytest
 
 from newsetl.reports import header, run_reports
-from tests.articles import FORTNIGHT, GARDEN, HARBOUR
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
 from tests.e2e.chromium import Browser, chromium_binary
 from warehouse.queries import standard_queries
 from warehouse.schema import ALL_TABLES
@@ -29,22 +28,8 @@ CHARTS = ("speakers_top", "entities_by_week", "articles_per_day", "quality_by_ru
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_server: str) -> Path:
-    """One warehouse for the module: the seed, the fictional Calder fortnight and two more articles, an
-    empty file to quarantine; run twice, so that the run history has a run that found nothing new."""
-    from flows.etl import news_etl
-
-    root = tmp_path_factory.mktemp("reports")
-    landing, wh = root / "landing", root / "wh"
-    landing.mkdir()
-    shutil.copy(SEED, landing / SEED.name)
-    for name, text in {"harbour.txt": HARBOUR, "garden.txt": GARDEN, **FORTNIGHT}.items():
-        (landing / name).write_text(text, encoding="utf-8")
-    (landing / "empty.txt").write_bytes(b"")
-    for _ in range(2):
-        state = news_etl(landing=str(landing), warehouse=str(wh), task_runner="thread", return_state=True)
-        assert state.is_completed(), state.message
-    return wh
+def warehouse(analyst_warehouse: Path) -> Path:
+    return analyst_warehouse
 
 
 def query(wh: Path, sql: str) -> list[tuple]:
