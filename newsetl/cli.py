@@ -25,6 +25,7 @@ from flows.options import (
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news files to a DuckDB warehouse.")
 
 _D = DEFAULTS
+REPORT_ROWS = 10  # rows per terminal table of `newsetl report`: the top of each ranking fits a screen
 LandingOpt = Annotated[Path, typer.Option("--landing", help="folder of raw *.txt article files")]
 WarehouseOpt = Annotated[Path, typer.Option("--warehouse", help="warehouse folder (Delta tables + news.duckdb)")]
 
@@ -87,24 +88,51 @@ def run(
 @app.command()
 def report(
     warehouse: WarehouseOpt = _D.warehouse,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", metavar="NAME", help="only this report (a warehouse/sql file name); "
+                                       "repeat for more")
+    ] = None,
+    format_: Annotated[str, typer.Option("--format", help="table | csv (one report) | json")] = "table",
+    search: Annotated[
+        str | None, typer.Option("--search", metavar="TERM", help="words every quote must contain (the quote search)")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="rows per terminal table; 0: all (csv and json have all)")] = REPORT_ROWS,
     html: Annotated[
         Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
     ] = None,
 ) -> None:
-    """The standard reports as tables in the terminal; with --html, also as one page that works offline."""
-    from newsetl.reports import print_reports
+    """The standard reports as tables sized to the terminal (or as CSV or JSON); with --html, also as one
+    page that works offline."""
+    from newsetl.reports import FORMATS, print_tables, run_reports, select_reports, write_csv, write_json
     from warehouse.layout import database
 
+    try:
+        names = select_reports(only or (), search)
+    except ValueError as exc:
+        _fail(str(exc))
+    if format_ not in FORMATS:
+        _fail(f"unknown format {format_!r}: choose one of {', '.join(FORMATS)}")
+    if format_ == "csv" and len(names) != 1:
+        _fail("--format csv writes one report: choose it with --only NAME")
+    if limit < 0:
+        _fail(f"--limit must be 0 (all rows) or more, not {limit}")
     db = database(warehouse)
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
-    print_reports(db)
+    reports = run_reports(db, names, search)
+    if format_ == "csv":
+        write_csv(reports[0])
+    elif format_ == "json":
+        write_json(reports)
+    else:
+        print_tables(reports, limit=limit)
     if html is not None:
         from newsetl.report_html import write_html
         from warehouse.layout import data_docs_index
 
         write_html(db, html, data_docs_index(warehouse))
-        print(f"report written to {html}")
+        # beside CSV or JSON on stdout, the note goes to stderr
+        print(f"report written to {html}", file=sys.stdout if format_ == "table" else sys.stderr)
 
 
 @app.command()
