@@ -17,6 +17,7 @@ from prefect.runtime import flow_run
 from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner
 
+from flows import preflight
 from flows.definitions import resources_for, task_runner_for
 from flows.landing import LandingFile
 from flows.options import DEFAULTS, RunOptions
@@ -70,10 +71,8 @@ def news_etl(
             lock_timeout=lock_timeout, in_flight=in_flight, reprocess=reprocess, commit_size=commit_size,
             task_runner=task_runner, workers=workers, dask_address=dask_address,
         )
-        if not options.landing.is_dir():
-            raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
         resources = resources or resources_for(options)
-        if problem := resources.model.missing():
+        if problem := preflight.problem(options, resources):
             raise ValueError(problem)
     except ValueError as exc:
         log.error("nothing published: %s", exc)

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+import traceback
 import warnings
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,7 @@ _D = DEFAULTS
 REPORT_ROWS = 10  # rows per terminal table of `newsetl report`: the top of each ranking fits a screen
 LandingOpt = Annotated[Path, typer.Option("--landing", help="folder of raw *.txt article files")]
 WarehouseOpt = Annotated[Path, typer.Option("--warehouse", help="warehouse folder (Delta tables + news.duckdb)")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs, and an error's traceback")]
 
 
 def _quiet(verbose: bool) -> None:
@@ -58,7 +60,7 @@ def run(
     wait: Annotated[float, typer.Option(help="seconds to wait for another run's lock")] = _D.lock_timeout,
     reprocess: Annotated[bool, typer.Option(help="re-derive every table from the landing folder")] = _D.reprocess,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """One flow run over a landing folder into a warehouse; prints a summary. When nothing is new
     or changed since the last run, the run is recorded without starting a flow run."""
@@ -79,7 +81,7 @@ def run(
     try:
         summary = run_once(options, started=t0)
     except RunFailed as exc:
-        _fail(str(exc))
+        _fail(str(exc), verbose)
     print_summary(summary, warehouse)
     if profile and summary.flow_stages:
         print_profile(summary, time.perf_counter() - t0)
@@ -100,6 +102,7 @@ def report(
     html: Annotated[
         Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
     ] = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """The standard reports as tables sized to the terminal (or as CSV or JSON); with --html, also as one
     page that works offline."""
@@ -119,7 +122,12 @@ def report(
     db = database(warehouse)
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
-    reports = run_reports(db, names, search)
+    import duckdb
+
+    try:
+        reports = run_reports(db, names, search)
+    except duckdb.Error as exc:  # not a DuckDB database, or one whose views name files that are gone
+        _fail(f"cannot read {db}: {_one_line(str(exc))}", verbose)
     if format_ == "csv":
         write_csv(reports[0])
     elif format_ == "json":
@@ -155,10 +163,46 @@ def serve(
     serve_daily(landing, warehouse, schedule)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, verbose: bool = False) -> None:
+    """Exit 1 with `message` as one line on stderr; with `verbose`, after the traceback of the exception
+    being handled, if any."""
+    if verbose and sys.exc_info()[0] is not None:
+        traceback.print_exc()
     print(f"newsetl: {message}", file=sys.stderr)
     raise typer.Exit(1)
 
 
+def main(argv: list[str] | None = None) -> None:
+    """The `newsetl` command: `app` with every fault as one line on stderr and a non-zero exit. Usage
+    errors (an unknown option, a value of the wrong type) exit 2 naming the option and the help to read;
+    an error nothing expected exits 1 with its type and message, and its traceback with -v/--verbose.
+    Ctrl-C exits 130."""
+    args = (sys.argv[1:] if argv is None else argv) or ["--help"]
+    verbose = "-v" in args or "--verbose" in args
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="newsetl", standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors carry the context of the command they are about
+        ctx = getattr(exc, "ctx", None)
+        path = ctx.command_path if ctx is not None else "newsetl"
+        usage = f" (see `{path} --help`)" if exc.exit_code == 2 else ""
+        print(f"{path}: {_one_line(exc.format_message())}{usage}", file=sys.stderr)
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        print("newsetl: interrupted", file=sys.stderr)
+        code = 130
+    except Exception as exc:  # the last line of defence: one line, the traceback on request
+        if verbose:
+            traceback.print_exc()
+        hint = "" if verbose else " (-v shows the traceback)"
+        print(f"newsetl: {type(exc).__name__}: {_one_line(str(exc)) or 'no message'}{hint}", file=sys.stderr)
+        code = 1
+    sys.exit(code or 0)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 if __name__ == "__main__":
-    app()
+    main()

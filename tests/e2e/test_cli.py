@@ -14,6 +14,8 @@ import psutil
 import pytest
 from filelock import FileLock
 
+from tests.e2e.processes import free_port
+
 pytestmark = pytest.mark.e2e
 NEWSETL = Path(sys.executable).parent / "newsetl"
 
@@ -96,3 +98,81 @@ def test_a_run_starts_one_prefect_server_for_itself_and_its_workers(landing, tmp
         time.sleep(0.05)
     assert proc.returncode == 0, proc.stderr.read().decode()
     assert len(servers) == 1
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["--task-runner", "foo"], 1, "newsetl: unknown task runner 'foo': choose one of process, thread, dask"),
+    (["--batch-size", "0"], 1, "newsetl: batch_size must be at least 1, not 0"),
+    (["--model", "no_such_model"], 1, "newsetl: spaCy model 'no_such_model' not found: "),
+    (["--task-runner", "dask", "--dask-address", "tcp://127.0.0.1:{port}"], 1,
+     "newsetl: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: Connection refused; start it"),
+    (["--batch-size", "abc"], 2, "newsetl run: Invalid value for '--batch-size': "),
+    (["--bogus"], 2, "newsetl run: No such option: --bogus"),
+])
+def test_a_bad_argument_fails_in_one_line_before_anything_is_written(landing, tmp_path, args, code, message):
+    port = str(free_port())  # nothing listens there
+    args = [a.replace("{port}", port) for a in args]
+    res = newsetl("run", "--landing", str(landing), "--warehouse", str(tmp_path / "wh"), *args, home=tmp_path / "ph")
+    assert res.returncode == code and res.stdout == ""
+    assert res.stderr.startswith(message.replace("{port}", port)) and len(res.stderr.splitlines()) == 1, res.stderr
+    assert not (tmp_path / "wh").exists()  # no warehouse, news.duckdb or lock for a run that cannot start
+
+
+def read_only(folder: Path) -> list[str]:
+    """A command prefix under which `folder` is read-only for real: a read-only bind mount in a private mount
+    namespace for root (whom permission bits do not stop), the permission bits for anyone else."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        return []
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.fail("root without mount namespaces: cannot make a folder read-only for this test")
+    return ["unshare", "-m", "sh", "-c", f'mount --bind -o ro "{folder}" "{folder}" && exec "$@"', "sh"]
+
+
+def test_a_read_only_warehouse_is_one_line_for_a_new_and_an_existing_one(landing, tmp_path):
+    home = tmp_path / "ph"
+    parent = tmp_path / "readonly"
+    parent.mkdir()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": ""}
+    new = subprocess.run([*read_only(parent), str(NEWSETL), "run", "--landing", str(landing), "--warehouse",
+                          str(parent / "wh")], capture_output=True, text=True, env=env, timeout=600)
+    assert new.returncode == 1 and new.stdout == ""
+    assert new.stderr.startswith(f"newsetl: warehouse {parent / 'wh'} is not writable: ")
+    assert "--warehouse" in new.stderr  # what to do
+    assert len(new.stderr.splitlines()) == 1 and not (parent / "wh").exists()
+    if os.geteuid() != 0:
+        parent.chmod(0o755)
+
+    wh = tmp_path / "wh"
+    assert newsetl("run", "--landing", str(landing), "--warehouse", str(wh), home=home).returncode == 0
+    before = sorted((p.relative_to(wh), p.stat().st_mtime_ns) for p in wh.rglob("*"))
+    for extra in ([], ["--reprocess"]):
+        res = subprocess.run([*read_only(wh), str(NEWSETL), "run", "--landing", str(landing), "--warehouse", str(wh),
+                              *extra], capture_output=True, text=True, env=env, timeout=600)
+        assert res.returncode == 1 and res.stdout == "", res.stderr
+        assert res.stderr.startswith(f"newsetl: warehouse {wh} is not writable: ") and len(res.stderr.splitlines()) == 1
+    if os.geteuid() != 0:
+        wh.chmod(0o755)
+    assert sorted((p.relative_to(wh), p.stat().st_mtime_ns) for p in wh.rglob("*")) == before
+
+
+def test_an_unexpected_error_is_one_line_and_verbose_shows_the_traceback(tmp_path):
+    (tmp_path / "wh").mkdir()
+    (tmp_path / "wh" / "news.duckdb").write_bytes(b"this is not a DuckDB database" * 200)
+    quiet = newsetl("report", "--warehouse", str(tmp_path / "wh"), home=tmp_path)
+    assert quiet.returncode == 1 and quiet.stdout == ""
+    assert quiet.stderr.startswith(f"newsetl: cannot read {tmp_path / 'wh' / 'news.duckdb'}: ")
+    assert len(quiet.stderr.splitlines()) == 1
+    loud = newsetl("report", "--warehouse", str(tmp_path / "wh"), "-v", home=tmp_path)
+    assert loud.returncode == 1 and "Traceback (most recent call last)" in loud.stderr
+    assert loud.stderr.splitlines()[-1] == quiet.stderr.strip()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--cron", "61 25 * * *"], "newsetl: bad schedule --cron '61 25 * * *' --timezone 'UTC': Invalid cron string"),
+    (["--timezone", "Mars/Base"], "newsetl: bad schedule --cron '0 6 * * *' --timezone 'Mars/Base': unknown time zone"),
+])
+def test_serve_refuses_a_bad_schedule_in_one_line(landing, tmp_path, args, message):
+    res = newsetl("serve", "--landing", str(landing), "--warehouse", str(tmp_path / "wh"), *args, home=tmp_path)
+    assert res.returncode == 1 and res.stderr.startswith(message) and len(res.stderr.splitlines()) == 1, res.stderr
+    assert not (tmp_path / "wh").exists()

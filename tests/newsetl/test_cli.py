@@ -72,4 +72,6 @@ def test_a_model_that_is_not_installed_fails_the_run_in_one_line_before_any_work
                                       str(tmp_path / "wh"), "--model", "no_such_model_xyz"])
     assert result.exit_code == 1
     reason = "spaCy model 'no_such_model_xyz' not found: no installed package or folder has that name"
-    assert result.output.strip() == f"newsetl: {reason}"
+    hint = "(--model names an installed spaCy model package or a model folder)"
+    assert result.output.strip() == f"newsetl: {reason} {hint}"
+    assert not (tmp_path / "wh").exists()
