@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from flows import preflight
+from flows import preflight, progress
 from flows.definitions import resources_for
 from flows.options import RunOptions
 from flows.resources import Resources
@@ -27,11 +27,13 @@ class RunFailed(RuntimeError):
         self.summary = summary
 
 
-def run(options: RunOptions, resources: Resources | None = None, started: float | None = None) -> RunSummary:
+def run(options: RunOptions, resources: Resources | None = None, started: float | None = None,
+        on_progress: progress.Listener | None = None) -> RunSummary:
     """Run the pipeline once over `options.landing` into `options.warehouse` and return the summary.
 
     `resources` replaces what flows.definitions builds (tests); `started` is a time.perf_counter()
-    reading taken when the caller started (for the profile's start-up stages). Raises RunFailed
+    reading taken when the caller started (for the profile's start-up stages); `on_progress` is
+    called with (files done, files to do) as batches finish (not when nothing is new). Raises RunFailed
     when nothing could be published: a problem flows.preflight finds before anything is written (no
     landing folder, no such model, an unreachable Dask scheduler, a warehouse it cannot write), a
     malformed word table, another run holds the warehouse, or every batch failed. Quarantined files do
@@ -52,7 +54,8 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
     except OSError as exc:  # a warehouse path that is a file, a read-only folder, a full disk
         where = f" ({exc.filename})" if exc.filename else ""
         raise RunFailed(f"warehouse {options.warehouse}: {exc.strerror or exc}{where}") from None
-    return _flow_run(options, resources, t0)
+    with progress.reporting_to(on_progress):
+        return _flow_run(options, resources, t0)
 
 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:

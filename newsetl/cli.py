@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 import warnings
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,7 @@ import typer
 from flows.options import (
     CRON_ENV_VAR,
     DEFAULT_CRON,
+    DEFAULT_DEPLOYMENT,
     DEFAULT_TIMEZONE,
     DEFAULTS,
     MODEL_ENV_VAR,
@@ -76,15 +78,19 @@ def run(
         _fail(str(exc))
     from flows.run import RunFailed
     from flows.run import run as run_once
+    from newsetl.progress import progress_bar
     from newsetl.summary import print_profile, print_summary
 
     try:
-        summary = run_once(options, started=t0)
+        # a bar on a terminal, unless Prefect's logs (-v) are shown there
+        with progress_bar() if not verbose else nullcontext() as on_progress:
+            summary = run_once(options, started=t0, on_progress=on_progress)
     except RunFailed as exc:
         _fail(str(exc), verbose)
-    print_summary(summary, warehouse)
+    wall = time.perf_counter() - t0  # what the user waited, start-up and shut-down included
+    print_summary(summary, warehouse, wall)
     if profile and summary.flow_stages:
-        print_profile(summary, time.perf_counter() - t0)
+        print_profile(summary, wall)
 
 
 @app.command()
@@ -149,18 +155,25 @@ def serve(
     warehouse: WarehouseOpt = _D.warehouse,
     cron: Annotated[str, typer.Option(envvar=CRON_ENV_VAR, help="cron schedule, in --timezone")] = DEFAULT_CRON,
     timezone: Annotated[str, typer.Option(help="time zone of the cron schedule")] = DEFAULT_TIMEZONE,
+    name: Annotated[str, typer.Option(help="deployment name, under the flow news-etl")] = DEFAULT_DEPLOYMENT,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL."""
+    """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL; refuses, in one
+    line, to start without a server or to take over a deployment that `prefect deploy` made."""
     _quiet(verbose=True)
     if not landing.is_dir():
         _fail(f"landing folder {landing} does not exist or is not a folder")
-    from flows.deployments import daily_schedule, serve_daily
+    if not name.strip() or "/" in name:
+        _fail(f"--name {name!r} must be a deployment name, without '/'")
+    from flows.deployments import daily_schedule, serve_daily, serve_problem
 
     try:
         schedule = daily_schedule(cron, timezone)
     except ValueError as exc:  # pydantic's ValidationError is one; its first line says what is wrong
         _fail(f"bad schedule --cron {cron!r} --timezone {timezone!r}: {str(exc).splitlines()[-1].strip()}")
-    serve_daily(landing, warehouse, schedule)
+    if reason := serve_problem(name):
+        _fail(reason)
+    serve_daily(landing, warehouse, schedule, name)
 
 
 def _fail(message: str, verbose: bool = False) -> None:
