@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import re
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -176,3 +180,49 @@ def test_serve_refuses_a_bad_schedule_in_one_line(landing, tmp_path, args, messa
     res = newsetl("serve", "--landing", str(landing), "--warehouse", str(tmp_path / "wh"), *args, home=tmp_path)
     assert res.returncode == 1 and res.stderr.startswith(message) and len(res.stderr.splitlines()) == 1, res.stderr
     assert not (tmp_path / "wh").exists()
+
+
+def in_terminal(cmd: list[str], env: dict[str, str], columns: int = 120) -> tuple[int, str]:
+    """Run `cmd` with a pseudo-terminal as its stdin, stdout and stderr, as a person at a terminal would;
+    its exit status and everything it drew."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env={**env, "TERM": "xterm-256color"},
+                            start_new_session=True)
+    os.close(slave)
+    drawn = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's other side closed
+            break
+        if not data:
+            break
+        drawn.append(data)
+    os.close(master)
+    text = b"".join(drawn).decode("utf-8", errors="replace")
+    return proc.wait(timeout=60), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # colours and cursor moves out
+
+
+def test_progress_shows_on_a_terminal_only_and_the_summary_time_is_the_wall_clock(landing, tmp_path):
+    seed = (landing / "000_e9f2a0a8075f9824.txt").read_text(encoding="utf-8")
+    for year in range(2015, 2020):  # six distinct articles
+        (landing / f"{year}.txt").write_text(seed.replace("2023", str(year)), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(PREFECT_HOME=str(tmp_path / "ph"), PREFECT_API_URL="")
+    args = [str(NEWSETL), "run", "--landing", str(landing), "--batch-size", "1", "--workers", "1"]
+
+    started = time.monotonic()
+    code, drawn = in_terminal([*args, "--warehouse", str(tmp_path / "tty")], env)
+    waited = time.monotonic() - started
+    assert code == 0, drawn
+    assert re.search(r"processing .*\b[1-6]/6 files", drawn), drawn  # files done of the total
+    assert "left" in drawn and "files/s" in drawn
+    took = float(re.search(r"completed in ([\d.]+)s", drawn)[1])
+    assert waited - 3 < took <= waited  # what the user waited, not the flow's share of it
+
+    piped = subprocess.run([*args, "--warehouse", str(tmp_path / "piped")], capture_output=True, text=True,
+                           env=env, timeout=600)
+    assert piped.returncode == 0, piped.stderr
+    assert "/6 files" not in piped.stdout + piped.stderr and "\x1b" not in piped.stdout + piped.stderr
+    assert piped.stderr == ""
