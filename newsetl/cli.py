@@ -165,6 +165,10 @@ def serve(
         _fail(f"landing folder {landing} does not exist or is not a folder")
     if not name.strip() or "/" in name:
         _fail(f"--name {name!r} must be a deployment name, without '/'")
+    from warehouse.layout import write_problem
+
+    if problem := write_problem(warehouse):  # every scheduled run would fail on it
+        _fail(problem)
     from flows.deployments import daily_schedule, serve_daily, serve_problem
 
     try:
