@@ -38,8 +38,8 @@ def progress_bar(console: Console | None = None) -> Iterator[Callable[[int, int]
         yield None
         return
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("files"), RateColumn(), TimeElapsedColumn(), TextColumn("left"),
-                   TimeRemainingColumn(), console=console, transient=True)
+                   TextColumn("files"), RateColumn(), TimeElapsedColumn(), TextColumn("elapsed,"),
+                   TimeRemainingColumn(), TextColumn("left"), console=console, transient=True)
     task = bar.add_task("starting", total=None)
 
     def listen(done: int, total: int) -> None:
