@@ -2,91 +2,62 @@
 
 Prefect starts a temporary server by itself when PREFECT_API_URL is unset, but only inside the
 process that needs it: worker processes (the process pool, Dask workers) would each start their
-own. Starting it here and exporting its URL gives the whole run one server. It is started the way
-Prefect starts its own (uvicorn on Prefect's app factory, UI off) but without importing Prefect's
-server package here, which alone takes seconds, and `start_server` returns at once so that the
-caller's own start-up overlaps the server's."""
+own. Starting one here and exporting its URL gives the whole run one server. The server is
+Prefect's own (`SubprocessASGIServer`, what Prefect starts for an unset PREFECT_API_URL), started
+on a thread so that `start_server` returns at once and the caller's own start-up overlaps the
+server's. What newsetl adds: one server for the run and its workers, no UI link to a server that
+is gone when the run ends, and queued logs sent before it stops."""
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
+import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 
-import httpx
-import prefect
 from prefect.context import refresh_global_settings_context
-from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, get_current_settings, temporary_settings
 
-_STARTUP_TIMEOUT = 120.0
+_STARTUP_TIMEOUT = 120  # seconds
 
 
 class TemporaryServer:
-    """A Prefect API server in a child process on a free loopback port, for one run."""
+    """Prefect's temporary API server, in a child process on a free loopback port, for one run."""
 
     def __init__(self) -> None:
-        self.process: subprocess.Popen | None = None
-        self.port = 0
-        self._launch()
+        self._server = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="prefect-temporary-server", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            # Prefect's server package takes seconds to import: here, on this thread, not the caller's.
+            from prefect.server.api.server import SubprocessASGIServer
+
+            self._server = SubprocessASGIServer()
+            self._server.start(timeout=_STARTUP_TIMEOUT)
+        except BaseException as exc:  # reported by wait_ready, on the caller's thread
+            self._error = exc
 
     @property
     def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/api"
+        assert self._server is not None, "wait_ready() first"
+        return self._server.api_url
 
-    def _launch(self) -> None:
-        with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        env = {
-            **os.environ,
-            "PREFECT_UI_ENABLED": "0",
-            "PREFECT__SERVER_EPHEMERAL": "1",
-            "PREFECT__SERVER_FINAL": "1",
-            **get_current_settings().to_environment_variables(exclude_unset=True),
-        }
-        env.pop("PREFECT_API_URL", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "error", "--lifespan", "on"],
-            env=env,
-        )
-
-    def wait_ready(self, timeout: float = _STARTUP_TIMEOUT) -> None:
-        """Block until the server answers its health check; relaunch on another port if the one
-        chosen was taken meanwhile."""
-        deadline = time.monotonic() + timeout
-        relaunches = 0
-        with httpx.Client() as client:
-            while time.monotonic() < deadline:
-                assert self.process is not None
-                if self.process.poll() is not None:
-                    if relaunches == 3:
-                        raise RuntimeError(f"the temporary Prefect server exited with code {self.process.returncode}")
-                    relaunches += 1
-                    self._launch()
-                try:
-                    if client.get(f"{self.api_url}/health").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.05)
-        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f}s")
+    def wait_ready(self, timeout: float = _STARTUP_TIMEOUT + 30) -> None:
+        """Block until the server answers its health check; RuntimeError saying why it did not."""
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f}s")
+        if self._error is not None or self._server is None:
+            raise RuntimeError(f"the temporary Prefect server did not start: {self._error}")
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
+        self._thread.join()
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
 
 
 def start_server() -> TemporaryServer | None:
@@ -117,7 +88,9 @@ def prefect_api(server: TemporaryServer | None = None) -> Iterator[str]:
     os.environ["PREFECT_API_URL"] = server.api_url
     refresh_global_settings_context()
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        # no UI link: Prefect would log "View at http://127.0.0.1:.../runs/..." for a server without a UI
+        # that is gone when the run ends
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url, PREFECT_UI_URL: ""}):
             yield server.api_url
     finally:
         _drain_workers()

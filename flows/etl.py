@@ -11,12 +11,18 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
+from prefect.artifacts import (
+    create_link_artifact,
+    create_markdown_artifact,
+    create_progress_artifact,
+    update_progress_artifact,
+)
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner
 
+from flows import preflight, progress
 from flows.definitions import resources_for, task_runner_for
 from flows.landing import LandingFile
 from flows.options import DEFAULTS, RunOptions
@@ -61,11 +67,27 @@ def news_etl(
     resources: Any = None,  # a flows.resources.Resources; typed loosely so that Prefect does not validate it
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
-    The parameters are flows.options.RunOptions' (their defaults are its defaults); `model` "" is
-    the configured model. `resources` (tests, embedding) replaces what flows.definitions builds.
+    The parameters are flows.options.RunOptions' (their defaults are its defaults). Prefect shows the
+    descriptions below in its UI, beside each parameter of a deployment run.
+
+    Args:
+        landing: folder of raw `*.txt` article files, read recursively and never changed
+        warehouse: folder of the warehouse (Delta tables, news.duckdb); made when missing
+        batch_size: files per task
+        model: spaCy model package name or folder; empty for $NEWSETL_SPACY_MODEL or the default model
+        max_file_mb: files larger than this many MB (10^6 bytes) are quarantined unread
+        lock_timeout: seconds to wait for another run that holds the warehouse (the CLI's --wait)
+        in_flight: task batches submitted ahead of the commits
+        reprocess: re-derive every table from the landing folder, published at once at the end
+        commit_size: files per validated commit (at least); a crash loses at most one commit
+        task_runner: where batches run - process (a local process pool), thread, or dask
+        workers: worker processes; 0 for one per core
+        dask_address: tcp://HOST:PORT of a Dask scheduler for task_runner dask; empty for a local cluster
+        resources: replaces what flows.definitions builds (tests and embedding only)
 
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when
-    nothing could be published: another run holds the warehouse, or every batch failed."""
+    nothing could be published: another run holds the warehouse, or every batch failed. Publishes a
+    markdown summary artifact and, when the run built them, a link artifact to the Data Docs."""
     log = get_run_logger()
     try:  # a deployment's parameters reach here unchecked by the CLI: refuse bad ones in one line
         options = RunOptions(
@@ -74,10 +96,8 @@ def news_etl(
             task_runner=task_runner, workers=workers, dask_address=dask_address, prune_missing=prune_missing,
             retain_days=retain_days,
         )
-        if not options.landing.is_dir():
-            raise ValueError(f"landing folder {options.landing} does not exist or is not a folder")
         resources = resources or resources_for(options)
-        if problem := resources.model.missing():
+        if problem := preflight.problem(options, resources):
             raise ValueError(problem)
     except ValueError as exc:
         log.error("nothing published: %s", exc)
@@ -102,6 +122,10 @@ def news_etl(
         more = f" (+{len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
         summary.message = summary.failures[0] + more
     create_markdown_artifact(summary.markdown(), key="news-etl-summary", description="news-etl run summary")
+    if summary.data_docs is not None:
+        create_link_artifact(summary.data_docs.resolve().as_uri(), link_text="Great Expectations Data Docs",
+                             key="news-etl-data-docs",
+                             description=f"expectation results of every run on {options.warehouse} (a local file)")
     if not summary.published_anything:
         log.error("nothing published: %s", summary.message)
         return Failed(message=summary.message, data=summary)
@@ -134,15 +158,16 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
         assembler = BatchAssembler(known, {} if options.reprocess else wh.published_articles(), summary.run_id)
     unread = [quarantined(f.path, "", f.size, f.mtime_ns, f.problem or "") for f in work.unread]
     chunks = task_batches(work.to_read, options.batch_size)
-    progress = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {source.name}")
+    artifact = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {source.name}")
     total, done = len(work.to_read) + len(unread), 0
+    progress.report(0, total)
     committer = _Committer(wh, summary, options, resources, assembler, started, today, clock)
     with task_runner_for(options) if chunks else nullcontext() as runner:  # no workers for nothing to do
-        outcomes = _batches(runner, unread, chunks, options, resources, today, clock)
+        outcomes = _reported(_batches(runner, unread, chunks, options, resources, today, clock), total)
         for number, (n_files, result) in enumerate(_commit_groups(outcomes, options.commit_size)):
             done += n_files
             committer.commit(number, n_files, result)
-            update_progress_artifact(progress, 100.0 * done / max(1, total))
+            update_progress_artifact(artifact, 100.0 * done / max(1, total))
     if committer.docs is not None:
         with clock.stage("data docs"):
             summary.data_docs = committer.docs.build()
@@ -260,6 +285,15 @@ def _batches(runner: TaskRunner | None, unread: list[FileResult], chunks: list[l
         with clock.stage("wait for workers"):
             settled = _settle(future)
         yield n, settled
+
+
+def _reported(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+    """The outcomes as they come, each batch's files reported as done to a listener (flows.progress)."""
+    done = 0
+    for n, outcome in outcomes:
+        done += n
+        progress.report(done, total)
+        yield n, outcome
 
 
 def _commit_groups(outcomes: Iterator[Outcome], commit_size: int) -> Iterator[Outcome]:

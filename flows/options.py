@@ -23,6 +23,7 @@ _SCHEDULER = re.compile(r"[a-z][a-z0-9+]*://[^\s:/]+:\d{1,5}")  # tcp://HOST:POR
 DEFAULT_CRON = "0 6 * * *"
 DEFAULT_TIMEZONE = "UTC"
 CRON_ENV_VAR = "NEWSETL_CRON"
+DEFAULT_DEPLOYMENT = "daily"  # news-etl/daily, served by `newsetl serve` and declared in prefect.yaml
 
 
 def default_model() -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 
+from flows import preflight, progress
 from flows.definitions import resources_for
 from flows.options import RunOptions
-from flows.resources import Resources, SpacyModel
+from flows.resources import Resources
 from flows.run_summary import RunSummary
 from flows.runs import record_if_nothing_new
 from transforms.lexicon import LexiconError
@@ -26,16 +27,20 @@ class RunFailed(RuntimeError):
         self.summary = summary
 
 
-def run(options: RunOptions, resources: Resources | None = None, started: float | None = None) -> RunSummary:
+def run(options: RunOptions, resources: Resources | None = None, started: float | None = None,
+        on_progress: progress.Listener | None = None) -> RunSummary:
     """Run the pipeline once over `options.landing` into `options.warehouse` and return the summary.
 
     `resources` replaces what flows.definitions builds (tests); `started` is a time.perf_counter()
-    reading taken when the caller started (for the profile's start-up stages). Raises RunFailed
-    when nothing could be published: no landing folder, no such model, a malformed word table, another
-    run holds the warehouse, or every batch failed. Quarantined files do not fail a run."""
+    reading taken when the caller started (for the profile's start-up stages); `on_progress` is
+    called with (files done, files to do) as batches finish (not when nothing is new). Raises RunFailed
+    when nothing could be published: a problem flows.preflight finds before anything is written (no
+    landing folder, no such model, an unreachable Dask scheduler, a warehouse it cannot write), a
+    malformed word table, another run holds the warehouse, or every batch failed. Quarantined files do
+    not fail a run."""
     t0 = started if started is not None else time.perf_counter()
-    if not options.landing.is_dir():
-        raise RunFailed(f"landing folder {options.landing} does not exist or is not a folder")
+    if reason := preflight.problem(options, resources):  # before anything is written
+        raise RunFailed(reason)
     notices: list[str] = []  # what opening the warehouse repaired: said once, whichever path the run takes
     try:
         options.warehouse.mkdir(parents=True, exist_ok=True)
@@ -52,7 +57,8 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
     except OSError as exc:  # a warehouse path that is a file, a read-only folder, a full disk
         where = f" ({exc.filename})" if exc.filename else ""
         raise RunFailed(f"warehouse {options.warehouse}: {exc.strerror or exc}{where}") from None
-    summary = _flow_run(options, resources, t0)
+    with progress.reporting_to(on_progress):
+        summary = _flow_run(options, resources, t0)
     summary.notices[:0] = notices
     return summary
 
@@ -60,9 +66,6 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
     from flows.api import prefect_api, start_server
 
-    # Checked here too (the flow checks it for deployments), so that a typo boots no server.
-    if problem := (resources.model if resources else SpacyModel(options.model)).missing():
-        raise RunFailed(problem)
     server = start_server()  # boots while the flow's modules import
     try:
         # There is work to do: Great Expectations, which the flow imports at its first batch, loads

@@ -6,7 +6,9 @@ import logging
 import os
 import sys
 import time
+import traceback
 import warnings
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +17,7 @@ import typer
 from flows.options import (
     CRON_ENV_VAR,
     DEFAULT_CRON,
+    DEFAULT_DEPLOYMENT,
     DEFAULT_TIMEZONE,
     DEFAULTS,
     MODEL_ENV_VAR,
@@ -25,8 +28,10 @@ from flows.options import (
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news files to a DuckDB warehouse.")
 
 _D = DEFAULTS
+REPORT_ROWS = 10  # rows per terminal table of `newsetl report`: the top of each ranking fits a screen
 LandingOpt = Annotated[Path, typer.Option("--landing", help="folder of raw *.txt article files")]
 WarehouseOpt = Annotated[Path, typer.Option("--warehouse", help="warehouse folder (Delta tables + news.duckdb)")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs, and an error's traceback")]
 
 
 def _quiet(verbose: bool) -> None:
@@ -63,11 +68,11 @@ def run(
         float, typer.Option(help="days an old data file stays for readers after no version reads it")
     ] = _D.retain_days,
     profile: Annotated[bool, typer.Option("--profile", help="print where the time went, stage by stage")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """One flow run over a landing folder into a warehouse; prints a summary. When nothing is new
     or changed since the last run, the run is recorded without starting a flow run."""
-    t0 = time.perf_counter()
+    t0 = time.perf_counter() - _seconds_since_process_start()  # the user waited for Python's start-up too
     _quiet(verbose)
     try:
         options = RunOptions(
@@ -80,38 +85,75 @@ def run(
         _fail(str(exc))
     from flows.run import RunFailed
     from flows.run import run as run_once
+    from newsetl.progress import progress_bar
     from newsetl.summary import print_profile, print_summary
 
     try:
-        summary = run_once(options, started=t0)
+        # a bar on a terminal, unless Prefect's logs (-v) are shown there
+        with progress_bar() if not verbose else nullcontext() as on_progress:
+            summary = run_once(options, started=t0, on_progress=on_progress)
     except RunFailed as exc:
-        _fail(str(exc))
-    print_summary(summary, warehouse)
+        _fail(str(exc), verbose)
+    wall = time.perf_counter() - t0  # what the user waited, start-up and shut-down included
+    print_summary(summary, warehouse, wall)
     if profile and summary.flow_stages:
-        print_profile(summary, time.perf_counter() - t0)
+        print_profile(summary, wall)
 
 
 @app.command()
 def report(
     warehouse: WarehouseOpt = _D.warehouse,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", metavar="NAME", help="only this report (a warehouse/sql file name); "
+                                       "repeat for more")
+    ] = None,
+    format_: Annotated[str, typer.Option("--format", help="table | csv (one report) | json")] = "table",
+    search: Annotated[
+        str | None, typer.Option("--search", metavar="TERM", help="words every quote must contain (the quote search)")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="rows per terminal table; 0: all (csv and json have all)")] = REPORT_ROWS,
     html: Annotated[
         Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
     ] = None,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """The standard reports as tables in the terminal; with --html, also as one page that works offline."""
-    from newsetl.reports import print_reports
+    """The standard reports as tables sized to the terminal (or as CSV or JSON); with --html, also as one
+    page that works offline."""
+    from newsetl.reports import FORMATS, print_tables, run_reports, select_reports, write_csv, write_json
     from warehouse.layout import database
 
+    try:
+        names = select_reports(only or (), search)
+    except ValueError as exc:
+        _fail(str(exc))
+    if format_ not in FORMATS:
+        _fail(f"unknown format {format_!r}: choose one of {', '.join(FORMATS)}")
+    if format_ == "csv" and len(names) != 1:
+        _fail("--format csv writes one report: choose it with --only NAME")
+    if limit < 0:
+        _fail(f"--limit must be 0 (all rows) or more, not {limit}")
     db = database(warehouse)
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
-    print_reports(db)
+    import duckdb
+
+    try:
+        reports = run_reports(db, names, search)
+    except duckdb.Error as exc:  # not a DuckDB database, or one whose views name files that are gone
+        _fail(f"cannot read {db}: {_one_line(str(exc))}", verbose)
+    if format_ == "csv":
+        write_csv(reports[0])
+    elif format_ == "json":
+        write_json(reports)
+    else:
+        print_tables(reports, limit=limit)
     if html is not None:
         from newsetl.report_html import write_html
         from warehouse.layout import data_docs_index
 
         write_html(db, html, data_docs_index(warehouse))
-        print(f"report written to {html}")
+        # beside CSV or JSON on stdout, the note goes to stderr
+        print(f"report written to {html}", file=sys.stdout if format_ == "table" else sys.stderr)
 
 
 @app.command()
@@ -170,24 +212,81 @@ def serve(
     warehouse: WarehouseOpt = _D.warehouse,
     cron: Annotated[str, typer.Option(envvar=CRON_ENV_VAR, help="cron schedule, in --timezone")] = DEFAULT_CRON,
     timezone: Annotated[str, typer.Option(help="time zone of the cron schedule")] = DEFAULT_TIMEZONE,
+    name: Annotated[str, typer.Option(help="deployment name, under the flow news-etl")] = DEFAULT_DEPLOYMENT,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL."""
+    """Serve the deployment news-etl/daily against the Prefect API in PREFECT_API_URL; refuses, in one
+    line, to start without a server or to take over a deployment that `prefect deploy` made."""
     _quiet(verbose=True)
     if not landing.is_dir():
         _fail(f"landing folder {landing} does not exist or is not a folder")
-    from flows.deployments import daily_schedule, serve_daily
+    if not name.strip() or "/" in name:
+        _fail(f"--name {name!r} must be a deployment name, without '/'")
+    from warehouse.layout import write_problem
+
+    if problem := write_problem(warehouse):  # every scheduled run would fail on it
+        _fail(problem)
+    from flows.deployments import daily_schedule, serve_daily, serve_problem
 
     try:
         schedule = daily_schedule(cron, timezone)
     except ValueError as exc:  # pydantic's ValidationError is one; its first line says what is wrong
         _fail(f"bad schedule --cron {cron!r} --timezone {timezone!r}: {str(exc).splitlines()[-1].strip()}")
-    serve_daily(landing, warehouse, schedule)
+    if reason := serve_problem(name):
+        _fail(reason)
+    serve_daily(landing, warehouse, schedule, name)
 
 
-def _fail(message: str) -> None:
+def _seconds_since_process_start() -> float:
+    """How long this process has existed (Linux: its start time in /proc); 0 where that is unknown."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])  # field 22, starttime, after the name
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+def _fail(message: str, verbose: bool = False) -> None:
+    """Exit 1 with `message` as one line on stderr; with `verbose`, after the traceback of the exception
+    being handled, if any."""
+    if verbose and sys.exc_info()[0] is not None:
+        traceback.print_exc()
     print(f"newsetl: {message}", file=sys.stderr)
     raise typer.Exit(1)
 
 
+def main(argv: list[str] | None = None) -> None:
+    """The `newsetl` command: `app` with every fault as one line on stderr and a non-zero exit. Usage
+    errors (an unknown option, a value of the wrong type) exit 2 naming the option and the help to read;
+    an error nothing expected exits 1 with its type and message, and its traceback with -v/--verbose.
+    Ctrl-C exits 130."""
+    args = (sys.argv[1:] if argv is None else argv) or ["--help"]
+    verbose = "-v" in args or "--verbose" in args
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="newsetl", standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors carry the context of the command they are about
+        ctx = getattr(exc, "ctx", None)
+        path = ctx.command_path if ctx is not None else "newsetl"
+        usage = f" (see `{path} --help`)" if exc.exit_code == 2 else ""
+        print(f"{path}: {_one_line(exc.format_message())}{usage}", file=sys.stderr)
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        print("newsetl: interrupted", file=sys.stderr)
+        code = 130
+    except Exception as exc:  # the last line of defence: one line, the traceback on request
+        if verbose:
+            traceback.print_exc()
+        hint = "" if verbose else " (-v shows the traceback)"
+        print(f"newsetl: {type(exc).__name__}: {_one_line(str(exc)) or 'no message'}{hint}", file=sys.stderr)
+        code = 1
+    sys.exit(code or 0)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 if __name__ == "__main__":
-    app()
+    main()

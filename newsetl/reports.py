@@ -1,4 +1,5 @@
-"""`newsetl report`: the standard analyses of warehouse/sql/ run against news.duckdb, as tables in the terminal.
+"""`newsetl report`: the standard analyses of warehouse/sql/ run against news.duckdb, as tables sized to the
+terminal, CSV or JSON.
 
 The SQL files are the single source of the analyses: the terminal tables, the HTML report and an analyst
 at the DuckDB CLI all run the same text. A file's first `--` line is its title; further `--` lines before
@@ -6,11 +7,16 @@ the first statement are notes on reading it."""
 
 from __future__ import annotations
 
+import csv
+import json
 import numbers
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import duckdb
 from rich.console import Console
@@ -18,6 +24,10 @@ from rich.table import Table
 from rich.text import Text
 
 from warehouse.queries import standard_queries
+from warehouse.sql_text import literal
+
+FORMATS = ("table", "csv", "json")
+SEARCH_REPORT = "quote_search"  # the report --search feeds (its SQL reads the variable `search`)
 
 
 @dataclass(frozen=True)
@@ -47,11 +57,34 @@ def header(sql: str) -> tuple[str | None, tuple[str, ...]]:
     return lines[0].strip(), tuple(lines[1:])
 
 
-def run_reports(db: Path, names: Sequence[str] | None = None) -> list[Report]:
-    """Run every standard analysis (or those named) against the database at `db`, read-only."""
+class UnknownReport(ValueError):
+    """A report name that no SQL file of warehouse/sql/ has; the message lists the names there are."""
+
+
+def select_reports(only: Sequence[str] = (), search: str | None = None) -> list[str]:
+    """The reports `newsetl report` runs: those named in `only`, in the order given, else every standard
+    one; the quote search only when there is something to search for (unset, it lists the latest quotes,
+    which `--only quote_search` still shows). UnknownReport for a name that is not a report, ValueError
+    for a search with an `only` that leaves the quote search out."""
+    names = list(standard_queries())
+    unknown = [n for n in only if n not in names]
+    if unknown:
+        raise UnknownReport(f"no report named {unknown[0]!r}: choose from {', '.join(names)}")
+    if only:
+        if search is not None and SEARCH_REPORT not in only:
+            raise ValueError(f"--search is for the {SEARCH_REPORT} report: add --only {SEARCH_REPORT}")
+        return list(dict.fromkeys(only))
+    return [n for n in names if n != SEARCH_REPORT or search is not None]
+
+
+def run_reports(db: Path, names: Sequence[str] | None = None, search: str | None = None) -> list[Report]:
+    """Run every standard analysis (or those named) against the database at `db`, read-only; `search`
+    sets the variable the quote search reads (words every quote must contain)."""
     queries = standard_queries()
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if search is not None:
+            con.execute(f"SET VARIABLE search = {literal(search)}")
         reports = []
         for name in names or queries:
             title, notes = header(queries[name])
@@ -62,24 +95,101 @@ def run_reports(db: Path, names: Sequence[str] | None = None) -> list[Report]:
         con.close()
 
 
-def print_reports(db: Path, console: Console | None = None) -> None:
-    """Print every standard analysis of the database at `db` as a terminal table."""
-    print_tables(run_reports(db), console)
-
-
-def print_tables(reports: Sequence[Report], console: Console | None = None) -> None:
-    """Print each report as a table titled by its file name and title; numbers right-aligned."""
+def print_tables(reports: Sequence[Report], console: Console | None = None, limit: int = 0) -> None:
+    """Print each report under its file name and title, its first `limit` rows (0: all), as a table that
+    fits the console's width: one line per row, column names whole (words of `a_name` may wrap onto a
+    second header line), numbers whole and right-aligned, long text cut with an ellipsis (CSV, JSON
+    and the HTML page carry it whole)."""
     console = console or Console()
     for report in reports:
-        table = Table(title=f"{report.name}: {report.title}", title_justify="left")
-        for i, col in enumerate(report.columns):
-            numeric = all(is_number(row[i]) for row in report.rows if row[i] is not None)
-            table.add_column(col, justify="right" if numeric and report.rows else "left")
-        for row in report.rows:
-            table.add_row(*(Text(cell_text(v)) for v in row))  # Text: no markup in data
+        shown = report.rows[:limit] if limit > 0 else report.rows
+        texts = [[cell_text(v) for v in row] for row in shown]
+        numeric = [bool(report.rows) and all(is_number(row[i]) for row in report.rows if row[i] is not None)
+                   for i in range(len(report.columns))]
+        headers = [col.replace("_", " ") for col in report.columns]
+        widths = column_widths(headers, texts, numeric, console.width)
+        table = Table(caption_justify="left")
+        if widths is not None:
+            for header_, width, num in zip(headers, widths, numeric, strict=True):
+                table.add_column(header_, justify="right" if num else "left", width=width)
+            for row in texts:  # Text: data is not markup
+                table.add_row(*(_cell(v) for v in row))
+        else:  # too many columns for the terminal: one block of `column  value` lines per row
+            name_width = max(len(c) for c in report.columns)
+            table.add_column("column", width=name_width)
+            table.add_column("value", width=max(console.width - name_width - 7, 8))
+            for row in texts:
+                for col, v in zip(report.columns, row, strict=True):
+                    table.add_row(col, _cell(v))
+                table.add_section()
         if not report.rows:
             table.caption = "(no rows)"
+        elif len(shown) < len(report.rows):
+            table.caption = f"{len(shown)} of {len(report.rows)} rows (--limit 0 shows all)"
+        console.print(Text(f"{report.name}: {report.title}", style="bold"))
         console.print(table)
+
+
+def _cell(value: str) -> Text:
+    return Text(value, no_wrap=True, overflow="ellipsis")  # Text: data is not markup
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
+                  console_width: int) -> list[int] | None:
+    """Widths (characters inside the padding) for a rich table of these cells that fits `console_width`.
+
+    Each column gets its widest cell or header. When that is too wide: headers wrap at their spaces
+    (a column keeps its longest header word); then the widest text columns narrow together, never
+    below their longest header word or 8 characters; numbers never narrow. None when even that does
+    not fit (too many columns for the terminal)."""
+    available = console_width - (3 * len(headers) + 1)  # borders and one space of padding each side
+    cells = [max((len(row[i]) for row in rows), default=0) for i in range(len(headers))]
+    natural = [max(c, len(h)) for c, h in zip(cells, headers, strict=True)]
+    if sum(natural) <= available:
+        return natural
+    word = [max(len(w) for w in h.split()) if h.split() else 1 for h in headers]
+    widths = [max(c, w, 1) for c, w in zip(cells, word, strict=True)]
+    floors = [widths[i] if numeric[i] else min(widths[i], max(word[i], 8)) for i in range(len(headers))]
+    if sum(widths) <= available:
+        return widths
+    if sum(floors) > available:
+        return None
+    # the largest cap such that every text column narrowed to max(cap, its floor) fits
+    cap = max(widths)
+    while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) > available:
+        cap -= 1
+    return [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
+
+
+def write_csv(report: Report, out: TextIO | None = None) -> None:
+    """One report as CSV: a header row of column names, then every row (NULL as an empty field, dates and
+    times in ISO 8601, lists as JSON arrays)."""
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
+    writer.writerow(report.columns)
+    for row in report.rows:
+        writer.writerow(["" if v is None else json.dumps(plain(v)) if isinstance(v, list | tuple) else plain(v)
+                         for v in row])
+
+
+def write_json(reports: Sequence[Report], out: TextIO | None = None) -> None:
+    """Reports as one JSON object: report name -> {title, columns, rows: [{column: value}]} (dates and times
+    in ISO 8601, NULL as null)."""
+    doc = {r.name: {"title": r.title, "columns": list(r.columns),
+                    "rows": [dict(zip(r.columns, map(plain, row), strict=True)) for row in r.rows]}
+           for r in reports}
+    json.dump(doc, out or sys.stdout, ensure_ascii=False, indent=2)
+    (out or sys.stdout).write("\n")
+
+
+def plain(value: Any) -> Any:
+    """A cell as a JSON value: ISO 8601 for dates and times, numbers for decimals, lists of plain values."""
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
 
 
 def is_number(value: Any) -> bool:

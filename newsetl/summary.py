@@ -12,13 +12,17 @@ from warehouse.layout import database
 from warehouse.schema import CONTENT_TABLES, FILE_STATUSES
 
 
-def print_summary(s: RunSummary, warehouse: Path, console: Console | None = None) -> None:
-    """Files by status, rows committed, quarantined files (the first 20), failures and where to look."""
+def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = None,
+                  console: Console | None = None) -> None:
+    """Files by status, rows committed, quarantined files (the first 20), failures and where to look.
+    The time shown is `wall_seconds`, what the caller waited (start-up included), when given; else the
+    flow's own."""
     console = console or Console()
     for notice in s.notices:
         console.print(f"[yellow]recovery:[/] {notice}", soft_wrap=True, highlight=False)
     st = s.statuses
-    files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {s.seconds:.1f}s", show_header=True)
+    seconds = s.seconds if wall_seconds is None else wall_seconds
+    files = Table(title=f"newsetl run {s.run_id[:8]} - {s.status} in {seconds:.1f}s", show_header=True)
     for col in ("files seen", "unchanged", *FILE_STATUSES):
         files.add_column(col, justify="right")
     files.add_row(str(s.files_seen), str(st["unchanged"]), *(str(st[status]) for status in FILE_STATUSES))

@@ -3,6 +3,8 @@ and the report command (which must not import Great Expectations just to find a 
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 TABLES = "tables"  # one Delta table per folder
@@ -21,3 +23,26 @@ def database(warehouse: Path) -> Path:
 def data_docs_index(warehouse: Path) -> Path:
     """The index page of the warehouse's Data Docs site (it exists once a run validated a batch)."""
     return Path(warehouse) / DATA_DOCS / "index.html"
+
+
+def write_problem(warehouse: Path) -> str | None:
+    """Why a run could not write the warehouse folder at `warehouse`, found before it writes anything:
+    None when it can (a folder still to be made, where its nearest existing parent takes new files),
+    else a one-line reason naming the path. Writing is tried, not inferred from permission bits: a
+    read-only mount refuses root too, and only a write says so. The probe file is removed at once."""
+    folder = Path(warehouse)
+    places = [folder, folder / STATE] if folder.exists() else [next(p for p in folder.parents if p.exists())]
+    for place in places:
+        if place.exists() and not place.is_dir():
+            where = "" if place == folder else f": {place}"
+            return f"warehouse {folder}{where} is a file, not a folder"
+        if not place.exists():
+            continue
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".newsetl-write-check-", dir=place)
+        except OSError as exc:
+            return (f"warehouse {folder} is not writable: {exc.strerror or exc} ({place}); "
+                    "give this user write access there, or choose another --warehouse")
+        os.close(fd)
+        os.unlink(probe)
+    return None

@@ -53,7 +53,7 @@ KNOWN_FILE_COLUMNS = tuple(f.name for f in dataclasses.fields(KnownFile))
 
 class Warehouse:
     def __init__(self, root: Path, failpoints: Failpoints | None = None) -> None:
-        self.root = Path(root).resolve()  # views and Data Docs name files by absolute path
+        self.root = Path(root).resolve()  # Data Docs name files by absolute path (the views, relatively)
         self.tables_dir = self.root / layout.TABLES
         self.state_dir = self.root / layout.STATE
         self.manifest_path = self.state_dir / layout.MANIFEST

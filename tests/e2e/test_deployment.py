@@ -62,6 +62,8 @@ def test_served_deployment_runs_on_demand(prefect_server_process, landing, tmp_p
         inspect = subprocess.run([str(BIN / "prefect"), "deployment", "inspect", "news-etl/daily"],
                                  env=env, capture_output=True, text=True).stdout
         assert "0 6 * * *" in inspect  # the daily schedule, 06:00 UTC
+        # the parameters' descriptions, which the Prefect UI shows beside each
+        assert "folder of raw `*.txt` article files" in inspect and "tcp://HOST:PORT of a Dask scheduler" in inspect
         run = subprocess.run(
             [str(BIN / "prefect"), "deployment", "run", "news-etl/daily", "-p", f"landing={landing}",
              "-p", f"warehouse={wh}", "--watch"],
@@ -70,6 +72,9 @@ def test_served_deployment_runs_on_demand(prefect_server_process, landing, tmp_p
         (tmp_path / "run.log").write_text(run.stdout + run.stderr)
         assert run.returncode == 0, run.stdout + run.stderr
         assert "Completed" in run.stdout
+        docs = subprocess.run([str(BIN / "prefect"), "artifact", "inspect", "news-etl-data-docs"],
+                              env=env, capture_output=True, text=True)
+        assert (wh / "data_docs" / "index.html").resolve().as_uri() in "".join(docs.stdout.split()), docs.stdout
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         serve.wait(timeout=60)
@@ -93,6 +98,23 @@ def test_prefect_yaml_deploys_to_a_process_work_pool(prefect_server_process, lan
     assert prefect("work-pool", "create", "newsetl", "--type", "process").returncode == 0
     deployed = prefect("deploy", "--all")
     assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+
+    # `newsetl serve` on the same server must not take the work pool's deployment over
+    refused = subprocess.run([str(BIN / "newsetl"), "serve", "--landing", str(landing), "--warehouse", str(wh)],
+                             env=env, capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 1 and len(refused.stderr.splitlines()) == 1, refused.stderr
+    assert refused.stderr.startswith("newsetl: deployment news-etl/daily already exists on work pool 'newsetl'")
+    with open(tmp_path / "serve.log", "w") as serve_log:  # served under its own name, beside it
+        serve = subprocess.Popen([str(BIN / "newsetl"), "serve", "--landing", str(landing), "--warehouse", str(wh),
+                                  "--name", "served"], env=env, stdout=serve_log, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+    try:
+        wait_for(lambda: prefect("deployment", "inspect", "news-etl/served").returncode == 0, 120, "news-etl/served")
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=60)
+    pooled = prefect("deployment", "inspect", "news-etl/daily").stdout
+    assert "'work_pool_name': 'newsetl'" in pooled and "'paused': False" in pooled, pooled
     run = prefect("deployment", "run", "news-etl/daily", "-p", f"landing={landing}", "-p", f"warehouse={wh}")
     assert run.returncode == 0, run.stdout + run.stderr
     worker = prefect("worker", "start", "--pool", "newsetl", "--run-once", timeout=600)

@@ -40,3 +40,21 @@ def test_a_bad_schedule_is_refused_before_anything_is_served(cron, timezone, mes
 def test_the_default_schedule_is_daily_at_six_utc():
     schedule = deployments.daily_schedule()
     assert (schedule.cron, schedule.timezone) == (DEFAULT_CRON, DEFAULT_TIMEZONE)
+
+
+def test_every_parameter_of_the_flow_has_a_description_for_the_prefect_ui():
+    from prefect.utilities.callables import parameter_schema
+
+    properties = parameter_schema(news_etl.fn).model_dump()["properties"]
+    assert set(properties) == set(inspect.signature(news_etl.fn).parameters)
+    for name, prop in properties.items():
+        assert len(prop.get("description", "")) > 10, name
+
+
+def test_serve_refuses_to_start_without_a_prefect_server(monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: None}):
+        assert deployments.serve_problem().startswith("PREFECT_API_URL is not set: serving needs a running Prefect")
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:9/api"}):  # the discard port: nothing there
+        assert deployments.serve_problem().startswith("cannot reach the Prefect API at http://127.0.0.1:9/api: ")

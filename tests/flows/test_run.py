@@ -54,5 +54,6 @@ def test_the_nothing_new_path_loads_neither_prefect_nor_spacy_nor_great_expectat
 def test_a_warehouse_path_that_is_a_file_fails_with_one_line(tmp_path):
     (tmp_path / "landing").mkdir()
     (tmp_path / "wh").write_text("not a folder")
-    with pytest.raises(RunFailed, match=r"^warehouse .*wh: File exists"):
+    with pytest.raises(RunFailed, match=r"^warehouse .*wh is a file, not a folder$"):
         run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))
+    assert (tmp_path / "wh").read_text() == "not a folder"

@@ -72,7 +72,16 @@ def test_a_model_that_is_not_installed_fails_the_run_in_one_line_before_any_work
                                       str(tmp_path / "wh"), "--model", "no_such_model_xyz"])
     assert result.exit_code == 1
     reason = "spaCy model 'no_such_model_xyz' not found: no installed package or folder has that name"
-    assert result.output.strip() == f"newsetl: {reason}"
+    hint = "(--model names an installed spaCy model package or a model folder)"
+    assert result.output.strip() == f"newsetl: {reason} {hint}"
+    assert not (tmp_path / "wh").exists()
+
+
+def test_serve_refuses_a_warehouse_it_could_not_write_before_contacting_prefect(tmp_path):
+    (tmp_path / "wh").write_text("a file")
+    result = CliRunner().invoke(app, ["serve", "--landing", str(tmp_path), "--warehouse", str(tmp_path / "wh")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == f"newsetl: warehouse {tmp_path / 'wh'} is a file, not a folder"
 
 
 def built_warehouse(root: Path) -> Path:

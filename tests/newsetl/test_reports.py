@@ -3,13 +3,29 @@ HTML page, on a freshly built (empty) news.duckdb and on report rows shaped like
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+import pytest
 from rich.console import Console
 
-from newsetl.reports import Report, header, print_tables, run_reports
+from newsetl.reports import (
+    Report,
+    UnknownReport,
+    column_widths,
+    header,
+    print_tables,
+    run_reports,
+    select_reports,
+    write_csv,
+    write_json,
+)
 from warehouse.queries import standard_queries
 
 
@@ -57,3 +73,91 @@ def test_terminal_tables_show_data_verbatim() -> None:
 
 
 
+
+
+QUOTES = Report(
+    "quote_search", "Quote search.", (), ("published_date", "speaker", "quote", "quotes_this_week"),
+    tuple((date(2024, 6, 23 - i), f"Councillor Dev Raman {i}",
+           "The harbour districts will get the first buses, and the rest of the city will follow next year " * 2, i)
+          for i in range(15)),
+)
+
+
+def render(reports: list[Report], width: int, limit: int = 0) -> list[str]:
+    out = io.StringIO()
+    print_tables(reports, Console(file=out, width=width, color_system=None), limit=limit)
+    return out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 200])
+def test_tables_fit_the_terminal_one_line_per_row_with_whole_column_names(width: int) -> None:
+    lines = render([QUOTES], width, limit=10)
+    assert all(len(line) <= width for line in lines), "\n".join(lines)
+    body = [line for line in lines if line.startswith("│")]
+    assert len(body) == 10  # one line per row shown, however long the quote
+    header = " ".join(line for line in lines if line.startswith("┃"))
+    for word in ("published", "date", "speaker", "quote", "quotes", "this", "week"):
+        assert re.search(rf"\b{word}\b", header), (word, header)
+    assert "…" in "".join(body)  # the long quote is cut, not wrapped
+    assert all(re.search(rf"│\s+{i} │$", line) for i, line in enumerate(body))  # numbers whole, right-aligned
+    assert any("10 of 15 rows (--limit 0 shows all)" in line for line in lines)
+
+
+def test_a_table_too_wide_for_the_terminal_is_shown_one_block_per_row() -> None:
+    wide = Report("freshness", "Data freshness.", (), tuple(f"column_number_{i}" for i in range(12)),
+                  ((*range(12),), (*range(12, 24),)))
+    lines = render([wide], 80)
+    assert all(len(line) <= 80 for line in lines)
+    assert sum("column_number_11" in line for line in lines) == 2  # every name whole, once per row
+    assert any(re.search(r"│ column_number_3\s+│ 15\s+│", line) for line in lines)
+
+
+def test_column_widths_keep_numbers_and_header_words() -> None:
+    headers, rows = ["speaker", "quote", "quotes"], [["Dmitry Peskov", "x" * 300, "12345"]]
+    assert column_widths(headers, rows, [False, False, True], 200) == [13, 171, 6]  # 200 less borders and padding (10)
+    narrow = column_widths(headers, rows, [False, False, True], 50)
+    assert narrow is not None and sum(narrow) + 10 <= 50 and narrow[2] == 6 and narrow[0] >= 8
+    assert column_widths(headers * 6, [rows[0] * 6], [False, False, True] * 6, 50) is None
+
+
+def test_reports_are_chosen_by_name_and_the_quote_search_runs_when_searched() -> None:
+    every = list(standard_queries())
+    assert select_reports() == [n for n in every if n != "quote_search"]
+    assert select_reports(search="budget") == every
+    assert select_reports(["freshness", "speakers_top", "freshness"]) == ["freshness", "speakers_top"]
+    assert select_reports(["quote_search"]) == ["quote_search"]  # asked for: the latest quotes
+    with pytest.raises(UnknownReport, match="no report named 'speaker_top': choose from articles_per_day, "):
+        select_reports(["speaker_top"])
+    with pytest.raises(ValueError, match="--search is for the quote_search report"):
+        select_reports(["freshness"], search="budget")
+
+
+def test_search_sets_the_variable_the_quote_search_reads(empty_db: Path) -> None:
+    [report] = run_reports(empty_db, ["quote_search"], search="it's a 'quoted' word")
+    assert report.rows == ()
+    con = duckdb.connect(str(empty_db), read_only=True)
+    try:
+        assert con.execute("SELECT getvariable('search')").fetchall() == [(None,)]  # per connection
+    finally:
+        con.close()
+
+
+def test_csv_and_json_carry_every_row_whole() -> None:
+    report = Report("speakers_top", "Top.", (), ("speaker", "since", "aliases", "share"),
+                    (("Ann \"the\" Lee, MP", date(2024, 6, 1), ["Ann", "Lee"], Decimal("12.5")),
+                     (None, None, [], Decimal("3"))))
+    out = io.StringIO()
+    write_csv(report, out)
+    assert list(csv.reader(io.StringIO(out.getvalue()))) == [
+        ["speaker", "since", "aliases", "share"],
+        ['Ann "the" Lee, MP', "2024-06-01", '["Ann", "Lee"]', "12.5"],
+        ["", "", "[]", "3.0"],
+    ]
+    out = io.StringIO()
+    write_json([report, QUOTES], out)
+    doc = json.loads(out.getvalue())
+    assert list(doc) == ["speakers_top", "quote_search"] and doc["speakers_top"]["title"] == "Top."
+    assert doc["speakers_top"]["rows"][0] == {"speaker": 'Ann "the" Lee, MP', "since": "2024-06-01",
+                                               "aliases": ["Ann", "Lee"], "share": 12.5}
+    assert doc["speakers_top"]["rows"][1]["speaker"] is None
+    assert len(doc["quote_search"]["rows"]) == 15 and doc["quote_search"]["rows"][0]["quote"] == QUOTES.rows[0][2]

@@ -12,7 +12,7 @@ from newsetl.summary import print_profile, print_summary
 
 def printed(summary: RunSummary, profile: bool = False) -> str:
     console = Console(record=True, width=120)
-    print_summary(summary, Path("wh"), console)
+    print_summary(summary, Path("wh"), console=console)
     if profile:
         print_profile(summary, 10.0, console)
     return console.export_text()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
+import pytest
 
 from warehouse.schema import ALL_TABLES, ARTICLES, DERIVED_VIEWS, ENTITIES, ENTITY_ALIASES, Table
 from warehouse.sql_text import literal
-from warehouse.views import build_database, duck_type
+from warehouse.views import STORAGE_VERSION, build_database, duck_type, relative_files
 
 
 def query(db: Path, sql: str, *params: object) -> list[tuple]:
@@ -103,7 +105,8 @@ def test_a_reader_holding_the_old_file_keeps_its_state(tmp_path: Path) -> None:
         build_database(db, {"articles": [first, second]}, {"articles": ARTICLES.columns})
         assert reader.execute("SELECT article_id FROM articles").fetchall() == [("a1",)]
         # DuckDB hands a second connect() to the same path the instance already open: attach it afresh instead
-        fresh = duckdb.connect()
+        # (an attaching session names the warehouse folder in file_search_path, as the README says)
+        fresh = duckdb.connect(config={"file_search_path": str(tmp_path)})
         fresh.execute(f"ATTACH {literal(str(db))} AS news (READ_ONLY)")
         assert fresh.execute("SELECT article_id FROM news.articles ORDER BY 1").fetchall() == [("a1",), ("a2",)]
         fresh.close()
@@ -133,3 +136,35 @@ def test_entity_aliases_lists_every_spelling_of_each_entity(tmp_path: Path) -> N
     types = query(db, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'entity_aliases'")
     assert dict(types) == {"alias": "VARCHAR", "canonical_name": "VARCHAR", "label": "VARCHAR",
                            "entity_id": "VARCHAR", "articles": "INTEGER", "mentions": "INTEGER"}
+
+
+def test_a_moved_warehouse_reads_its_own_files_from_any_working_directory(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "built, here"
+    part = write_part(folder, ARTICLES, [article("a1", date(2026, 11, 27))], "part-0.parquet")
+    build_database(folder / "news.duckdb", {"articles": [part]}, {"articles": ARTICLES.columns})
+    moved = tmp_path / "elsewhere" / "O'Brien's copy"
+    moved.parent.mkdir()
+    shutil.move(folder, moved)
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert query(moved / "news.duckdb", "SELECT article_id FROM articles") == [("a1",)]
+    monkeypatch.chdir(moved)  # opened by a bare file name, from inside the warehouse folder
+    assert query(Path("news.duckdb"), "SELECT article_id FROM articles") == [("a1",)]
+    monkeypatch.chdir(moved.parent)
+    assert query(Path(moved.name) / "news.duckdb", "SELECT article_id FROM articles") == [("a1",)]
+
+
+def test_the_file_is_written_in_a_storage_version_released_duckdb_reads(tmp_path: Path) -> None:
+    build_database(tmp_path / "news.duckdb", {}, {})
+    header = (tmp_path / "news.duckdb").read_bytes()[:20]
+    assert header[8:12] == b"DUCK"
+    assert int.from_bytes(header[12:20], "little") == 64  # DuckDB 1.0's format, which every release since reads
+    assert STORAGE_VERSION == "v1.0.0"
+
+
+def test_view_files_are_named_relative_to_the_warehouse(tmp_path: Path) -> None:
+    inside = tmp_path / "tables" / "articles" / "part-0.parquet"
+    assert relative_files(tmp_path, [str(inside), f"file://{inside}"]) == ["tables/articles/part-0.parquet"] * 2
+    with pytest.raises(ValueError, match="outside the warehouse folder"):
+        relative_files(tmp_path / "tables", [str(tmp_path / "other.parquet")])
