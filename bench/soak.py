@@ -201,7 +201,8 @@ def check_invariants(wh: Path, landing: Path, scratch: Path, label: str) -> None
 def soak(runs: int, seed: int, base: Path) -> None:
     rng = random.Random(seed)
     landing, wh, scratch = Landing(base / "landing", rng), base / "wh", base / "scratch"
-    kills = 0
+    kills = planned = 0
+    durations = [8.0]  # seconds of completed runs: a kill is drawn inside a typical run, not after its end
     for n in range(1, runs + 1):
         changes = landing.change()
         kill = rng.random() < 1 / 3
@@ -209,7 +210,9 @@ def soak(runs: int, seed: int, base: Path) -> None:
         stop = threading.Event()
         grower = landing.grow_while_read(stop) if rng.random() < 0.3 else None
         t0 = time.monotonic()
-        code = newsetl_run(landing.root, wh, retain, kill_after=rng.uniform(0.5, 12) if kill else None)
+        typical = sorted(durations)[len(durations) // 2]
+        planned += kill
+        code = newsetl_run(landing.root, wh, retain, kill_after=rng.uniform(0.3, 0.9 * typical) if kill else None)
         stop.set()
         if grower:
             grower.join()
@@ -222,6 +225,7 @@ def soak(runs: int, seed: int, base: Path) -> None:
             if (wh / "news.duckdb").exists():
                 query(wh, "select count(*) from articles")  # readers still read
             continue
+        durations.append(time.monotonic() - t0)
         check_invariants(wh, landing.root, scratch, f"run {n}")
     newsetl_run(landing.root, wh)  # nothing changes: whatever was left to read again is read now
     final = base / "final"
@@ -230,8 +234,8 @@ def soak(runs: int, seed: int, base: Path) -> None:
     compare(wh, landing.root, final / "wh", final / "landing", "final state")
     if pending(wh, landing.root):
         raise SoakFailure(f"final state: files still to be read again: {sorted(pending(wh, landing.root))[:5]}")
-    print(f"soak seed {seed}: {runs} runs, {kills} killed, invariants held after every run; the final state "
-          "equals one clean run over the final folder", flush=True)
+    print(f"soak seed {seed}: {runs} runs, {kills} killed ({planned} kills drawn), invariants held after every "
+          "run; the final state equals one clean run over the final folder", flush=True)
 
 
 def main() -> int:
