@@ -83,6 +83,10 @@ def news_etl(
         task_runner: where batches run - process (a local process pool), thread, or dask
         workers: worker processes; 0 for one per core
         dask_address: tcp://HOST:PORT of a Dask scheduler for task_runner dask; empty for a local cluster
+        prune_missing: withdraw the articles of files gone from the landing folder (kept, and marked in
+            files.missing_since, otherwise)
+        retain_days: days a data file that no version reads any more stays for open readers before the
+            run's vacuum removes it
         resources: replaces what flows.definitions builds (tests and embedding only)
 
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when

@@ -100,6 +100,8 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
+    if not mention or subject.is_punct:
+        return None  # a parse that makes punctuation a subject names no one
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
     entity: Entity | None = None
     speaker: str | None = None

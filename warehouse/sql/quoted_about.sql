@@ -1,10 +1,9 @@
 -- Who is quoted about whom: speakers and the people, organisations and places of the articles quoting them.
--- `quotes` counts the speaker's quotes in articles that mention the entity; `naming_it` those whose own
--- words name it (any of its spellings), split into `quotations` (in quotation marks) and `reported`
--- (reported speech with a speech cue). The speaker's own entity is left out.
+-- `quotes` counts the speaker's statements in articles that mention the entity (person, organisation or
+-- place), as `quotations` (in quotation marks) and `reported` (reported speech with a speech cue);
+-- `naming_it` those whose own words name it (any of its spellings). The speaker's own entity is left out.
 SELECT q.speaker,
        e.name AS about,
-       e.label,
        count(*) AS quotes,
        count(*) FILTER (WHERE q.quote_type <> 'indirect') AS quotations,
        count(*) FILTER (WHERE q.quote_type = 'indirect') AS reported,

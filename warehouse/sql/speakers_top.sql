@@ -6,7 +6,6 @@ SELECT q.speaker,
        count(*) AS quotes,
        count(*) FILTER (WHERE q.quote_type <> 'indirect') AS quotations,
        count(*) FILTER (WHERE q.quote_type = 'indirect') AS reported,
-       count(*) FILTER (WHERE q.quote_type = 'direct') AS direct_quotes,
        count(DISTINCT q.article_id) AS articles,
        min(a.published_date) AS first_quoted,
        max(a.published_date) AS last_quoted
