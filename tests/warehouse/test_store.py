@@ -108,3 +108,30 @@ def test_compaction_leaves_the_rows_and_lists_fewer_files(tmp_path):
         wh.commit({})
         assert len(wh._delta(ARTICLES).file_uris()) == 1 < before
     assert rows(tmp_path, "select count(*), count(distinct article_id) from articles") == [(6, 6)]
+
+
+def test_tables_without_any_manifest_are_never_deleted(tmp_path):
+    """Deleting _state (to clear a lock, say) must not cost the published tables: with no manifest and
+    no copy of it, which versions were published cannot be proven, so opening stops and names the way out."""
+    import shutil
+
+    from warehouse.store import WarehouseDamaged
+
+    root = tmp_path / "wh"
+    with Warehouse.open(root) as wh:
+        wh.commit(batch("a", "b"))
+    shutil.rmtree(root / "_state")
+    missing = r"manifest.json is missing and no copy of it is left.*--reprocess"
+    with pytest.raises(WarehouseDamaged, match=missing), Warehouse.open(root):
+        pass
+    assert sorted(p.name for p in (root / "tables").iterdir()) == ["articles", "files"]
+    assert rows(root, "select count(*) from articles") == [(2,)]  # readers keep the published rows
+
+
+def test_a_path_with_spaces_and_marks_deltalake_percent_encodes(tmp_path):
+    root = tmp_path / "news desk #2, café"
+    with Warehouse.open(root) as wh:
+        wh.commit(batch("a"))
+    with Warehouse.open(root) as wh:  # reopening rebuilds nothing it should not, and reads its own files
+        wh.commit(batch("b"))
+    assert rows(root, "select article_id from articles order by 1") == [("a",), ("b",)]

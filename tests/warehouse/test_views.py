@@ -168,3 +168,9 @@ def test_view_files_are_named_relative_to_the_warehouse(tmp_path: Path) -> None:
     assert relative_files(tmp_path, [str(inside), f"file://{inside}"]) == ["tables/articles/part-0.parquet"] * 2
     with pytest.raises(ValueError, match="outside the warehouse folder"):
         relative_files(tmp_path / "tables", [str(tmp_path / "other.parquet")])
+
+
+def test_relative_files_decode_the_uris_deltalake_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "news desk #2"
+    uri = "file://" + str(folder).replace(" ", "%20").replace("#", "%23") + "/tables/articles/part%20x.parquet"
+    assert relative_files(folder, [uri]) == ["tables/articles/part x.parquet"]
