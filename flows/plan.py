@@ -58,9 +58,12 @@ def plan(files: list[LandingFile], known: Mapping[str, KnownFile], prune_missing
                 p.gone.append(path)
     withdrawn = {known[f.path].article_id for f in p.to_read if f.path in known and known[f.path].status == PUBLISHED}
     withdrawn |= {known[path].article_id for path in p.pruned if known[path].status == PUBLISHED}
+    # a duplicate of an article no published file holds any more (withdrawn while the copy was away
+    # from the folder) is as stale as one whose article this run withdraws
+    published = {k.article_id for k in known.values() if k.status == PUBLISHED} - withdrawn
     reading = {f.path for f in p.to_read}
     for path, k in known.items():
-        if (k.status == DUPLICATE and k.article_id in withdrawn and path in found and path not in reading
+        if (k.status == DUPLICATE and k.article_id not in published and path in found and path not in reading
                 and found[path].problem is None):
             p.to_read.append(found[path])  # its article may go: decided again, after the file it copies
             p.unchanged -= 1

@@ -91,3 +91,19 @@ def test_files_gone_from_the_folder_are_kept_marked_and_pruned_only_on_purpose()
     assert [f.path for f in pruning.to_read] == ["copy.txt"] and pruning.unchanged == 1
     marked = {**known, "a.txt": dataclasses.replace(known["a.txt"], missing_since=since)}
     assert plan(found, marked).gone == []  # noticed once: the date it went stays
+
+
+def test_a_duplicate_whose_article_went_while_it_was_away_is_decided_again_when_it_returns():
+    """B copied A's article X1; B left the folder; A changed (X1 withdrawn, A now holds X2); B is back
+    unchanged: it must not stay a duplicate of an article that no longer exists."""
+    from datetime import UTC, datetime
+
+    since = datetime(2026, 11, 1, tzinfo=UTC)
+    known = {
+        "a.txt": KnownFile("h2", 120, 9, "published", None, "X2"),
+        "b.txt": KnownFile("h1", 100, 5, "duplicate", "same article as a.txt", "X1", missing_since=since),
+    }
+    p = plan([LandingFile("a.txt", 120, 9), LandingFile("b.txt", 100, 5)], known)
+    assert [f.path for f in p.to_read] == ["b.txt"] and p.unchanged == 1 and p.returned == []
+    current = {**known, "b.txt": dataclasses.replace(known["b.txt"], article_id="X2", missing_since=None)}
+    assert plan([LandingFile("a.txt", 120, 9), LandingFile("b.txt", 100, 5)], current).to_read == []
