@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -52,7 +54,19 @@ def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = N
     if s.data_docs:
         console.print(f"data docs: {s.data_docs}")
     db = database(warehouse)
-    console.print(f"warehouse: {db}  (duckdb -readonly {db})")
+    console.print(f"warehouse: {db}  ({duckdb_command()} -readonly {db})")
+
+
+def duckdb_command() -> str:
+    """How to start the DuckDB CLI that make setup installs beside newsetl: its path when it is not
+    the `duckdb` on PATH (a venv that is not activated), relative to the working directory if inside."""
+    cli = Path(sys.executable).parent / "duckdb"
+    if not cli.exists() or shutil.which("duckdb") == str(cli):
+        return "duckdb"
+    try:
+        return str(cli.relative_to(Path.cwd()))
+    except ValueError:
+        return str(cli)
 
 
 def print_profile(s: RunSummary, wall_seconds: float, console: Console | None = None) -> None:

@@ -79,7 +79,9 @@ QUOTES = Table(
         _col("speaker_entity_id", pa.string(), "the speaker's entity, when a named entity",
              references="entities.entity_id"),
         _col("cue", pa.string(), "lemma of the cue (say, tell, warn, according to, claim); NULL when none"),
-        _col("cue_class", pa.string(), "what kind of cue introduced the statement; NULL when none", values=CUE_CLASSES,
+        _col("cue_class", pa.string(),
+             "what kind of cue introduced the statement (a quotation with a speaker but no cue: speech); "
+             "NULL for a quotation without a speaker", values=CUE_CLASSES,
              meanings={SPEECH: "the source put it in words", BELIEF: "a stance or belief ascribed to the source",
                        EVIDENCE: "a record or measurement bears it out"}),
         _MONTH,
