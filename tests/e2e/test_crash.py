@@ -104,7 +104,8 @@ def test_killed_during_language_processing(crash_landing, reference, tmp_path):
     wh = tmp_path / "wh"
     proc = run(crash_landing, wh)
     deadline = time.monotonic() + 300
-    while not (wh / "_state" / "manifest.json").exists() and time.monotonic() < deadline:
+    first_commit = wh / "_state" / "manifests" / "00000001.json"  # the history entry of commit 1
+    while not first_commit.exists() and time.monotonic() < deadline:
         time.sleep(0.05)  # wait for the first commit, then kill mid-run
     proc.send_signal(signal.SIGKILL)
     finish(proc)
