@@ -94,19 +94,29 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:
     raw = ctx.spans[n]
+    return _row(ctx, raw.start, raw.end, quote_type(ctx, raw), attr, attr.cue if attr else None, cue_class_of(attr))
+
+
+def _statement_quote(ctx: FieldContext, s: Statement) -> Quote:
+    return _row(ctx, s.start, s.end, INDIRECT, s.attribution, s.cue, s.cue_class)
+
+
+def _row(ctx: FieldContext, start: int, end: int, kind: str, attr: Attribution | None, cue: str | None,
+         cue_class: str | None) -> Quote:
+    """The Quote of the field's characters [start:end], said by `attr` (None: unknown)."""
     return Quote(
-        field=ctx.field,
-        paragraph_index=ctx.paragraph(raw.start),
-        char_start=raw.start,
-        char_end=raw.end,
-        text=ctx.text[raw.start : raw.end],
-        quote_type=quote_type(ctx, raw),
-        speaker=attr.speaker if attr else None,
-        speaker_mention=attr.mention if attr else None,
-        speaker_entity_id=attr.entity.entity_id if attr and attr.entity else None,
-        cue=attr.cue if attr else None,
-        cue_class=cue_class_of(attr),
+        field=ctx.field, paragraph_index=ctx.paragraph(start), char_start=start, char_end=end,
+        text=ctx.text[start:end], quote_type=kind, **_speaker(attr), cue=cue, cue_class=cue_class,
     )
+
+
+def _speaker(attr: Attribution | None) -> dict[str, str | None]:
+    """A Quote's speaker fields from an attribution."""
+    return {
+        "speaker": attr.speaker if attr else None,
+        "speaker_mention": attr.mention if attr else None,
+        "speaker_entity_id": attr.entity.entity_id if attr and attr.entity else None,
+    }
 
 
 def cue_class_of(attr: Attribution | None) -> str | None:
@@ -135,28 +145,7 @@ def _within_statements(quotes: list[Quote], statements: list[Statement]) -> list
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None
         if holder is not None:
-            attr = holder.attribution
-            q = replace(
-                q, quote_type=PARTIAL, speaker=attr.speaker, speaker_mention=attr.mention,
-                speaker_entity_id=attr.entity.entity_id if attr.entity else None, cue=attr.cue,
-                cue_class=holder.cue_class,
-            )
+            q = replace(q, quote_type=PARTIAL, **_speaker(holder.attribution), cue=holder.attribution.cue,
+                        cue_class=holder.cue_class)
         out.append(q)
     return out
-
-
-def _statement_quote(ctx: FieldContext, s: Statement) -> Quote:
-    attr = s.attribution
-    return Quote(
-        field=ctx.field,
-        paragraph_index=ctx.paragraph(s.start),
-        char_start=s.start,
-        char_end=s.end,
-        text=ctx.text[s.start : s.end],
-        quote_type=INDIRECT,
-        speaker=attr.speaker if attr else None,
-        speaker_mention=attr.mention if attr else None,
-        speaker_entity_id=attr.entity.entity_id if attr and attr.entity else None,
-        cue=s.cue,
-        cue_class=s.cue_class,
-    )
