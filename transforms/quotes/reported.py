@@ -39,6 +39,8 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
 _COMPLETIONS = frozenset({"oprd", "prep"})
+# Dependents that, after a comma at a content's end, describe a word of it rather than report.
+_TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
         cue_class = cues.get((lemma, kind))
         if cue_class is None:
             continue
-        span = content_span(ctx, first.i, last.i, verb.i)
+        span = content_span(ctx, first.i, _trimmed_end(first, last).i, verb.i)
         if span is None:
             continue
         if not looked:  # the source is looked up once per verb, and only for a cue
@@ -151,6 +153,20 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
                 attribution = resolve_speaker(ctx, subject, lemma, mention)
             looked = True
         yield Statement(span[0], span[1], lemma, kind, cue_class, attribution)
+
+
+def _trimmed_end(first: Token, last: Token) -> Token:
+    """The content's last token without what follows a comma that only describes or frames it: a
+    non-restrictive relative clause or apposition (`the convention, where Republicans will select
+    a nominee`) and a participle that is an attribution of its own (`..., saying ...`)."""
+    doc = first.doc
+    for t in doc[first.i + 1 : last.i + 1]:
+        prev = doc[t.left_edge.i - 1]
+        if prev.text != "," or t.left_edge.i <= first.i + 1 or t.right_edge.i < last.i:
+            continue
+        if t.dep_ in _TRAILING_DESCRIPTIONS or (t.dep_ == "advcl" and t.tag_ == "VBG" and is_reporting(t)):
+            return doc[prev.i - 1]
+    return last
 
 
 def _across_paragraphs(ctx: FieldContext, a: Token, b: Token) -> bool:

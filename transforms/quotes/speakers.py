@@ -65,9 +65,29 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         for c in children:
             if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
                 return c
+    outer = _outer_reporting_verb(verb)
+    if outer is not None:  # `X said Y will win, adding ...`: X adds, not Y
+        return subject_of(outer, excluded, depth + 1)
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     return _subject_nearby(verb, excluded) if depth == 0 else None
+
+
+def _outer_reporting_verb(verb: Token) -> Token | None:
+    """A reporting participle after a comma at the end of reported content (`X said Y will have to
+    choose, saying ...`): the parse hangs it on the content's verb, but in news copy it continues
+    the outer attribution, so its speaker is the outer verb's. Returns that outer verb, or None."""
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i > 0 and is_reporting(verb)):
+        return None
+    if verb.doc[verb.left_edge.i - 1].text != ",":
+        return None
+    clause = verb.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ == "ccomp" and outer.i < clause.i and is_reporting(outer):
+        return outer
+    return None
 
 
 def _subject_nearby(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:

@@ -416,6 +416,66 @@ def test_coordinated_contents(quotes: Quotes, sentence: str, cue: str, speaker: 
     assert rows[0].text.startswith(parts[0]) and rows[-1].text.endswith(parts[1])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue", "trailing"),
+    [
+        (
+            "Owen Tabb said the plant would close next year, adding that 200 jobs would go.",
+            "the plant would close next year",
+            "add",
+            "200 jobs would go",
+        ),
+        (
+            "Mara Lindqvist said Meridian will have to choose a side soon, saying the vote is close.",
+            "Meridian will have to choose a side soon",
+            "say",
+            "the vote is close",
+        ),
+        (
+            "Owen Tabb told reporters the council had acted too slowly, noting that the floods began in March.",
+            "the council had acted too slowly",
+            "note",
+            "the floods began in March",
+        ),
+    ],
+)
+def test_a_reporting_participle_after_the_content_is_the_outer_speakers(
+    quotes: Quotes, sentence: str, content: str, cue: str, trailing: str
+) -> None:
+    """`X said Y will win, adding ...`: the parse hangs the participle on the content's verb, but the
+    participle continues X's attribution; the first content ends before it."""
+    rows = indirect(quotes(sentence))
+    first = next(q for q in rows if q.cue in ("say", "tell"))
+    assert first.text == content, rows
+    speaker = first.speaker
+    participle = [q for q in rows if q.cue == cue and q is not first and trailing in q.text]
+    assert participle and participle[0].speaker == speaker, rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Owen Tabb announced the new ferry route, which will open in June.",
+            "the new ferry route",
+        ),
+        (
+            "Mara Lindqvist criticized the budget plan, a document of 400 pages.",
+            "the budget plan",
+        ),
+        (
+            "Owen Tabb praised the harbour committee, whose members had worked for free.",
+            "the harbour committee",
+        ),
+    ],
+)
+def test_a_description_after_a_comma_is_not_content(quotes: Quotes, sentence: str, content: str) -> None:
+    """A non-restrictive relative clause or apposition at a content's end describes a word of it; the
+    statement is what the cue attributes (PolNeAR's annotators leave such clauses out)."""
+    rows = indirect(quotes(sentence))
+    assert [q.text for q in rows] == [content], rows
+
+
 # -- pronouns --------------------------------------------------------------------------------------
 
 
