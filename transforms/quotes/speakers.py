@@ -57,6 +57,10 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     for c in children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    # `About 4 in 10 say ...`: the parse makes a share of respondents the verb's number, not its subject
+    share = next((c for c in children if c.dep_ == "nummod" and c.i < verb.i), None)
+    if share is not None:
+        return share
     if verb.lemma_ == "quote" or depth > 0:  # `X was quoted as saying`, `X is expected to say`
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None or verb.lemma_ == "quote":
@@ -120,13 +124,18 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
-    if not mention or subject.is_punct:
-        return None  # a parse that makes punctuation a subject names no one
+    if not mention or _punctuation(subject):
+        return None  # a parse that makes punctuation a subject names no one (`%` is a noun here: `42% say`)
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
-        return None  # `an ad that urges ...`: a thing, whose author the parse does not give
+        # `an ad that urges ...`: a thing, whose author the parse does not give; but `the union,
+        # which endorses ...` is the organisation the text names
+        entity = phrase_entity(ctx, subject.head.head)
+        if entity is None:
+            return None
+        return Attribution(mention=mention, speaker=entity.name, entity=entity, cue=cue)
     if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
         entity = phrase_entity(ctx, antecedent)
@@ -248,14 +257,19 @@ def mention_text(head: Token) -> str:
     return trim_mention(doc[start : end + 1]).text
 
 
+def _punctuation(t: Token) -> bool:
+    """Punctuation, but not a sign the parse reads as a word (`42%`)."""
+    return t.is_punct and t.pos_ not in ("NOUN", "SYM")
+
+
 def trim_mention(span: Span) -> Span:
     """The span without punctuation or spaces at its ends, but with a closing bracket it opened
     (`the Korean Central News Agency (KCNA)`)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (_punctuation(doc[start]) or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (_punctuation(doc[end - 1]) or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
             break
         end -= 1

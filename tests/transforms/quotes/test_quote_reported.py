@@ -476,6 +476,39 @@ def test_a_description_after_a_comma_is_not_content(quotes: Quotes, sentence: st
     assert [q.text for q in rows] == [content], rows
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("In the new poll, 42% say the bridge should be rebuilt.", "42%", "the bridge should be rebuilt"),
+        ("About 4 in 10 say they want a new ferry route.", "About 4 in 10", "they want a new ferry route"),
+        ("Some 55 percent said they would vote for the levy.", "Some 55 percent", "they would vote for the levy"),
+    ],
+)
+def test_a_share_of_respondents_is_the_source(quotes: Quotes, sentence: str, source: str, content: str) -> None:
+    """Poll copy attributes to shares of respondents; the share is the source as the text gives it,
+    whether the parse makes it the subject or the verb's number."""
+    q = by_cue(quotes(sentence), "say")
+    assert (q.text, q.speaker_mention, q.speaker) == (content, source, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Meridian, which backs the levy, said the vote was close.", "Meridian"),
+        ("The statement came from Meridian, which said the plant would close.", "Meridian"),
+    ],
+)
+def test_which_names_the_organisation_it_follows(quotes: Quotes, sentence: str, speaker: str) -> None:
+    rows = [q for q in indirect(quotes(sentence)) if q.cue == "say"]
+    assert [q.speaker for q in rows] == [speaker], rows
+
+
+def test_which_after_a_thing_names_no_one(quotes: Quotes) -> None:
+    """`an ad that urges ...`: the thing's author is not in the parse, so the row has no speaker."""
+    rows = [q for q in indirect(quotes("Meridian ran an ad which says the levy is unfair.")) if q.cue == "say"]
+    assert rows and all(q.speaker is None for q in rows), rows
+
+
 # -- pronouns --------------------------------------------------------------------------------------
 
 
