@@ -101,7 +101,8 @@ def test_each_warehouse_records_the_rules_that_built_it(pair: tuple[Path, Path])
     assert old_model_version and old_model
     assert old_rules != new_rules and len(old_rules) == len(new_rules) == 64
     # any quote joins to the code and data that produced it
-    joined = rows(old / "news.duckdb", "SELECT count(*), count(r.rules_digest) FROM quotes JOIN runs AS r USING (run_id)")
+    joined = rows(old / "news.duckdb",
+                  "SELECT count(*), count(r.rules_digest) FROM quotes JOIN runs AS r USING (run_id)")
     assert joined[0][0] > 0 and joined[0][0] == joined[0][1]
 
 
