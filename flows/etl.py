@@ -188,7 +188,7 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     swept = vacuum(wh, options.retain_days)  # likewise
     summary.vacuumed = swept.removed
     log.info(swept.line())
-    record_run(wh, summary, source.name, started, flow_run.name)
+    record_run(wh, summary, source.name, started, flow_run.name, resources.model)
     summary.flow_stages.update(clock.seconds)
     summary.flow_stages.update(wh.stopwatch.seconds)
 

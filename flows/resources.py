@@ -45,6 +45,21 @@ class SpacyModel:
     def pipeline(self) -> Language:
         return _loaded(self.name)
 
+    def meta_file(self) -> Path | None:
+        """The model's meta.json (a model folder's, or an installed package's), found without loading
+        spaCy; None when there is none."""
+        folder = Path(self.name)
+        if folder.is_dir():
+            return folder / "meta.json" if (folder / "meta.json").is_file() else None
+        try:
+            spec = importlib.util.find_spec(self.name)
+        except (ImportError, ValueError):
+            return None
+        if spec is None:
+            return None
+        places = [Path(p) / "meta.json" for p in spec.submodule_search_locations or ()]
+        return next((p for p in places if p.is_file()), None)
+
     def missing(self) -> str | None:
         """Why the model cannot be loaded, found without loading it (spaCy takes seconds to import):
         None when the name is an installed model package (a package with a meta.json) or a model

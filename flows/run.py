@@ -47,7 +47,7 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
         if not options.reprocess:
             res = resources or resources_for(options)
             idle = record_if_nothing_new(res.source, options.warehouse, options.max_bytes, options.lock_timeout,
-                                         res.failpoints, notices, options.prune_missing)
+                                         res.model, res.failpoints, notices, options.prune_missing)
             if idle is not None:
                 return idle
     except WarehouseBusy as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,8 +77,10 @@ class RunSummary:
         """files seen = unchanged + published + duplicate + quarantined + not published (failed batches)."""
         return self.files_seen == sum(self.statuses.values())
 
-    def run_row(self, landing: str, started: datetime, flow_run_name: str | None) -> pa.Table:
-        """The run's row of the runs table; `landing` names the landing source (an absolute folder).
+    def run_row(self, landing: str, started: datetime, flow_run_name: str | None,
+                provenance: Mapping[str, str | None]) -> pa.Table:
+        """The run's row of the runs table; `landing` names the landing source (an absolute folder),
+        `provenance` what produced the rows (flows.provenance.Provenance.columns()).
         Raises warehouse.schema.RowError when the row strays from RUNS' columns or RUN_STATUSES."""
         s = self  # short, for the table of columns below
         row = RUNS.row(
@@ -88,7 +91,7 @@ class RunSummary:
             published=s.statuses[PUBLISHED], duplicate=s.statuses[DUPLICATE], quarantined=s.statuses[QUARANTINED],
             articles_rows=s.rows[ARTICLES.name], quotes_rows=s.rows[QUOTES.name], entities_rows=s.rows[ENTITIES.name],
             expectations_evaluated=s.expectations_evaluated, expectations_failed=s.expectations_failed,
-            seconds=(datetime.now(UTC) - started).total_seconds(),
+            seconds=(datetime.now(UTC) - started).total_seconds(), **provenance,
         )
         return RUNS.to_arrow([row])
 

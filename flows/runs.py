@@ -12,6 +12,8 @@ from pathlib import Path
 
 from flows.landing import LandingSource
 from flows.plan import plan
+from flows.provenance import provenance
+from flows.resources import SpacyModel
 from flows.run_summary import RunSummary
 from instrumentation.failpoints import Failpoints
 from warehouse.schema import RUNS
@@ -20,14 +22,16 @@ from warehouse.store import Warehouse
 NOTHING_NEW = "nothing new or changed since the last run"
 
 
-def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: datetime, flow_run_name: str | None) -> None:
-    """Commit the run's row of `runs` (publishing whatever the run committed unpublished before)."""
-    wh.commit({RUNS.name: summary.run_row(landing, started, flow_run_name)})
+def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: datetime, flow_run_name: str | None,
+               model: SpacyModel) -> None:
+    """Commit the run's row of `runs`, with what produced its rows (flows.provenance), publishing
+    whatever the run committed unpublished before."""
+    wh.commit({RUNS.name: summary.run_row(landing, started, flow_run_name, provenance(model).columns())})
 
 
 def record_if_nothing_new(
-    source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, failpoints: Failpoints | None = None,
-    notices: list[str] | None = None, prune_missing: bool = False,
+    source: LandingSource, root: Path, max_bytes: int, lock_timeout: float, model: SpacyModel,
+    failpoints: Failpoints | None = None, notices: list[str] | None = None, prune_missing: bool = False,
 ) -> RunSummary | None:
     """When every file of `source` is recorded unchanged (same size and modification time), record
     the run in `runs` without a flow run and return its summary; otherwise None. The warehouse at
@@ -45,6 +49,6 @@ def record_if_nothing_new(
         summary = RunSummary(str(uuid.uuid4()), message=f"{NOTHING_NEW}: recorded without a flow run")
         summary.files_seen = summary.statuses["unchanged"] = work.unchanged
         summary.notices += wh.notices
-        record_run(wh, summary, source.name, started, flow_run_name=None)
+        record_run(wh, summary, source.name, started, None, model)
     summary.seconds = time.perf_counter() - t0
     return summary

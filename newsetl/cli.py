@@ -207,6 +207,44 @@ def vacuum(
 
 
 @app.command()
+def compare(
+    old: Annotated[Path, typer.Argument(help="the warehouse in use (folder, or its news.duckdb)")],
+    new: Annotated[Path, typer.Argument(help="the candidate warehouse, e.g. built by a new version")],
+    json_: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="also write the comparison to this page")] = None,
+    limit: Annotated[int, typer.Option(help="rows per terminal table; 0: all (JSON has all)")] = REPORT_ROWS,
+    verbose: VerboseOpt = False,
+) -> None:
+    """What would change for analysts if warehouse NEW replaced OLD: articles in only one; quotes added,
+    removed, re-attributed and re-typed; entities renamed, relabelled, merged and split; statements per
+    speaker before and after. Exit status 0 whether or not anything differs."""
+    from newsetl.compare import CompareError
+    from newsetl.compare import compare as compare_warehouses
+    from newsetl.reports import print_tables, write_json
+    from warehouse.layout import database
+
+    if limit < 0:
+        _fail(f"--limit must be 0 (all rows) or more, not {limit}")
+    if html is not None and html.is_dir():
+        _fail(f"--html {html} is a folder: give the path of the page to write")
+    dbs = [path if path.suffix == ".duckdb" else database(path) for path in (old, new)]
+    try:
+        reports = compare_warehouses(*dbs)
+    except CompareError as exc:
+        _fail(str(exc), verbose)
+    if json_:
+        write_json(reports)
+    else:
+        print_tables(reports[:1])  # the summary, whole
+        print_tables(reports[1:], limit=limit)
+    if html is not None:
+        from newsetl.compare_html import write_compare_html
+
+        write_compare_html(reports, dbs[0], dbs[1], html)
+        print(f"comparison written to {html}", file=sys.stderr if json_ else sys.stdout)
+
+
+@app.command()
 def serve(
     landing: LandingOpt = _D.landing,
     warehouse: WarehouseOpt = _D.warehouse,

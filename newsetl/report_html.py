@@ -139,12 +139,19 @@ def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     nav = "".join(f'<a href="#section-{escape(t.lower())}">{escape(t)}</a>' for t, rs in sections if rs)
     body = "".join(_section(title, rs) for title, rs in sections if rs)
+    meta = f"{escape(str(db))} &middot; generated {stamp}{docs}"
+    return page("newsetl report", "newsetl warehouse report", meta, body, nav)
+
+
+def page(title: str, heading: str, meta_html: str, body_html: str, nav_html: str = "") -> str:
+    """A whole self-contained page in the report's style: `meta_html`, `body_html` and `nav_html` are
+    HTML already escaped."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>newsetl report</title><style>{_CSS}</style></head><body>"
-        f'<header><h1>newsetl warehouse report</h1><p class="meta">{escape(str(db))} &middot; generated {stamp}'
-        f"{docs}</p><nav>{nav}</nav></header>{body}</body></html>"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f'<header><h1>{escape(heading)}</h1><p class="meta">{meta_html}</p><nav>{nav_html}</nav></header>'
+        f"{body_html}</body></html>"
     )
 
 

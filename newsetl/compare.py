@@ -1,0 +1,214 @@
+"""`newsetl compare OLD NEW`: what would change for analysts if warehouse NEW replaced warehouse OLD (for
+example one built by a new version of newsetl from the same landing folder).
+
+Both warehouses are read through their news.duckdb views, read-only; the comparison runs in memory.
+Rows are matched by the keys the warehouse keeps stable:
+- articles by `article_id` (derived from the article's content, so the same article has the same id);
+- quotes by `quote_id` (the same words of the same article attributed again keep it); a quote whose id
+  differs but which covers the same characters of the same field (a quotation now read as reported
+  speech) is the same quote re-typed;
+- entities, within an article, by the spellings (surface forms) they share: one old and one new entity
+  sharing a spelling are the same entity, renamed when the canonical name differs, relabelled when the
+  label does; several old entities sharing spellings with one new entity were merged, one old entity
+  sharing spellings with several new ones was split.
+Each category is a Report (newsetl.reports), so the terminal tables, JSON and HTML show them as the
+standard reports are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from newsetl.reports import Report
+
+TOP_SPEAKERS = 20  # rows of the statements-per-speaker comparison
+
+# What is read from each warehouse: view -> columns.
+_READ = {
+    "articles": "article_id, source_path, published_date, headline",
+    "quotes": "quote_id, article_id, field, char_start, char_end, text, quote_type, speaker",
+    "entities": "article_id, entity_id, name, label, surface_forms",
+}
+
+_SUMMARY = """
+WITH a AS (SELECT (SELECT count(*) FROM old_articles
+                   WHERE article_id NOT IN (SELECT article_id FROM new_articles)) AS only_old,
+                  (SELECT count(*) FROM new_articles
+                   WHERE article_id NOT IN (SELECT article_id FROM old_articles)) AS only_new,
+                  (SELECT count(*) FROM old_articles
+                   WHERE article_id IN (SELECT article_id FROM new_articles)) AS both_)
+SELECT * FROM (VALUES
+  ('articles', 'only in old', (SELECT only_old FROM a)),
+  ('articles', 'only in new', (SELECT only_new FROM a)),
+  ('articles', 'in both', (SELECT both_ FROM a)),
+  ('quotes', 'added', (SELECT count(*) FROM quote_changes WHERE change = 'added')),
+  ('quotes', 'removed', (SELECT count(*) FROM quote_changes WHERE change = 'removed')),
+  ('quotes', 're-attributed', (SELECT count(*) FROM quote_changes WHERE change = 're-attributed')),
+  ('quotes', 're-typed', (SELECT count(*) FROM quote_changes WHERE change = 're-typed')),
+  ('entities', 'added', (SELECT count(*) FROM entity_changes WHERE change = 'added')),
+  ('entities', 'removed', (SELECT count(*) FROM entity_changes WHERE change = 'removed')),
+  ('entities', 'renamed', (SELECT count(*) FROM entity_changes WHERE change = 'renamed')),
+  ('entities', 'relabelled', (SELECT count(*) FROM entity_changes WHERE change = 'relabelled')),
+  ('entities', 'merged', (SELECT count(*) FROM entity_changes WHERE change = 'merged')),
+  ('entities', 'split', (SELECT count(*) FROM entity_changes WHERE change = 'split'))
+) AS t(what, change, count)
+"""
+
+# Quotes of articles in both warehouses, matched by quote_id, then by the characters they cover.
+_QUOTE_CHANGES = """
+CREATE TEMP TABLE quote_changes AS
+WITH shared AS (SELECT article_id FROM old_articles INTERSECT SELECT article_id FROM new_articles),
+o AS (SELECT * FROM old_quotes WHERE article_id IN (SELECT article_id FROM shared)),
+n AS (SELECT * FROM new_quotes WHERE article_id IN (SELECT article_id FROM shared)),
+by_id AS (SELECT o.article_id, o.text, o.quote_type AS old_type, n.quote_type AS new_type,
+                 o.speaker AS old_speaker, n.speaker AS new_speaker, o.quote_id AS old_id, n.quote_id AS new_id,
+                 o.field, o.char_start
+          FROM o JOIN n USING (quote_id)),
+o_rest AS (SELECT * FROM o WHERE quote_id NOT IN (SELECT old_id FROM by_id)),
+n_rest AS (SELECT * FROM n WHERE quote_id NOT IN (SELECT new_id FROM by_id)),
+by_span AS (SELECT o.article_id, o.text, o.quote_type AS old_type, n.quote_type AS new_type,
+                   o.speaker AS old_speaker, n.speaker AS new_speaker, o.quote_id AS old_id, n.quote_id AS new_id,
+                   o.field, o.char_start
+            FROM o_rest AS o JOIN n_rest AS n USING (article_id, field, char_start, char_end)),
+matched AS (SELECT * FROM by_id UNION ALL SELECT * FROM by_span)
+SELECT article_id, 're-typed' AS change, field, char_start, text, old_type || ' -> ' || new_type AS detail
+FROM matched WHERE old_type <> new_type
+UNION ALL
+SELECT article_id, 're-attributed', field, char_start, text,
+       coalesce(old_speaker, '(none)') || ' -> ' || coalesce(new_speaker, '(none)')
+FROM matched WHERE old_speaker IS DISTINCT FROM new_speaker
+UNION ALL
+SELECT article_id, 'removed', field, char_start, text, coalesce(speaker, '(no speaker)')
+FROM o_rest WHERE quote_id NOT IN (SELECT old_id FROM by_span)
+UNION ALL
+SELECT article_id, 'added', field, char_start, text, coalesce(speaker, '(no speaker)')
+FROM n_rest WHERE quote_id NOT IN (SELECT new_id FROM by_span)
+"""
+
+# Entities of articles in both warehouses, paired within an article by a spelling they share.
+_ENTITY_CHANGES = """
+CREATE TEMP TABLE entity_changes AS
+WITH shared AS (SELECT article_id FROM old_articles INTERSECT SELECT article_id FROM new_articles),
+o AS (SELECT * FROM old_entities WHERE article_id IN (SELECT article_id FROM shared)),
+n AS (SELECT * FROM new_entities WHERE article_id IN (SELECT article_id FROM shared)),
+o_forms AS (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM o),
+n_forms AS (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM n),
+pairs AS (SELECT DISTINCT o_forms.article_id, o_forms.entity_id AS old_id, n_forms.entity_id AS new_id
+          FROM o_forms JOIN n_forms USING (article_id, form)),
+fan AS (SELECT *, count(*) OVER (PARTITION BY article_id, old_id) AS news_per_old,
+                  count(*) OVER (PARTITION BY article_id, new_id) AS olds_per_new FROM pairs),
+one AS (SELECT fan.article_id, o.name AS old_name, n.name AS new_name, o.label AS old_label, n.label AS new_label
+        FROM fan JOIN o ON o.article_id = fan.article_id AND o.entity_id = fan.old_id
+                 JOIN n ON n.article_id = fan.article_id AND n.entity_id = fan.new_id
+        WHERE news_per_old = 1 AND olds_per_new = 1)
+SELECT article_id, 'renamed' AS change, old_name || ' -> ' || new_name AS detail FROM one WHERE old_name <> new_name
+UNION ALL
+SELECT article_id, 'relabelled', new_name || ': ' || old_label || ' -> ' || new_label
+FROM one WHERE old_label <> new_label
+UNION ALL
+SELECT fan.article_id, 'merged',
+       string_agg(o.name || ' (' || o.label || ')', ' + ' ORDER BY o.name) || ' -> ' || any_value(n.name)
+FROM fan JOIN o ON o.article_id = fan.article_id AND o.entity_id = fan.old_id
+         JOIN n ON n.article_id = fan.article_id AND n.entity_id = fan.new_id
+WHERE olds_per_new > 1 GROUP BY fan.article_id, fan.new_id
+UNION ALL
+SELECT fan.article_id, 'split',
+       any_value(o.name) || ' -> ' || string_agg(n.name || ' (' || n.label || ')', ' + ' ORDER BY n.name)
+FROM fan JOIN o ON o.article_id = fan.article_id AND o.entity_id = fan.old_id
+         JOIN n ON n.article_id = fan.article_id AND n.entity_id = fan.new_id
+WHERE news_per_old > 1 GROUP BY fan.article_id, fan.old_id
+UNION ALL
+SELECT article_id, 'removed', name || ' (' || label || ')' FROM o
+WHERE (article_id, entity_id) NOT IN (SELECT (article_id, old_id) FROM pairs)
+UNION ALL
+SELECT article_id, 'added', name || ' (' || label || ')' FROM n
+WHERE (article_id, entity_id) NOT IN (SELECT (article_id, new_id) FROM pairs)
+"""
+
+_REPORTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("summary", "What would change", ("Counts of each kind of change from OLD to NEW.",), _SUMMARY),
+    ("articles_only_in_one", "Articles in only one warehouse", (),
+     """SELECT 'only in old' AS side, published_date, source_path, headline FROM old_articles
+        WHERE article_id NOT IN (SELECT article_id FROM new_articles)
+        UNION ALL
+        SELECT 'only in new', published_date, source_path, headline FROM new_articles
+        WHERE article_id NOT IN (SELECT article_id FROM old_articles)
+        ORDER BY side, published_date, source_path"""),
+    ("quotes_by_article", "Quote changes per article", ("Articles in both warehouses whose quotes differ.",),
+     """SELECT a.source_path, a.headline,
+               count(*) FILTER (change = 'added') AS added, count(*) FILTER (change = 'removed') AS removed,
+               count(*) FILTER (change = 're-attributed') AS reattributed,
+               count(*) FILTER (change = 're-typed') AS retyped
+        FROM quote_changes JOIN new_articles AS a USING (article_id)
+        GROUP BY ALL ORDER BY added + removed + reattributed + retyped DESC, a.source_path"""),
+    ("quote_changes", "Quotes added, removed, re-attributed and re-typed",
+     ("re-attributed: old speaker -> new speaker; re-typed: old quote_type -> new.",),
+     """SELECT change, detail, text, a.source_path
+        FROM quote_changes JOIN new_articles AS a USING (article_id)
+        ORDER BY CASE change WHEN 're-attributed' THEN 0 WHEN 're-typed' THEN 1 WHEN 'removed' THEN 2 ELSE 3 END,
+                 a.source_path, field, char_start"""),
+    ("entity_changes", "Entities renamed, relabelled, merged, split, added and removed", (),
+     """SELECT change, detail, a.source_path
+        FROM entity_changes JOIN new_articles AS a USING (article_id)
+        ORDER BY CASE change WHEN 'renamed' THEN 0 WHEN 'relabelled' THEN 1 WHEN 'merged' THEN 2
+                             WHEN 'split' THEN 3 WHEN 'removed' THEN 4 ELSE 5 END, a.source_path, detail"""),
+    ("speakers_before_after", "Statements per speaker, before and after",
+     (f"The {TOP_SPEAKERS} speakers with the most statements in either warehouse.",),
+     f"""WITH o AS (SELECT speaker, count(*) AS n FROM old_quotes WHERE speaker IS NOT NULL GROUP BY speaker),
+             n AS (SELECT speaker, count(*) AS n FROM new_quotes WHERE speaker IS NOT NULL GROUP BY speaker)
+         SELECT speaker, coalesce(o.n, 0) AS before, coalesce(n.n, 0) AS after,
+                coalesce(n.n, 0) - coalesce(o.n, 0) AS change
+         FROM o FULL JOIN n USING (speaker)
+         ORDER BY greatest(coalesce(o.n, 0), coalesce(n.n, 0)) DESC, speaker
+         LIMIT {TOP_SPEAKERS}"""),
+)
+
+
+class CompareError(ValueError):
+    """A warehouse that cannot be compared: names the path and the reason."""
+
+
+def compare(old: Path, new: Path) -> list[Report]:
+    """The comparison of the warehouses whose databases are `old` and `new` (news.duckdb files), as
+    reports in reading order. Raises CompareError when either cannot be read."""
+    con = duckdb.connect()
+    try:
+        for side, db in (("old", old), ("new", new)):
+            for view, columns in _load(db).items():
+                con.register(f"{side}_{view}_arrow", columns)
+                con.execute(f"CREATE TEMP TABLE {side}_{view} AS SELECT * FROM {side}_{view}_arrow")
+                con.unregister(f"{side}_{view}_arrow")
+        con.execute(_QUOTE_CHANGES)
+        con.execute(_ENTITY_CHANGES)
+        reports = []
+        for name, title, notes, sql in _REPORTS:
+            rel = con.execute(sql)
+            columns = tuple(d[0] for d in rel.description)
+            reports.append(Report(name, title, notes, columns, tuple(rel.fetchall())))
+        return reports
+    finally:
+        con.close()
+
+
+def _load(db: Path) -> dict:
+    """The columns compare reads from each view of the database at `db`, as Arrow tables."""
+    if not db.is_file():
+        raise CompareError(f"no warehouse database at {db} (run `newsetl run` first)")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise CompareError(f"cannot open {db}: {' '.join(str(exc).split())}") from None
+    try:
+        return {view: con.sql(f"SELECT {columns} FROM {view}").to_arrow_table() for view, columns in _READ.items()}
+    except duckdb.Error as exc:  # not a newsetl warehouse, or one whose files are gone
+        raise CompareError(f"cannot read {db}: {' '.join(str(exc).split())}") from None
+    finally:
+        con.close()
+
+
+def counts(reports: Sequence[Report]) -> dict[tuple[str, str], int]:
+    """(what, change) -> count, from the summary report: what tests and scripts check."""
+    summary = next(r for r in reports if r.name == "summary")
+    return {(what, change): n for what, change, n in summary.rows}
