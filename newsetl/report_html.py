@@ -10,14 +10,13 @@ they come from (newsetl.report_texts), at the end of the page.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from newsetl.charts import bar_chart, line_chart, stacked_bar_chart
+from newsetl.report_docs import docs_html, href
 from newsetl.report_tables import bundle, table_html
 from newsetl.report_texts import load_texts, texts_section
 from newsetl.reports import Report, cell_text, run_reports
@@ -45,6 +44,7 @@ table { font-size: 13px; } td { vertical-align: top; } .fail { color: #b00020; f
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; } dt { color: #555; }
 article.text { border-top: 1px solid #eee; max-width: 760px; } article.text p { line-height: 1.5; }
 .standfirst { font-weight: 600; } mark { background: #fff2b3; }
+ul.docs li { margin: 4px 0; }
 .anchor:target + mark { background: #ffd24d; outline: 2px solid #D55E00; } .anchor { scroll-margin-top: 40vh; }
 """
 
@@ -105,7 +105,7 @@ CHARTS: dict[str, Callable[[Report], str]] = {
 }
 
 
-def _section(title: str, reports: Sequence[Report]) -> str:
+def _section(title: str, reports: Sequence[Report], extra: str = "") -> str:
     parts = [f'<section id="section-{escape(title.lower())}"><h2>{escape(title)}</h2>']
     for report in reports:
         parts.append(f'<article id="{escape(report.name)}"><h3>{escape(report.title)}</h3>')
@@ -115,7 +115,7 @@ def _section(title: str, reports: Sequence[Report]) -> str:
             parts.append(CHARTS[report.name](report))
         body = _facts(report) if report.name == "freshness" else table_html(report)
         parts.append(f"{body}<p class=\"meta\">warehouse/sql/{escape(report.name)}.sql</p></article>")
-    parts.append("</section>")
+    parts.append(f"{extra}</section>")
     return "".join(parts)
 
 
@@ -132,14 +132,15 @@ def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = 
         sections.append(("More", more))
     quoted = [q for r in reports.values() if "quote_id" in r.columns for q in r.column("quote_id") if q]
     texts = texts_section(load_texts(db, quoted))
-    docs = ""
+    docs, pages = "", ""
     if data_docs is not None and data_docs.exists():
-        docs = f' &middot; <a href="{escape(_href(data_docs, page))}">Great Expectations Data Docs</a>'
+        docs = f' &middot; <a href="{escape(href(data_docs, page))}">Great Expectations Data Docs</a>'
+        pages = docs_html(data_docs, page)
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     nav = "".join(f'<a href="#section-{escape(t.lower())}">{escape(t)}</a>' for t, rs in sections if rs)
     if texts:
         nav += '<a href="#section-texts">Article texts</a>'
-    body = "".join(_section(title, rs) for title, rs in sections if rs)
+    body = "".join(_section(title, rs, pages if title == "Quality" else "") for title, rs in sections if rs)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -147,13 +148,6 @@ def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = 
         f'<header><h1>newsetl warehouse report</h1><p class="meta">{escape(str(db))} &middot; generated {stamp}'
         f"{docs}</p><nav>{nav}</nav></header>{body}{texts}</body></html>"
     )
-
-
-def _href(target: Path, page: Path | None) -> str:
-    if page is None:
-        return target.resolve().as_uri()
-    relative = os.path.relpath(target.resolve(), page.resolve().parent)
-    return "/".join(quote(part) for part in Path(relative).parts)
 
 
 def write_html(db: Path, out: Path, data_docs: Path | None = None) -> Path:
