@@ -70,6 +70,7 @@ def table_html(report: Report, links: Mapping[str, LinkRule] | None = None) -> s
         frame, connected=False, allow_html=True, showIndex=False, display_logo_when_loading=False,
         table_id=f"table-{report.name}", classes="display compact", layout=layout, pageLength=PAGE_LENGTH,
         lengthMenu=[PAGE_LENGTH, 25, 50, 100], order=[], autoWidth=False,
+        text_in_header_can_be_selected=False,  # a click anywhere on a header sorts, not just on its arrows
         style={"table-layout": "auto", "width": "auto", "margin": "0", "caption-side": "bottom"},
         columnDefs=[{"targets": numeric, "className": "dt-right"}] if numeric else [],
     )

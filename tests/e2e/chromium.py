@@ -111,6 +111,11 @@ class Browser:
         self.send("Page.navigate", url=url)
         self._wait_for("Page.loadEventFired")
         self.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")  # one frame painted
+        return self.seen()
+
+    def seen(self) -> PageVisit:
+        """The errors and requests since the last visit() began, those of scripts run after the load
+        event included (events arrive with every DevTools call)."""
         visit = PageVisit()
         for e in self._events:
             method, p = e.get("method"), e.get("params", {})

@@ -3,7 +3,6 @@ relatively, quotes linked to their place in the article texts."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -11,19 +10,10 @@ import pytest
 
 from newsetl.report_html import CHARTS, SECTIONS, render_html, write_html
 from newsetl.reports import Report
+from tests.newsetl.page import fetched
 from tests.newsetl.svg import SVG, marks, svg_of
 from warehouse.layout import data_docs_index
 from warehouse.queries import standard_queries
-
-
-def fetched(html: str) -> list[str]:
-    """What the page would load from elsewhere: src attributes and <link> hrefs to hosts, module imports
-    and CSS imports or fonts from hosts (plain <a href> links to a host are not loaded)."""
-    found = re.findall(r"""<(?:script|img|iframe|link|source|embed)\b[^>]*(?:src|href)=["']?(?:https?:)?//[^"' >]+""",
-                       html, re.I)
-    found += re.findall(r"""import\s[^;]*?from\s*["'](?:https?:)?//[^"']+""", html)
-    found += re.findall(r"""@import[^;]*|url\(\s*["']?(?:https?:)?//[^)]*\)""", html)
-    return found
 
 
 def test_page_places_every_analysis_and_fetches_nothing(empty_db: Path, tmp_path: Path) -> None:
