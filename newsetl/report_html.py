@@ -20,6 +20,7 @@ from newsetl.report_docs import docs_html, href
 from newsetl.report_tables import bundle, table_html
 from newsetl.report_texts import load_texts, texts_section
 from newsetl.reports import Report, cell_text, run_reports
+from warehouse.layout import data_docs_index, database, report_page
 
 # Sections of the page and the analyses they show, in reading order. Analyses added to warehouse/sql later
 # and not named here still appear, under "More".
@@ -158,3 +159,13 @@ def write_html(db: Path, out: Path, data_docs: Path | None = None) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_html(db, data_docs, page=out), encoding="utf-8")
     return out
+
+
+def write_report_page(warehouse: Path) -> Path | None:
+    """The page of the warehouse at `warehouse`, written to WAREHOUSE/report.html with its Data Docs
+    linked; None when there is no database yet. The `newsetl.pages` entry point: a flow run with
+    report=True calls it (flows.publish)."""
+    db = database(warehouse)
+    if not db.exists():
+        return None
+    return write_html(db, report_page(warehouse), data_docs_index(warehouse))

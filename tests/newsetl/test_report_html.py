@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from newsetl.report_html import CHARTS, SECTIONS, render_html, write_html
+from newsetl.report_html import CHARTS, SECTIONS, render_html, write_html, write_report_page
 from newsetl.reports import Report
 from tests.newsetl.page import fetched
 from tests.newsetl.svg import SVG, marks, svg_of
-from warehouse.layout import data_docs_index
+from warehouse.layout import data_docs_index, report_page
 from warehouse.queries import standard_queries
+from warehouse.views import build_database
 
 
 def test_page_places_every_analysis_and_fetches_nothing(empty_db: Path, tmp_path: Path) -> None:
@@ -60,3 +61,15 @@ def test_report_rows_convert_for_charts() -> None:
     # a week without mentions counts as zero
     assert sorted(points) == ["2024-06-03 Calder: 2 mentions", "2024-06-03 Elmford: 0 mentions",
                               "2024-06-10 Calder: 0 mentions", "2024-06-10 Elmford: 3 mentions"]
+
+
+def test_the_published_page_is_written_beside_the_warehouse_once_it_has_a_database(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    assert write_report_page(wh) is None  # nothing to show yet
+    wh.mkdir()
+    build_database(wh / "news.duckdb", {}, {})
+    docs = data_docs_index(wh)
+    docs.parent.mkdir()
+    docs.write_text("<html></html>")
+    page = write_report_page(wh)
+    assert page == report_page(wh) and 'href="data_docs/index.html"' in page.read_text(encoding="utf-8")
