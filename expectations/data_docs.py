@@ -102,6 +102,8 @@ class RunDocs:
         new_keys: list = []
         for number in shown:
             for result in self._batches[number]:
+                # the page's "Run Name" and "Run Time" come from the result itself (else `__none__`)
+                result.meta["run_id"] = run.to_json_dict()
                 key = ValidationResultIdentifier(
                     expectation_suite_identifier=ExpectationSuiteIdentifier(name=result.suite_name),
                     run_id=run,

@@ -68,7 +68,7 @@ def serve_daily(
     news_etl.serve(
         name=name,
         schedule=schedule or daily_schedule(),
-        parameters={"landing": str(landing.resolve()), "warehouse": str(warehouse.resolve())},
+        parameters={"landing": str(landing.resolve()), "warehouse": str(warehouse.resolve()), "report": True},
         global_limit=1,
         description=DESCRIPTION,
         tags=TAGS,

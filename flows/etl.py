@@ -27,6 +27,7 @@ from flows.definitions import resources_for, task_runner_for
 from flows.landing import LandingFile
 from flows.options import DEFAULTS, RunOptions
 from flows.plan import Plan, plan, task_batches
+from flows.publish import publish_pages
 from flows.resources import Resources
 from flows.run_summary import RunSummary
 from flows.runs import NOTHING_NEW, record_run
@@ -64,6 +65,7 @@ def news_etl(
     dask_address: str = _D.dask_address,
     prune_missing: bool = _D.prune_missing,
     retain_days: float = _D.retain_days,
+    report: bool = False,
     resources: Any = None,  # a flows.resources.Resources; typed loosely so that Prefect does not validate it
 ) -> RunSummary | State:
     """Process every new or changed `*.txt` file under `landing` into the warehouse at `warehouse`.
@@ -87,6 +89,8 @@ def news_etl(
             files.missing_since, otherwise)
         retain_days: days a data file that no version reads any more stays for open readers before the
             run's vacuum removes it
+        report: also write the pages of the installed page writers (newsetl's HTML report, at
+            WAREHOUSE/report.html) and publish each as a link artifact; see flows.publish
         resources: replaces what flows.definitions builds (tests and embedding only)
 
     Returns the run's summary; the flow run ends Failed (with the summary as its data) when
@@ -130,6 +134,8 @@ def news_etl(
         create_link_artifact(summary.data_docs.resolve().as_uri(), link_text="Great Expectations Data Docs",
                              key="news-etl-data-docs",
                              description=f"expectation results of every run on {options.warehouse} (a local file)")
+    if report:
+        publish_pages(options.warehouse, log)
     if not summary.published_anything:
         log.error("nothing published: %s", summary.message)
         return Failed(message=summary.message, data=summary)

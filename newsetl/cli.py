@@ -132,6 +132,8 @@ def report(
         _fail("--format csv writes one report: choose it with --only NAME")
     if limit < 0:
         _fail(f"--limit must be 0 (all rows) or more, not {limit}")
+    if html is not None and html.is_dir():
+        _fail(f"--html {html} is a folder: give the page's file name, e.g. --html {html / 'report.html'}")
     db = database(warehouse)
     if not db.exists():
         _fail(f"no warehouse at {warehouse}: {db} does not exist (run `newsetl run` first)")
@@ -165,6 +167,8 @@ def check(
     per problem, exit status 1 on any. --repair fixes what it can and checks again."""
     from warehouse.check import check as check_warehouse
 
+    if warehouse.exists() and not warehouse.is_dir():
+        _fail(f"no warehouse at {warehouse}: it is a file, not a warehouse folder")
     if not warehouse.is_dir():
         _fail(f"no warehouse at {warehouse}: the folder does not exist")
     result = check_warehouse(warehouse, repair=repair)

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from newsetl.report_html import page, table_html
+from newsetl.report_html import html_page
+from newsetl.report_tables import table_html
 from newsetl.reports import Report
 
 
@@ -19,7 +20,7 @@ def render_compare_html(reports: Sequence[Report], old: Path, new: Path, now: da
         notes = f'<p class="notes">{escape(chr(10).join(report.notes))}</p>' if report.notes else ""
         parts.append(f'<article id="{escape(report.name)}"><h3>{escape(report.title)}</h3>{notes}'
                      f"{table_html(report)}</article>")
-    return page("newsetl compare", "What would change for analysts", meta, "".join(parts))
+    return html_page("newsetl compare", "What would change for analysts", meta, "".join(parts))
 
 
 def write_compare_html(reports: Sequence[Report], old: Path, new: Path, out: Path) -> Path:

@@ -1,8 +1,12 @@
 """`newsetl report --html FILE`: the standard analyses as one self-contained HTML page.
 
-The page must open offline and from an e-mail attachment: styles are inline, charts are inline SVG drawn
-in newsetl.charts, and there is no script, font or image fetched from anywhere. Tables come from the same
-warehouse/sql files as the terminal report; charts are drawn where a picture beats a table."""
+The page must open offline and from an e-mail attachment: styles are inline, charts are static SVG
+(newsetl.charts: Altair rendered by vl-convert when the page is written), tables are interactive with
+DataTables inlined by itables (newsetl.report_tables; a static copy shows where scripts do not run), and
+nothing is fetched from anywhere. Tables come from the same warehouse/sql files as the terminal report;
+charts are drawn where a picture beats a table. Quotes link to their place in the texts of the articles
+they come from (newsetl.report_texts), at the end of the page.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,11 @@ from html import escape
 from pathlib import Path
 
 from newsetl.charts import bar_chart, line_chart, stacked_bar_chart
-from newsetl.reports import Report, cell_text, is_number, run_reports
+from newsetl.report_docs import docs_html, href
+from newsetl.report_tables import bundle, table_html
+from newsetl.report_texts import load_texts, texts_section
+from newsetl.reports import Report, cell_text, run_reports
+from warehouse.layout import data_docs_index, database, report_page
 
 # Sections of the page and the analyses they show, in reading order. Analyses added to warehouse/sql later
 # and not named here still appear, under "More".
@@ -33,26 +41,13 @@ h1 { margin: 16px 0 4px; font-size: 24px; } h2 { margin-top: 32px; border-bottom
 h3 { margin: 20px 0 6px; font-size: 16px; } nav a { margin-right: 12px; }
 .meta, .notes { color: #555; font-size: 13px; } .notes { white-space: pre-wrap; margin: 0 0 6px; }
 figure.chart { margin: 12px 0; overflow-x: auto; } figcaption { font-weight: 600; margin-bottom: 4px; }
-table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
-th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
-th { background: #f3f6f9; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.fail { color: #b00020; font-weight: 600; } .scroll { max-height: 420px; overflow: auto; }
+table { font-size: 13px; } td { vertical-align: top; } .fail { color: #b00020; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; } dt { color: #555; }
+article.text { border-top: 1px solid #eee; max-width: 760px; } article.text p { line-height: 1.5; }
+.standfirst { font-weight: 600; } mark { background: #fff2b3; }
+ul.docs li { margin: 4px 0; }
+.anchor:target + mark { background: #ffd24d; outline: 2px solid #D55E00; } .anchor { scroll-margin-top: 40vh; }
 """
-
-
-def table_html(report: Report) -> str:
-    if not report.rows:
-        return '<p class="meta">(no rows)</p>'
-    head = "".join(f"<th>{escape(c)}</th>" for c in report.columns)
-    body = []
-    for row in report.rows:
-        cells = []
-        for value in row:
-            cls = ' class="num"' if is_number(value) else ' class="fail"' if value is False else ""
-            cells.append(f"<td{cls}>{escape(cell_text(value))}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
 def _facts(report: Report) -> str:
@@ -111,7 +106,7 @@ CHARTS: dict[str, Callable[[Report], str]] = {
 }
 
 
-def _section(title: str, reports: Sequence[Report]) -> str:
+def _section(title: str, reports: Sequence[Report], extra: str = "") -> str:
     parts = [f'<section id="section-{escape(title.lower())}"><h2>{escape(title)}</h2>']
     for report in reports:
         parts.append(f'<article id="{escape(report.name)}"><h3>{escape(report.title)}</h3>')
@@ -121,42 +116,63 @@ def _section(title: str, reports: Sequence[Report]) -> str:
             parts.append(CHARTS[report.name](report))
         body = _facts(report) if report.name == "freshness" else table_html(report)
         parts.append(f"{body}<p class=\"meta\">warehouse/sql/{escape(report.name)}.sql</p></article>")
-    parts.append("</section>")
+    parts.append(f"{extra}</section>")
     return "".join(parts)
 
 
-def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = None) -> str:
-    """The whole page for the warehouse database at `db`; links the GX Data Docs index when given."""
+def render_html(db: Path, data_docs: Path | None = None, now: datetime | None = None,
+                page: Path | None = None) -> str:
+    """The whole page for the warehouse database at `db`. Links the GX Data Docs index when given and
+    present: relative to `page` (where the page is written) when known, so that the warehouse and its
+    report can be moved or copied together; else as a file:// URI."""
     reports = {r.name: r for r in run_reports(db)}
     placed = {name for _, names in SECTIONS for name in names}
     sections = [(title, [reports[n] for n in names if n in reports]) for title, names in SECTIONS]
     more = [r for name, r in reports.items() if name not in placed]
     if more:
         sections.append(("More", more))
-    docs = ""
+    quoted = [q for r in reports.values() if "quote_id" in r.columns for q in r.column("quote_id") if q]
+    texts = texts_section(load_texts(db, quoted))
+    docs, pages = "", ""
     if data_docs is not None and data_docs.exists():
-        docs = f' &middot; <a href="{escape(data_docs.resolve().as_uri())}">Great Expectations Data Docs</a>'
+        docs = f' &middot; <a href="{escape(href(data_docs, page))}">Great Expectations Data Docs</a>'
+        pages = docs_html(data_docs, page)
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     nav = "".join(f'<a href="#section-{escape(t.lower())}">{escape(t)}</a>' for t, rs in sections if rs)
-    body = "".join(_section(title, rs) for title, rs in sections if rs)
+    if texts:
+        nav += '<a href="#section-texts">Article texts</a>'
+    body = "".join(_section(title, rs, pages if title == "Quality" else "") for title, rs in sections if rs)
     meta = f"{escape(str(db))} &middot; generated {stamp}{docs}"
-    return page("newsetl report", "newsetl warehouse report", meta, body, nav)
+    return html_page("newsetl report", "newsetl warehouse report", meta, body + texts, nav)
 
 
-def page(title: str, heading: str, meta_html: str, body_html: str, nav_html: str = "") -> str:
-    """A whole self-contained page in the report's style: `meta_html`, `body_html` and `nav_html` are
-    HTML already escaped."""
+def html_page(title: str, heading: str, meta_html: str, body_html: str, nav_html: str = "") -> str:
+    """A whole self-contained page in the report's style, with the bundled table script: `meta_html`,
+    `body_html` and `nav_html` are HTML already escaped."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>{bundle()}"
         f'<header><h1>{escape(heading)}</h1><p class="meta">{meta_html}</p><nav>{nav_html}</nav></header>'
         f"{body_html}</body></html>"
     )
 
 
 def write_html(db: Path, out: Path, data_docs: Path | None = None) -> Path:
-    """Write the page for `db` to `out` (parent folders created); returns `out`."""
+    """Write the page for `db` to `out` (parent folders created); returns `out`. IsADirectoryError when
+    `out` is a folder, before any query runs."""
+    if out.is_dir():
+        raise IsADirectoryError(f"{out} is a folder: give the page's file name, e.g. {out / 'report.html'}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(db, data_docs), encoding="utf-8")
+    out.write_text(render_html(db, data_docs, page=out), encoding="utf-8")
     return out
+
+
+def write_report_page(warehouse: Path) -> Path | None:
+    """The page of the warehouse at `warehouse`, written to WAREHOUSE/report.html with its Data Docs
+    linked; None when there is no database yet. The `newsetl.pages` entry point: a flow run with
+    report=True calls it (flows.publish)."""
+    db = database(warehouse)
+    if not db.exists():
+        return None
+    return write_html(db, report_page(warehouse), data_docs_index(warehouse))

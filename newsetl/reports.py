@@ -97,11 +97,12 @@ def run_reports(db: Path, names: Sequence[str] | None = None, search: str | None
 
 def print_tables(reports: Sequence[Report], console: Console | None = None, limit: int = 0) -> None:
     """Print each report under its file name and title, its first `limit` rows (0: all), as a table that
-    fits the console's width: one line per row, column names whole (words of `a_name` may wrap onto a
-    second header line), numbers whole and right-aligned, long text cut with an ellipsis (CSV, JSON
-    and the HTML page carry it whole)."""
+    fits the console's width (id columns left out): one line per row, column names whole (words of
+    `a_name` may wrap onto a second header line), numbers whole and right-aligned, long text cut with an
+    ellipsis (CSV, JSON and the HTML page carry it whole)."""
     console = console or Console()
     for report in reports:
+        report = without_ids(report)
         shown = report.rows[:limit] if limit > 0 else report.rows
         texts = [[cell_text(v) for v in row] for row in shown]
         numeric = [bool(report.rows) and all(is_number(row[i]) for row in report.rows if row[i] is not None)
@@ -128,6 +129,16 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
             table.caption = f"{len(shown)} of {len(report.rows)} rows (--limit 0 shows all)"
         console.print(Text(f"{report.name}: {report.title}", style="bold"))
         console.print(table)
+
+
+def without_ids(report: Report) -> Report:
+    """The report without its id columns (`quote_id`): 32 hex digits are for joining and for the HTML
+    page's links, not for reading in a terminal; CSV and JSON keep them."""
+    keep = [i for i, c in enumerate(report.columns) if not c.endswith("_id")]
+    if len(keep) == len(report.columns):
+        return report
+    return Report(report.name, report.title, report.notes, tuple(report.columns[i] for i in keep),
+                  tuple(tuple(row[i] for i in keep) for row in report.rows))
 
 
 def _cell(value: str) -> Text:

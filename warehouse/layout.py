@@ -14,6 +14,7 @@ MANIFEST = "manifest.json"
 LOCK = "run.lock"
 DATABASE = "news.duckdb"  # the analysts' views
 DATA_DOCS = "data_docs"  # Great Expectations Data Docs of the runs
+REPORT = "report.html"  # the HTML report a served run writes (newsetl report --html writes anywhere)
 
 
 def file_path(uri: str) -> Path:
@@ -32,6 +33,11 @@ def database(warehouse: Path) -> Path:
 def data_docs_index(warehouse: Path) -> Path:
     """The index page of the warehouse's Data Docs site (it exists once a run validated a batch)."""
     return Path(warehouse) / DATA_DOCS / "index.html"
+
+
+def report_page(warehouse: Path) -> Path:
+    """Where a run that publishes the HTML report writes it: beside news.duckdb and data_docs/."""
+    return Path(warehouse) / REPORT
 
 
 def write_problem(warehouse: Path) -> str | None:

@@ -24,6 +24,13 @@ FLAGS = (
 )
 
 
+# nothing resolves and every request goes to a closed port (9, discard) - loopback (DevTools) excepted
+OFFLINE_FLAGS = (
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+)
+
+
 def chromium_binary() -> str | None:
     return next((path for name in BINARIES if (path := shutil.which(name))), None)
 
@@ -39,10 +46,15 @@ class PageVisit:
 class Browser:
     """One headless Chromium with a fresh profile; use as a context manager."""
 
-    def __init__(self, binary: str, timeout: float = 30.0) -> None:
+    def __init__(self, binary: str, timeout: float = 30.0, offline: bool = False) -> None:
+        """`offline`: the network is blocked - no host name resolves, every connection goes to a proxy
+        that is not there (loopback excepted, for DevTools), and DevTools emulates a lost connection -
+        so a page that needs anything from the net shows it in errors."""
         self.timeout = timeout
+        self.offline = offline
         self._profile = tempfile.mkdtemp(prefix="newsetl-chromium-")
-        self._proc = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
+        blocked = OFFLINE_FLAGS if offline else ()
+        self._proc = subprocess.Popen([binary, *FLAGS, *blocked, f"--user-data-dir={self._profile}", "about:blank"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port = self._wait_for_port()
         # no proxy for a browser on loopback, whatever HTTP(S)_PROXY a CI machine sets
@@ -92,10 +104,18 @@ class Browser:
         """Load url and wait for its load event; returns the errors and requests seen."""
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable")
+        if self.offline:
+            self.send("Network.emulateNetworkConditions", offline=True, latency=0, downloadThroughput=-1,
+                      uploadThroughput=-1)
         self._events.clear()
         self.send("Page.navigate", url=url)
         self._wait_for("Page.loadEventFired")
         self.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")  # one frame painted
+        return self.seen()
+
+    def seen(self) -> PageVisit:
+        """The errors and requests since the last visit() began, those of scripts run after the load
+        event included (events arrive with every DevTools call)."""
         visit = PageVisit()
         for e in self._events:
             method, p = e.get("method"), e.get("params", {})
@@ -110,6 +130,15 @@ class Browser:
             elif method == "Network.loadingFailed":
                 visit.errors.append(f"failed to load: {p.get('errorText')}")
         return visit
+
+    def wait_until(self, expression: str, timeout: float | None = None) -> Any:
+        """Evaluate `expression` until it is truthy (scripts that run after the load event); its value."""
+        deadline = time.monotonic() + (timeout or self.timeout)
+        while (value := self.evaluate(expression)) in (None, False, 0, "", []):
+            if time.monotonic() > deadline:
+                raise TimeoutError(expression)
+            time.sleep(0.1)
+        return value
 
     def evaluate(self, expression: str) -> Any:
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)

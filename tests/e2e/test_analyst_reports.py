@@ -10,13 +10,16 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import duckdb
 import pytest
 
-from newsetl.reports import header, select_reports
+from newsetl.reports import cell_text, header, select_reports
 from tests.conftest import ROOT
 from tests.e2e.chromium import Browser, chromium_binary
+from tests.newsetl.page import fetched
+from warehouse.layout import data_docs_index
 from warehouse.queries import standard_queries
 from warehouse.schema import ALL_TABLES
 
@@ -196,41 +199,117 @@ def test_report_command_prints_tables_and_writes_the_page(warehouse: Path, tmp_p
     # the speaker tables show both kinds of statement, in the terminal and on the page
     for text in (res.stdout, html):
         assert "quotations" in text and "reported" in text
-    # self-contained: nothing to fetch, nothing to run
-    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
-    assert not re.search(r'(src|href)="(https?:)?//', html)
+    # self-contained: nothing to fetch (DataTables and the charts are in the page)
+    assert fetched(html) == []
 
 
 @pytest.fixture(scope="module")
 def page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newsetl.report_html import write_html
 
-    return write_html(warehouse / "news.duckdb", tmp_path_factory.mktemp("html") / "report.html")
+    return write_html(warehouse / "news.duckdb", tmp_path_factory.mktemp("html") / "report.html",
+                      data_docs_index(warehouse))
+
+
+TABLES_READY = """(() => { const t = [...document.querySelectorAll('table[id^="table-"]')];
+    return t.length > 0 && t.every(x => x.classList.contains('dataTable')) && t.length; })()"""
+
+
+def column(browser: Browser, table: str, name: str) -> list[str]:
+    """The cells of a column of a table as shown (the current page), by header text."""
+    return browser.evaluate(f"""(() => {{
+        const t = document.getElementById('table-{table}');
+        const i = [...t.tHead.rows[0].cells].findIndex(c => c.textContent.trim() === '{name}');
+        return [...t.tBodies[0].rows].map(r => r.cells[i].textContent.trim()); }})()""")
+
+
+def sort_by(browser: Browser, table: str, name: str) -> None:
+    """Click the column's header, as a reader does."""
+    browser.evaluate(f"""[...document.getElementById('table-{table}').tHead.rows[0].cells]
+        .find(c => c.textContent.trim() === '{name}').click()""")
+
+
+def search(browser: Browser, table: str, words: str) -> str:
+    """Type into the table's search box; returns the table's info line ("Showing 1 to 3 of 3 entries ...")."""
+    return browser.evaluate(f"""(() => {{
+        const box = document.querySelector('#table-{table}_wrapper input[type=search]');
+        box.value = {words!r}; box.dispatchEvent(new Event('input', {{bubbles: true}}));
+        return document.querySelector('#table-{table}_wrapper .dt-info').textContent; }})()""")
 
 
 @pytest.mark.skipif(chromium_binary() is None, reason="no chromium on PATH (.ci/run installs Debian's chromium)")
-def test_report_page_renders_offline_in_chromium(warehouse: Path, page: Path, tmp_path: Path) -> None:
-    with Browser(chromium_binary()) as browser:
-        visit = browser.visit(page.as_uri())
+def test_report_page_works_offline_in_chromium(warehouse: Path, page: Path, tmp_path: Path) -> None:
+    """The page in a real Chromium with the network blocked: every chart drawn, every table turned into
+    a DataTable that sorts by a click on a header and filters as one types, quotes link to their words
+    in the article texts, the Data Docs pages linked exist, nothing fetched, no console error."""
+    queries = standard_queries()
+    with Browser(chromium_binary(), offline=True) as browser:
+        browser.visit(page.as_uri())
+        n_tables = browser.wait_until(TABLES_READY)
+        shot = browser.screenshot(tmp_path / "report.png")
         charts = browser.evaluate("""[...document.querySelectorAll('figure.chart')].map(f => {
             const svg = f.querySelector('svg'), box = svg.getBoundingClientRect();
             const marks = [...svg.querySelectorAll('.mark')].filter(m => {
-                const b = m.getBoundingClientRect(); return b.width > 0 && b.height > 0; });
-            return {name: f.dataset.chart, width: box.width, height: box.height, marks: marks.length};
+                const b = m.getBoundingClientRect(); return b.width > 0 || b.height > 0; });
+            return {name: f.dataset.chart, width: box.width, height: box.height, marks: marks.length,
+                    titled: marks.every(m => m.querySelector('title'))};
         })""")
-        tables = browser.evaluate("document.querySelectorAll('table tbody tr').length")
-        shot = browser.screenshot(tmp_path / "report.png")
+
+        # sorting: numbers as numbers, both ways, over all rows (not just the page shown)
+        top = as_dicts(*run_file(warehouse, queries["speakers_top"]))
+        sort_by(browser, "speakers_top", "quotations")
+        ascending = [int(v) for v in column(browser, "speakers_top", "quotations")]
+        sort_by(browser, "speakers_top", "quotations")
+        descending = [int(v) for v in column(browser, "speakers_top", "quotations")]
+        sort_by(browser, "speakers_top", "speaker")
+        by_name = column(browser, "speakers_top", "speaker")
+
+        # searching: as typed, over every column shown
+        quotes = as_dicts(*run_file(warehouse, queries["quote_search"]))
+        shown = [c for c in quotes[0] if c != "quote_id"]
+        expected = [q for q in quotes if any("harbour" in cell_text(q[c]).lower() for c in shown)]
+        info = search(browser, "quote_search", "Harbour")
+        found = browser.evaluate("""[...document.getElementById('table-quote_search').tBodies[0].rows]
+            .map(r => r.textContent.toLowerCase())""")
+        nothing = search(browser, "quote_search", "zeppelin")
+        search(browser, "quote_search", "")
+
+        # a quote's link lands on its words, marked, in its article's text
+        link = browser.evaluate("""(() => { const a = document.querySelector('#table-quote_search a[href^="#q-"]');
+            a.click(); const target = document.getElementById(location.hash.slice(1));
+            return {text: a.textContent, hash: location.hash, mark: target.nextElementSibling.textContent,
+                    tag: target.nextElementSibling.tagName, article: target.closest('article.text').id,
+                    visible: target.getBoundingClientRect().top >= 0
+                             && target.getBoundingClientRect().top < window.innerHeight}; })()""")
+        dangling = browser.evaluate("""[...document.querySelectorAll('a[href^="#"]')]
+            .filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1)))).map(a => a.href)""")
+        docs = browser.evaluate("[...document.querySelectorAll('#data_docs a')].map(a => a.href)")
+        seen = browser.seen()
     shutil.copy(shot, SCREENSHOT_COPY)  # for a person to look at
-    assert visit.errors == []
-    assert visit.requests and all(url.startswith("file://") for url in visit.requests), visit.requests
+    print(f"screenshot of the report page: {shot} (a copy at {SCREENSHOT_COPY})")
+
+    assert seen.errors == []
+    assert seen.requests and all(url.startswith(("file://", "blob:")) for url in seen.requests), seen.requests
     drawn = {c["name"]: c for c in charts}
     assert set(CHARTS) <= set(drawn)
     for name in CHARTS:
         assert drawn[name]["width"] > 200 and drawn[name]["height"] > 100, drawn[name]
-        assert drawn[name]["marks"] > 0, f"{name} drew nothing"
+        assert drawn[name]["marks"] > 0 and drawn[name]["titled"], f"{name} drew nothing, or marks without values"
     speakers = query(warehouse, "select count(distinct speaker) from quotes")[0][0]
     assert drawn["speakers_top"]["marks"] == min(15, speakers)  # one bar per speaker shown
     articles = query(warehouse, "select count(*) from articles")[0][0]
     assert drawn["articles_per_day"]["marks"] == articles  # one article per (day, section) in this landing
-    assert tables > 50
+
+    assert n_tables == sum(1 for name in queries if name != "freshness")
+    assert ascending == sorted(ascending) and ascending[0] == min(r["quotations"] for r in top)
+    assert descending == sorted(descending, reverse=True) and descending[0] == max(r["quotations"] for r in top)
+    assert by_name == sorted(by_name, key=str.lower) and len(by_name) == 10  # a page of ten
+    assert 0 < len(expected) < len(quotes)
+    assert f"of {len(expected)} entries" in info and f"filtered from {len(quotes)} total" in info
+    assert found and all("harbour" in row for row in found)
+    assert "of 0 entries" in nothing
+
+    assert link["tag"] == "MARK" and link["text"].startswith(link["mark"]) and link["visible"], link
+    assert link["article"].startswith("article-") and dangling == []
+    assert docs and all(Path(unquote(urlparse(url).path)).is_file() for url in docs)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000

@@ -75,6 +75,11 @@ def test_served_deployment_runs_on_demand(prefect_server_process, landing, tmp_p
         docs = subprocess.run([str(BIN / "prefect"), "artifact", "inspect", "news-etl-data-docs"],
                               env=env, capture_output=True, text=True)
         assert (wh / "data_docs" / "index.html").resolve().as_uri() in "".join(docs.stdout.split()), docs.stdout
+        # the served deployment publishes the HTML report too (report=True), written beside the warehouse
+        page = subprocess.run([str(BIN / "prefect"), "artifact", "inspect", "news-etl-report"],
+                              env=env, capture_output=True, text=True)
+        assert (wh / "report.html").resolve().as_uri() in "".join(page.stdout.split()), page.stdout
+        assert "Dmitry Peskov" in (wh / "report.html").read_text(encoding="utf-8")
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         serve.wait(timeout=60)

@@ -43,6 +43,9 @@ def test_a_run_builds_a_site_with_a_page_per_table_and_batch(gate: Gate, tmp_pat
     assert sorted(p.name for p in pages) == sorted(["batch-0000.html", "batch-0001.html"] * len(GATED_TABLES))
     html = index.read_text()
     assert "run-a" in html and "validations/quotes/run-a/" in html
+    for page in pages:  # each page names its run, not `__none__`
+        info = re.sub(r"<[^>]+>", " ", page.read_text())
+        assert re.search(r"Run Name\s+run-a\s+Run Time\s+\d{4}-\d\d-\d\dT", info) and "__none__" not in info
     for table in GATED_TABLES:  # the suites themselves are documented too
         assert (tmp_path / "data_docs" / "expectations" / f"{table.name}.html").exists()
 

@@ -118,6 +118,20 @@ def test_check_of_a_folder_that_is_not_there_fails_in_one_line(tmp_path):
         f"newsetl: no warehouse at {tmp_path / 'nowhere'}: the folder does not exist"]
 
 
+def test_check_of_a_file_says_it_is_a_file(tmp_path):
+    file = tmp_path / "passwd"
+    file.write_text("root:x:0:0\n")
+    result = CliRunner().invoke(app, ["check", "--warehouse", str(file)])
+    assert result.exit_code == 1 and result.output.strip().splitlines() == [
+        f"newsetl: no warehouse at {file}: it is a file, not a warehouse folder"]
+
+
+def test_report_html_into_a_folder_fails_in_one_line_before_reading(tmp_path):
+    result = CliRunner().invoke(app, ["report", "--warehouse", str(tmp_path / "nowhere"), "--html", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.strip().splitlines() == [
+        f"newsetl: --html {tmp_path} is a folder: give the page's file name, e.g. --html {tmp_path / 'report.html'}"]
+
+
 def test_vacuum_reports_what_it_removed(tmp_path):
     wh = built_warehouse(tmp_path / "wh")
     result = CliRunner().invoke(app, ["vacuum", "--warehouse", str(wh)])

@@ -69,6 +69,17 @@ def test_terminal_tables_show_data_verbatim() -> None:
     assert re.search(r"│\s+3 │", text)  # numbers right-aligned
 
 
+def test_terminal_tables_leave_id_columns_out_and_csv_keeps_them() -> None:
+    report = Report("quote_search", "Quote search.", (), ("speaker", "quote", "quote_id"),
+                    (("Ann", "we said no", "0f" * 16),))
+    out = io.StringIO()
+    print_tables([report], Console(file=out, width=200, color_system=None))
+    assert "we said no" in out.getvalue() and "0f0f" not in out.getvalue() and "quote id" not in out.getvalue()
+    csv_out = io.StringIO()
+    write_csv(report, csv_out)
+    assert csv_out.getvalue().splitlines()[0] == "speaker,quote,quote_id"
+
+
 
 
 

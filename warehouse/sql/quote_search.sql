@@ -1,5 +1,5 @@
 -- Quote search: quotations and reported statements containing every word searched for, newest first.
--- Any case; `kind` is the statement's quote_type (direct, partial or indirect).
+-- Any case; `kind` is the statement's quote_type (direct, partial or indirect); `quote_id` finds it in `quotes`.
 -- With no search set it lists the latest quotes. Set one first, in the DuckDB CLI:
 --   SET VARIABLE search = 'harbour districts';
 --   .read warehouse/sql/quote_search.sql
@@ -14,7 +14,8 @@ SELECT a.published_date,
        coalesce(q.speaker, '(unknown)') AS speaker,
        q.quote_type AS kind,
        q.text AS quote,
-       a.headline
+       a.headline,
+       q.quote_id
 FROM quotes AS q
 JOIN articles AS a USING (article_id)
 CROSS JOIN terms AS t
