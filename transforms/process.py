@@ -8,16 +8,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle, parse_article
 from transforms.clean import clean_text, decode_bytes
 from transforms.errors import QuarantineError
-from transforms.nlp import annotate
-from transforms.rows import build_rows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,11 @@ def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> Batch
     """Decode, clean, parse, annotate and split each file into rows, in input order. A file that
     cannot be read as an article is quarantined with its reason; it never fails the others. The
     annotation runs in an `nlp.memory_zone()`: `nlp`'s string store is the same size after as before."""
+    # Here, not at the top: the flow's process imports this module for its result types, and has no use for
+    # spaCy (a second of start-up) or the rules.
+    from transforms.nlp import annotate
+    from transforms.rows import build_rows
+
     clock = Stopwatch()
     results: list[FileResult] = []
     parsed: list[tuple[int, ParsedArticle]] = []
