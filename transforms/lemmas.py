@@ -68,11 +68,12 @@ class FastLemmatizer:
         if not len(doc):
             return doc
         rows = doc.to_array(list(_COLUMNS)).tolist()
+        if len(self._lemmas) > _MAX_KEYS:  # the wrapped lemmatizer's own cache goes with it
+            self._lemmas.clear()
+            self._rules = None
         if self._rules is None:
             self._rules = self._rules_with_set_index()
         table, strings, rules = self._lemmas, self.vocab.strings, self._rules
-        if len(table) > _MAX_KEYS:
-            table.clear()
         out: list[int] = []
         ids: dict[str, int] = {}  # this doc's lemma strings, added to the string store once each
         for i, (orth, pos, morph, lemma) in enumerate(rows):

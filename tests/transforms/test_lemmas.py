@@ -103,3 +103,16 @@ def test_a_lookup_lemmatizer_is_kept() -> None:
     assert not replace_lemmatizer(nlp)
     assert type(nlp.get_pipe("lemmatizer")).__name__ != "FastLemmatizer"
     assert not replace_lemmatizer(spacy.blank("en"))  # none at all
+
+
+def test_the_table_is_bounded_and_lemmas_stay_the_same_when_it_empties(stock: Language, monkeypatch) -> None:
+    import transforms.lemmas as lemmas
+
+    monkeypatch.setattr(lemmas, "_MAX_KEYS", 20)
+    lemmatizer = stock.get_pipe("lemmatizer")
+    fast = FastLemmatizer(lemmatizer)
+    with stock.select_pipes(disable=["lemmatizer", "ner"]):
+        docs = list(stock.pipe(texts()))
+    for doc in docs:
+        assert [t.lemma_ for t in fast(doc.copy())] == [t.lemma_ for t in lemmatizer(doc.copy())]
+        assert len(fast._lemmas) <= 20 + len(doc)
