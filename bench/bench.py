@@ -1,6 +1,8 @@
-"""`make bench`: end-to-end throughput against bare spaCy, the cost of a rerun with nothing new, and
-peak memory against corpus size, all measured in one invocation on landing folders built from real
-articles by make_corpus.py. Every figure is printed with the ratio the targets are stated in."""
+"""`make bench`: end-to-end throughput against bare spaCy on two shapes of corpus (the articles as they are,
+and short items: their first paragraphs up to --short-words words, as wire briefs), the cost of a rerun with
+nothing new, and peak memory against corpus size, all measured in one invocation on landing folders built
+from real articles by make_corpus.py. Every figure is printed with the ratio the targets are stated in, and
+each throughput run's per-stage profile (`newsetl run --profile`) with it."""
 
 from __future__ import annotations
 
@@ -18,9 +20,12 @@ import psutil
 BIN = Path(sys.executable).parent
 
 
-def make_corpus(tool: Path, source: Path, out: Path, n: int) -> Path:
+def make_corpus(tool: Path, source: Path, out: Path, n: int, max_words: int = 0) -> Path:
+    """A landing folder of `n` files made from `source` (each cut to about `max_words` words when not 0)."""
     if not out.exists():
-        subprocess.run([sys.executable, str(tool), str(source), str(out), str(n)], check=True, capture_output=True)
+        extra = ["--max-words", str(max_words)] if max_words else []
+        subprocess.run([sys.executable, str(tool), str(source), str(out), str(n), *extra], check=True,
+                       capture_output=True)
     return out
 
 
@@ -76,42 +81,58 @@ def bare_spacy(landing: Path, processes: int) -> float:
     return seconds
 
 
+def throughput(shape: str, landing: Path, warehouse: Path, n: int, target: float) -> tuple[float, float, str]:
+    """Bare spaCy, then newsetl, over the same `n` files; prints the ratio and newsetl's profile, returns
+    newsetl's (seconds, peak MB, output)."""
+    spacy_s = bare_spacy(landing, 2)
+    run_s, run_mb, run_out = newsetl_run(landing, warehouse)
+    print(f"throughput, {shape}, {n} files: bare spaCy full pipeline x2 processes {n / spacy_s:.2f} articles/s; "
+          f"newsetl run {n / run_s:.2f} articles/s; ratio {spacy_s / run_s:.2f} x (target >= {target})", flush=True)
+    print(f"profile of the {shape} run:\n{profile_of(run_out)}", flush=True)
+    return run_s, run_mb, run_out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("source", type=Path, help="folder of real articles in the input format")
     ap.add_argument("--make-corpus", type=Path, default=Path("../shared/tools/make_corpus.py"))
     ap.add_argument("--throughput-files", type=int, default=2000)
+    ap.add_argument("--short-words", type=int, default=400, help="make_corpus.py --max-words of the short items")
     ap.add_argument("--rerun-files", type=int, default=2000)
     ap.add_argument("--memory-files", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
+    ap.add_argument("--memory-shape", choices=("articles", "short"), default="short",
+                    help="corpus shape of the memory runs (short: the 10,000-file run takes a third of the time)")
     ap.add_argument("--work", type=Path, default=None, help="folder for landing folders and warehouses")
     a = ap.parse_args()
     work = a.work or Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = {n: make_corpus(a.make_corpus, a.source, work / f"landing-{n}", n)
-              for n in {a.throughput_files, a.rerun_files, *a.memory_files}}
+    words = {"articles": 0, "short": a.short_words}
+
+    def corpus(shape: str, n: int) -> Path:
+        return make_corpus(a.make_corpus, a.source, work / f"landing-{shape}-{n}", n, words[shape])
+
+    n, r = a.throughput_files, a.rerun_files
+    landings = {("articles", n): corpus("articles", n), ("short", n): corpus("short", n),
+                ("articles", r): corpus("articles", r)}
+    landings.update({(a.memory_shape, size): corpus(a.memory_shape, size) for size in a.memory_files})
     print(f"bench work folder: {work}", flush=True)
 
-    n = a.throughput_files
-    spacy_s = bare_spacy(corpus[n], 2)
-    run_s, run_mb, run_out = newsetl_run(corpus[n], work / f"wh-{n}")
-    print(f"throughput, {n} files: bare spaCy full pipeline x2 processes {n / spacy_s:.2f} articles/s; "
-          f"newsetl run {n / run_s:.2f} articles/s; ratio {spacy_s / run_s:.2f} x (target >= 1.0)", flush=True)
+    runs = {("articles", n): throughput("articles as they are", landings["articles", n], work / f"wh-articles-{n}",
+                                        n, 1.10)}
+    runs["short", n] = throughput(f"short items (--max-words {a.short_words})", landings["short", n],
+                                  work / f"wh-short-{n}", n, 1.0)
 
-    r = a.rerun_files
-    full_s, _, full_out = (run_s, run_mb, run_out) if r == n else newsetl_run(corpus[r], work / f"wh-{r}")
-    again_s, _, _ = newsetl_run(corpus[r], work / f"wh-{r}")
+    full_s, _, _ = runs.get(("articles", r)) or newsetl_run(landings["articles", r], work / f"wh-articles-{r}")
+    again_s, _, _ = newsetl_run(landings["articles", r], work / f"wh-articles-{r}")
     print(f"rerun with nothing new, {r} files: {again_s:.1f}s against {full_s:.1f}s for the full run; "
-          f"ratio {100 * again_s / full_s:.1f}% (target <= 2%)")
-    print(f"profile of the {r}-file run:\n{profile_of(full_out)}", flush=True)
+          f"ratio {100 * again_s / full_s:.1f}% (target <= 2%)", flush=True)
 
     small, large = a.memory_files
     peaks = {}
     for size in (small, large):
-        if size == n:
-            seconds, peaks[size] = run_s, run_mb
-        else:
-            seconds, peaks[size], _ = newsetl_run(corpus[size], work / f"wh-{size}")
-        print(f"{size} files end to end: {seconds:.0f}s, {size / seconds:.2f} articles/s, "
+        key = (a.memory_shape, size)
+        seconds, peaks[size], _ = runs.get(key) or newsetl_run(landings[key], work / f"wh-{a.memory_shape}-{size}")
+        print(f"{size} files ({a.memory_shape}) end to end: {seconds:.0f}s, {size / seconds:.2f} articles/s, "
               f"peak {peaks[size]:.0f} MB", flush=True)
     print(f"peak memory {large} files / {small} files: {peaks[large] / peaks[small]:.2f} x (target <= 1.2)")
 

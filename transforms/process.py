@@ -8,16 +8,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle, parse_article
 from transforms.clean import clean_text, decode_bytes
 from transforms.errors import QuarantineError
-from transforms.nlp import annotate
-from transforms.rows import build_rows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,13 @@ def quarantined(path: str, sha256: str, size: int, mtime_ns: int, reason: str) -
 
 def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> BatchResult:
     """Decode, clean, parse, annotate and split each file into rows, in input order. A file that
-    cannot be read as an article is quarantined with its reason; it never fails the others."""
+    cannot be read as an article is quarantined with its reason; it never fails the others. The
+    annotation runs in an `nlp.memory_zone()`: `nlp`'s string store is the same size after as before."""
+    # Here, not at the top: the flow's process imports this module for its result types, and has no use for
+    # spaCy (a second of start-up) or the rules.
+    from transforms.nlp import annotate
+    from transforms.rows import build_rows
+
     clock = Stopwatch()
     results: list[FileResult] = []
     parsed: list[tuple[int, ParsedArticle]] = []
@@ -71,21 +76,26 @@ def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> Batch
                 res.reason = str(exc)
         res.seconds = time.perf_counter() - t0
         results.append(res)
-    t0 = time.perf_counter()
-    with clock.stage("nlp"):
-        docs = list(annotate(nlp, [a for _, a in parsed]))
-    nlp_share = (time.perf_counter() - t0) / max(1, len(parsed))
-    started = time.perf_counter()
-    for (i, article), article_docs in zip(parsed, docs, strict=True):
-        res = results[i]
+    # Strings spaCy meets while annotating the batch (every new word, name, number) are dropped at the end of
+    # the zone, with the docs: a long-lived worker's string store stays the model's own size however many
+    # articles it reads. Nothing spaCy made leaves the zone: the rows are plain data.
+    with nlp.memory_zone():
         t0 = time.perf_counter()
-        try:
-            rows = build_rows(article, article_docs, res.path, res.sha256, clock)
-        except Exception as exc:  # a bug on one article must not cost the batch: keep the file, say why
-            res.reason = f"could not be split into rows: {type(exc).__name__}: {exc}"[:300]
-        else:
-            res.article, res.quotes, res.entities = rows.article, rows.quotes, rows.entities
-        res.seconds += nlp_share + time.perf_counter() - t0
+        with clock.stage("nlp"):
+            docs = list(annotate(nlp, [a for _, a in parsed]))
+        nlp_share = (time.perf_counter() - t0) / max(1, len(parsed))
+        started = time.perf_counter()
+        for (i, article), article_docs in zip(parsed, docs, strict=True):
+            res = results[i]
+            t0 = time.perf_counter()
+            try:
+                rows = build_rows(article, article_docs, res.path, res.sha256, clock)
+            except Exception as exc:  # a bug on one article must not cost the batch: keep the file, say why
+                res.reason = f"could not be split into rows: {type(exc).__name__}: {exc}"[:300]
+            else:
+                res.article, res.quotes, res.entities = rows.article, rows.quotes, rows.entities
+            res.seconds += nlp_share + time.perf_counter() - t0
+        docs.clear()  # the docs point into the zone's memory
     # what building rows took beyond the entity and quote stages timed inside it
     clock.seconds["rows"] = time.perf_counter() - started - clock.seconds["entities"] - clock.seconds["quotes"]
     return BatchResult(results, clock.seconds)

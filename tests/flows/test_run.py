@@ -57,3 +57,13 @@ def test_a_warehouse_path_that_is_a_file_fails_with_one_line(tmp_path):
     with pytest.raises(RunFailed, match=r"^warehouse .*wh is a file, not a folder$"):
         run(RunOptions(landing=tmp_path / "landing", warehouse=tmp_path / "wh"))
     assert (tmp_path / "wh").read_text() == "not a folder"
+
+
+def test_the_flow_process_does_not_import_spacy():
+    """spaCy runs in the workers; the flow's own process (the CLI, the flow, the gate) never imports it,
+    which keeps a second off the start-up of every run with work to do."""
+    code = ("import sys\nimport newsetl.cli, flows.run, flows.etl, expectations.gate, expectations.data_docs\n"
+            "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

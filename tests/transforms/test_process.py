@@ -36,3 +36,18 @@ def test_the_same_article_in_other_bytes_gets_the_same_id(nlp):
     crlf_bom = ("\ufeff" + HARBOUR.replace("\n", "\r\n")).encode()
     a, b = process_files(nlp, [RawFile("a.txt", HARBOUR.encode(), 1), RawFile("b.txt", crlf_bom, 1)], TODAY).files
     assert a.sha256 != b.sha256 and a.article["article_id"] == b.article["article_id"]
+
+
+def test_a_worker_string_store_does_not_grow_with_what_it_reads(nlp):
+    """Each batch's new words are forgotten with the batch (nlp.memory_zone), and a word seen again in a
+    later batch gives the same rows."""
+    renamed = {n: HARBOUR.replace("Calder", f"Qzw{n}xville").replace("Greer", f"Vlorx{n}") for n in range(3)}
+    first = process_files(nlp, [RawFile("h0.txt", renamed[0].encode(), 1)], TODAY).files[0]
+    size = len(nlp.vocab.strings)
+    for n in (1, 2):
+        process_files(nlp, [RawFile(f"h{n}.txt", renamed[n].encode(), 1)], TODAY)
+    assert len(nlp.vocab.strings) == size
+    assert "Vlorx2" not in nlp.vocab.strings
+    again = process_files(nlp, [RawFile("h0.txt", renamed[0].encode(), 1)], TODAY).files[0]
+    assert (again.article, again.quotes, again.entities) == (first.article, first.quotes, first.entities)
+    assert any("Qzw0xville" in e["name"] for e in again.entities)
