@@ -24,10 +24,10 @@ from filelock import FileLock, Timeout
 from warehouse import layout
 from warehouse import manifest as mf
 from warehouse.lock import describe_owner, owner_path
-from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES
+from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, STORY_INDEX
 from warehouse.store import Warehouse
 
-_REBUILT = {t.name for t in (*CONTENT_TABLES, FILES)}  # what `newsetl run --reprocess` derives anew
+_REBUILT = {t.name for t in (*CONTENT_TABLES, FILES, STORY_INDEX)}  # what `newsetl run --reprocess` derives anew
 _PARQUET = re.compile(r"'([^']+\.parquet)'")
 
 
