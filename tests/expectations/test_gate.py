@@ -582,7 +582,7 @@ def test_a_story_may_have_its_first_article_committed_before(gate: Gate) -> None
     batch["articles"].loc[0, "story_id"] = "committed-first"
     assert gate.validate(batch, today=TODAY, story_firsts={"committed-first": (date(2026, 1, 1), "committed-first")},
                          committed_article_ids={"committed-first"}).passed
-    late = gate.validate(batch, today=TODAY, story_firsts={"committed-first": (TODAY + timedelta(days=1), "committed-first")},
-                         committed_article_ids={"committed-first"})
+    later = {"committed-first": (TODAY + timedelta(days=1), "committed-first")}
+    late = gate.validate(batch, today=TODAY, story_firsts=later, committed_article_ids={"committed-first"})
     assert "published_date,story_first_date" in late.describe_failures()
     assert not gate.validate(batch, today=TODAY).passed  # not in the batch, not committed: dangling
