@@ -207,6 +207,7 @@ def _record_presence(wh: Warehouse, summary: RunSummary, work: Plan, known: dict
     if pruned and not options.reprocess:  # a reprocess derives every story anew
         story_rows = stories.assign(ARTICLES.to_arrow([]), pruned)
         rows[ARTICLES.name], rewrite = story_rows.rewritten, story_rows.rewrite_ids
+        rows[STORY_INDEX.name] = story_rows.index  # articles published before stories existed, when any
     try:
         wh.commit(rows, withdraw_article_ids=pruned, replace_paths=[*work.gone, *work.returned, *work.pruned],
                   publish=not options.reprocess, rewrite_article_ids=rewrite)

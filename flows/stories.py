@@ -63,10 +63,12 @@ class StoryKeeper:
         """Decide the stories of `articles` (rows of ARTICLES, new in this commit) after withdrawing the
         articles `withdrawn`, updating the index in memory."""
         index = self.index
-        backfill, self._unindexed = self._unindexed, []
         new = [Entry(a, d, signature(b)) for a, d, b in zip(
             articles.column("article_id").to_pylist(), articles.column("published_date").to_pylist(),
             articles.column("body").to_pylist(), strict=True)]
+        gone = set(withdrawn) | {e.article_id for e in new}  # an old article this commit withdraws or replaces
+        backfill = [e for e in self._unindexed if e.article_id not in gone]
+        self._unindexed = []
         changed = index.update([*backfill, *new], removed=withdrawn)
         articles = with_stories(articles, changed)
         in_batch = {e.article_id for e in new}

@@ -95,3 +95,14 @@ def test_a_reprocess_starts_from_an_empty_index(tmp_path) -> None:
     with Warehouse.open(tmp_path) as wh:
         commit(wh, StoryKeeper(wh), [article("a", date(2024, 1, 9), body(WIRE))])
         assert len(StoryKeeper(wh, empty=True).index) == 0
+
+
+def test_an_unindexed_article_that_the_commit_withdraws_is_not_indexed(tmp_path) -> None:
+    old = ARTICLES.to_arrow([article("a", date(2024, 1, 9), body(WIRE)), article("b", date(2024, 1, 9), "Other.")])
+    write_deltalake(str(tmp_path / layout.TABLES / ARTICLES.name), old.drop_columns(["story_id", "similarity"]),
+                    partition_by=["published_month"])
+    (tmp_path / layout.STATE).mkdir()
+    mf.write(tmp_path / layout.STATE / layout.MANIFEST, mf.Manifest(1, {ARTICLES.name: 0}))
+    with Warehouse.open(tmp_path) as wh:
+        out = StoryKeeper(wh).assign(ARTICLES.to_arrow([]), withdrawn=["a"])
+        assert out.index.column("article_id").to_pylist() == ["b"] and out.rewrite_ids == ["b"]
