@@ -90,6 +90,58 @@ def throughput(shape: str, landing: Path, warehouse: Path, n: int, target: float
           f"newsetl run {n / run_s:.2f} articles/s; ratio {spacy_s / run_s:.2f} x (target >= {target})", flush=True)
     print(f"profile of the {shape} run:\n{profile_of(run_out)}", flush=True)
     return run_s, run_mb, run_out
+def story_texts(source: Path, n: int, seed: int = 11) -> list[str]:
+    """n distinct article bodies of real language: each of 6-12 paragraphs drawn from the real articles of
+    `source` (so two share a paragraph about as rarely as two real articles do)."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = []
+    for path in sorted(source.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n\n")[1:]
+        paragraphs += [p.strip() for p in lines if len(p.split()) >= 12]
+    return ["\n\n".join(rng.sample(paragraphs, rng.randint(6, 12))) for _ in range(n)]
+
+
+def story_assignment(source: Path, new: int = 1000, archives: tuple[int, ...] = (1000, 10000)) -> None:
+    """Story assignment (transforms.stories) of `new` articles against an index of each archive size: the
+    time to sign them (MinHash), to load the index from stored signatures (once per run), and to assign
+    (StoryIndex.update: LSH lookups and story decisions); a tenth of the new articles are near-copies of
+    archive ones (a paragraph cut), half of them dated before their original (their stories are re-decided)."""
+    import random
+    from datetime import date, timedelta
+
+    from transforms.stories import Assignment, Entry, StoryIndex, signature
+
+    rng = random.Random(5)
+    texts = story_texts(source, max(archives) + new)
+    day = [date(2023, 1, 1) + timedelta(days=rng.randrange(365)) for _ in texts]
+    archive_all = [Entry(f"a{i:06d}", day[i], signature(texts[i])) for i in range(max(archives))]
+    for size in archives:
+        archive = archive_all[:size]
+        fresh = []
+        for j in range(new):
+            i = max(archives) + j
+            if j % 10 == 0:  # a near-copy of an archive article
+                k = rng.randrange(size)
+                paras = texts[k].split("\n\n")
+                text, when = "\n\n".join(paras[:-1]), archive[k].published_date + timedelta(days=rng.choice((-1, 1)))
+            else:
+                text, when = texts[i], day[i]
+            fresh.append((f"n{j:06d}", when, text))
+        t0 = time.perf_counter()
+        entries = [Entry(a, d, signature(t)) for a, d, t in fresh]
+        t1 = time.perf_counter()
+        index = StoryIndex()
+        index.load(archive, {e.article_id: Assignment(e.article_id, 1.0) for e in archive})
+        t2 = time.perf_counter()
+        changed = index.update(entries)
+        t3 = time.perf_counter()
+        joined = sum(1 for aid, a in changed.items() if aid.startswith("n") and a.story_id != aid)
+        print(f"story assignment, {new} new articles against an archive of {size}: assign {t3 - t2:.2f}s "
+              f"({1000 * (t3 - t2) / new:.2f} ms/article; {joined} joined a story, "
+              f"{sum(1 for a in changed if a.startswith('a'))} archive rows re-decided); sign {t1 - t0:.2f}s; "
+              f"index load {t2 - t1:.2f}s", flush=True)
 
 
 def main() -> None:
@@ -103,7 +155,11 @@ def main() -> None:
     ap.add_argument("--memory-shape", choices=("articles", "short"), default="short",
                     help="corpus shape of the memory runs (short: the 10,000-file run takes a third of the time)")
     ap.add_argument("--work", type=Path, default=None, help="folder for landing folders and warehouses")
+    ap.add_argument("--stories-only", action="store_true", help="only the story assignment line (seconds)")
     a = ap.parse_args()
+    if a.stories_only:
+        story_assignment(a.source)
+        return
     work = a.work or Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     words = {"articles": 0, "short": a.short_words}
@@ -135,6 +191,7 @@ def main() -> None:
         print(f"{size} files ({a.memory_shape}) end to end: {seconds:.0f}s, {size / seconds:.2f} articles/s, "
               f"peak {peaks[size]:.0f} MB", flush=True)
     print(f"peak memory {large} files / {small} files: {peaks[large] / peaks[small]:.2f} x (target <= 1.2)")
+    story_assignment(a.source)
 
 
 if __name__ == "__main__":

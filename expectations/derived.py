@@ -24,6 +24,7 @@ QUOTED_SPAN = "quoted_span"
 ARTICLE_IDS = "article_ids"
 FILE_ARTICLE_IDS = "file_article_ids"
 ENTITY_IDS = "entity_ids"
+STORY_IDS = "story_ids"
 PUBLISHED_PATHS = "published_paths"
 PUBLISHED_FILES = "published_files"
 EARLIEST = "earliest_date"
@@ -46,6 +47,33 @@ def with_quoted_spans(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return quotes.assign(**{QUOTED_SPAN: pd.Series(spans, index=quotes.index, dtype=object)})
 
 
+# The derived columns of articles: the publication date and the story of the article each row's story_id names.
+STORY_FIRST_DATE = "story_first_date"
+STORY_FIRST_STORY = "story_first_story"
+
+
+def with_story_firsts(articles: pd.DataFrame, committed: Mapping[str, tuple[date, str]]) -> pd.DataFrame:
+    """`articles` with STORY_FIRST_DATE and STORY_FIRST_STORY: for each row, the published_date and story_id of
+    the article its story_id names, from the batch itself or else `committed` (story_id -> (date, story_id)
+    of articles committed before). NULL when the story_id names no article known (the reference check
+    names that row)."""
+    own = dict(zip(articles["article_id"], zip(articles["published_date"], articles["story_id"], strict=True),
+                   strict=True))
+    values = articles["published_date"].dropna()
+    stamp = isinstance(values.iloc[0], datetime) if len(values) else False
+    tz = values.iloc[0].tzinfo if stamp else None
+    dates, stories = [], []
+    for sid in articles["story_id"]:
+        found = own.get(sid) if not pd.isna(sid) else None
+        if found is None and not pd.isna(sid) and sid in committed:
+            day, story = committed[sid]
+            found = (pd.Timestamp(day, tz=tz) if stamp else day, story)
+        dates.append(None if found is None else found[0])
+        stories.append(None if found is None else found[1])
+    return articles.assign(**{STORY_FIRST_DATE: pd.Series(dates, index=articles.index, dtype=object),
+                              STORY_FIRST_STORY: pd.Series(stories, index=articles.index, dtype=object)})
+
+
 def _span(texts: dict[str, dict[Any, Any]], article_id: Any, field: Any, start: Any, end: Any) -> str | None:
     if pd.isna(article_id) or field not in texts or pd.isna(start) or pd.isna(end):
         return None
@@ -58,14 +86,16 @@ def _span(texts: dict[str, dict[Any, Any]], article_id: Any, field: Any, start: 
 
 
 def expectation_parameters(
-    batch: Mapping[str, pd.DataFrame], today: date, committed_article_ids: Collection[str] = ()
+    batch: Mapping[str, pd.DataFrame], today: date, committed_article_ids: Collection[str] = (),
+    committed_stories: Collection[str] = (),
 ) -> dict[str, Any]:
     """The `$PARAMETER` values the suites need for this batch.
 
     `committed_article_ids` are articles committed before this batch. A file touched since then (same
     bytes, new mtime) is recorded again with its earlier status: a published row whose article is
     committed and not in the batch re-records an earlier publication, so it is neither counted among
-    the batch's publications nor a dangling reference."""
+    the batch's publications nor a dangling reference. `committed_stories` are the committed articles the
+    batch's story_id values may name (the first articles of their stories)."""
     articles, entities, files = batch["articles"], batch["entities"], batch["files"]
     article_ids = articles["article_id"].dropna().unique().tolist()
     in_batch = set(article_ids)
@@ -78,6 +108,9 @@ def expectation_parameters(
         # only the committed ids this batch's files name: the warehouse's full list would bloat every result
         FILE_ARTICLE_IDS: article_ids + committed,
         ENTITY_IDS: entities["entity_id"].dropna().unique().tolist(),
+        # only the committed stories this batch's articles name, like FILE_ARTICLE_IDS
+        STORY_IDS: article_ids + [s for s in articles["story_id"].dropna().unique()
+                                  if s not in in_batch and (s in committed_stories or s in committed_article_ids)],
         PUBLISHED_PATHS: publishing["path"].dropna().unique().tolist(),
         PUBLISHED_FILES: len(publishing),
         EARLIEST: earliest,

@@ -12,10 +12,10 @@ import pandas as pd
 from great_expectations.core import ExpectationSuiteValidationResult
 
 from expectations.context import quiet_context
-from expectations.derived import expectation_parameters, with_quoted_spans
+from expectations.derived import expectation_parameters, with_quoted_spans, with_story_firsts
 from expectations.report import MAX_EXAMPLES, GateReport, QualityRecord, column_name, record_from_result
 from expectations.suites import GATED_TABLES, ROW_NAMES, build_suite
-from warehouse.schema import QUOTES
+from warehouse.schema import ARTICLES, QUOTES
 
 
 class Gate:
@@ -53,18 +53,23 @@ class Gate:
         today: date | None = None,
         committed_article_ids: Collection[str] = (),
         keep_results: list[ExpectationSuiteValidationResult] | None = None,
+        story_firsts: Mapping[str, tuple[date, str]] | None = None,
     ) -> GateReport:
         """Validate one batch: tables 'articles', 'quotes', 'entities', 'files' with warehouse.schema's
         columns (extra columns are ignored). `today` (default: the local date) bounds publication dates.
         `committed_article_ids` (a set or dict, for fast `in`) are the articles committed before this
         batch: a touched file's row, re-recorded with its earlier status, may name one of them.
         `keep_results`, when given, receives GX's own result for each table, e.g. for expectations.data_docs.
+        `story_firsts`: story_id -> (published_date, story_id) of the committed articles the batch's
+        story_id values name (flows.stories.StoryRows.firsts): the first article of each story is checked
+        to be the earliest and its own story's first.
 
         Raises ValueError when a table or a column is missing: that is a bug in the caller, not bad data."""
         _check_columns(batch)
         frames = {table.name: batch[table.name] for table in GATED_TABLES}
         frames[QUOTES.name] = with_quoted_spans(batch["quotes"], batch["articles"])
-        parameters = expectation_parameters(batch, today or date.today(), committed_article_ids)
+        frames[ARTICLES.name] = with_story_firsts(batch["articles"], story_firsts or {})
+        parameters = expectation_parameters(batch, today or date.today(), committed_article_ids, story_firsts or {})
         records: list[QualityRecord] = []
         with self._lock:
             try:

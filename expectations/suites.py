@@ -25,6 +25,9 @@ from expectations.derived import (
     PUBLISHED_FILES,
     PUBLISHED_PATHS,
     QUOTED_SPAN,
+    STORY_FIRST_DATE,
+    STORY_FIRST_STORY,
+    STORY_IDS,
 )
 from warehouse.schema import (
     ARTICLES,
@@ -77,6 +80,9 @@ REFERENCE_CHECKS: dict[Reference, ReferenceCheck] = {
         ENTITY_IDS, WARNING, "a speaker entity is one of the batch's entities"
     ),
     ENTITIES.reference("article_id"): ReferenceCheck(ARTICLE_IDS, CRITICAL, "every entity's article is in the batch"),
+    ARTICLES.reference("story_id"): ReferenceCheck(
+        STORY_IDS, CRITICAL, "every story's first article is in the batch or committed before"
+    ),
     FILES.reference("article_id"): ReferenceCheck(
         FILE_ARTICLE_IDS,
         CRITICAL,
@@ -154,6 +160,17 @@ def articles_expectations() -> list[gxe.Expectation]:
             description="distinct articles = files the batch publishes (touched files re-recorded aside)",
         ),
         gxe.ExpectColumnValuesToBeBetween(column="paragraph_count", min_value=1, severity=CRITICAL),
+        # stories (transforms.stories): the article a story_id names is the story's earliest and its own first
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="published_date", column_B=STORY_FIRST_DATE, or_equal=True,
+            ignore_row_if="either_value_is_missing",  # a story_id naming no article: the reference check names it
+            severity=CRITICAL, description="no article is published before its story's first article",
+        ),
+        gxe.ExpectColumnPairValuesToBeEqual(
+            column_A="story_id", column_B=STORY_FIRST_STORY, ignore_row_if="either_value_is_missing",
+            severity=CRITICAL, description="a story's first article is the first of its own story",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(column="similarity", min_value=0, max_value=1, severity=CRITICAL),
         gxe.ExpectColumnValuesToBeBetween(
             column="word_count",
             min_value=MIN_WORDS,

@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
 from prefect import flow, get_run_logger
 from prefect.artifacts import (
     create_link_artifact,
@@ -31,11 +32,12 @@ from flows.publish import publish_pages
 from flows.resources import Resources
 from flows.run_summary import RunSummary
 from flows.runs import NOTHING_NEW, record_run
+from flows.stories import StoryKeeper
 from flows.tasks import discover_files, process_batch
 from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, quarantined
 from warehouse.batch import BatchAssembler, ReconciliationError, presence_rows
-from warehouse.schema import CONTENT_TABLES, FILES, PUBLISHED, QUALITY, RowError
+from warehouse.schema import ARTICLES, CONTENT_TABLES, FILES, PUBLISHED, QUALITY, STORY_INDEX, RowError
 from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged, no_space
 from warehouse.vacuum import vacuum
 
@@ -154,8 +156,9 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     with clock.stage("plan"):
         known = {} if options.reprocess else wh.known_files()
         work = plan(files, known, options.prune_missing)
+    stories = StoryKeeper(wh, empty=options.reprocess)
     if work.gone or work.returned or work.pruned:
-        known = _record_presence(wh, summary, work, known, options)
+        known = _record_presence(wh, summary, work, known, options, stories)
     summary.files_seen, summary.statuses["unchanged"] = len(files), work.unchanged
     log.info("%d files in %s: %d to read, %d unchanged", len(files), source.name, len(work.to_read), work.unchanged)
     if work.nothing_to_do and not options.reprocess:
@@ -163,7 +166,7 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     if options.reprocess:
         # Every table is re-derived; intermediate commits stay unpublished, so readers see the old
         # state until the run's last commit names the new one, and a crash rolls everything back.
-        wh.delete_all([*CONTENT_TABLES, FILES], publish=False)
+        wh.delete_all([*CONTENT_TABLES, FILES, STORY_INDEX], publish=False)
     with clock.stage("plan"):
         assembler = BatchAssembler(known, {} if options.reprocess else wh.published_articles(), summary.run_id)
     unread = [quarantined(f.path, "", f.size, f.mtime_ns, f.problem or "") for f in work.unread]
@@ -171,7 +174,7 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     artifact = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {source.name}")
     total, done = len(work.to_read) + len(unread), 0
     progress.report(0, total)
-    committer = _Committer(wh, summary, options, resources, assembler, started, today, clock)
+    committer = _Committer(wh, summary, options, resources, assembler, started, today, clock, stories)
     with task_runner_for(options) if chunks else nullcontext() as runner:  # no workers for nothing to do
         outcomes = _reported(_batches(runner, unread, chunks, options, resources, today, clock), total)
         for number, (n_files, result) in enumerate(_commit_groups(outcomes, options.commit_size)):
@@ -199,14 +202,24 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     summary.flow_stages.update(wh.stopwatch.seconds)
 
 
-def _record_presence(wh: Warehouse, summary: RunSummary, work: Plan, known: dict, options: RunOptions) -> dict:
+def _record_presence(wh: Warehouse, summary: RunSummary, work: Plan, known: dict, options: RunOptions,
+                     stories: StoryKeeper) -> dict:
     """One commit marking the files gone from the landing folder (their rows stay) or back, and, with
-    prune_missing, withdrawing the articles of missing files and their records. Returns what the
-    warehouse then knows of the files."""
+    prune_missing, withdrawing the articles of missing files and their records (and handing their stories
+    to the next earliest article). Returns what the warehouse then knows of the files."""
     pruned = [known[p].article_id for p in work.pruned if known[p].status == PUBLISHED]
-    rows = presence_rows(known, work.gone, work.returned, summary.run_id, datetime.now(UTC))
-    wh.commit({FILES.name: rows}, withdraw_article_ids=pruned, replace_paths=[*work.gone, *work.returned, *work.pruned],
-              publish=not options.reprocess)
+    rows = {FILES.name: presence_rows(known, work.gone, work.returned, summary.run_id, datetime.now(UTC))}
+    rewrite: list[str] = []
+    if pruned and not options.reprocess:  # a reprocess derives every story anew
+        story_rows = stories.assign(ARTICLES.to_arrow([]), pruned)
+        rows[ARTICLES.name], rewrite = story_rows.rewritten, story_rows.rewrite_ids
+        rows[STORY_INDEX.name] = story_rows.index  # articles published before stories existed, when any
+    try:
+        wh.commit(rows, withdraw_article_ids=pruned, replace_paths=[*work.gone, *work.returned, *work.pruned],
+                  publish=not options.reprocess, rewrite_article_ids=rewrite)
+    except BaseException:
+        stories.forget()
+        raise
     summary.gone, summary.pruned = len(work.gone), len(work.pruned)
     get_run_logger().info("%d files gone from the landing folder (kept), %d back, %d pruned",
                           len(work.gone), len(work.returned), len(work.pruned))
@@ -217,8 +230,10 @@ class _Committer:
     """Validates each commit group with the gate and commits it, or records why it was not."""
 
     def __init__(self, wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Resources,
-                 assembler: BatchAssembler, started: datetime, today: date, clock: Stopwatch) -> None:
+                 assembler: BatchAssembler, started: datetime, today: date, clock: Stopwatch,
+                 stories: StoryKeeper) -> None:
         self.wh, self.summary, self.options, self.resources = wh, summary, options, resources
+        self.stories = stories
         self.assembler, self.started, self.today, self.clock = assembler, started, today, clock
         self.gate: Gate | None = None
         self.docs: RunDocs | None = None
@@ -244,9 +259,12 @@ class _Committer:
                 summary.statuses["not published"] += len(outcome)
                 log.error(summary.failures[-1])
                 return
+        with self.clock.stage("stories"):
+            story_rows = self.stories.assign(batch.tables[ARTICLES.name], batch.withdraw_article_ids)
+            batch.tables[ARTICLES.name] = story_rows.articles
         with self.clock.stage("validate"):
             report = self.gate.validate(batch.frames, self.today, committed_article_ids=self.assembler.published,
-                                        keep_results=self.docs.batch(number))
+                                        keep_results=self.docs.batch(number), story_firsts=story_rows.firsts)
         quality = QUALITY.to_arrow(
             [{**r, "run_id": summary.run_id, "batch": number, "evaluated_at": now} for r in report.rows()]
         )
@@ -254,8 +272,14 @@ class _Committer:
         summary.expectations_failed += len(report.failures)
         publish = not self.options.reprocess
         if report.passed:
-            wh.commit({**batch.tables, QUALITY.name: quality}, batch.withdraw_article_ids, batch.replace_paths,
-                      publish=publish)
+            try:
+                wh.commit({**batch.tables, ARTICLES.name: _stacked(story_rows.articles, story_rows.rewritten),
+                           STORY_INDEX.name: story_rows.index, QUALITY.name: quality},
+                          batch.withdraw_article_ids, batch.replace_paths, publish=publish,
+                          rewrite_article_ids=story_rows.rewrite_ids)
+            except BaseException:
+                self.stories.forget()  # the index in memory is ahead of the warehouse: read it again
+                raise
             self.assembler.accept(batch)
             summary.statuses.update(batch.statuses)
             for table in CONTENT_TABLES:
@@ -263,6 +287,7 @@ class _Committer:
             summary.quarantined += [(r.path, r.reason) for r in outcome if r.reason]
             summary.note_timings([(r.seconds, r.path) for r in outcome])
         else:
+            self.stories.forget()
             wh.commit({QUALITY.name: quality}, publish=publish)
             summary.failures.append(f"batch {number} not published: {report.describe_failures()}")
             summary.statuses["not published"] += len(outcome)
@@ -328,3 +353,8 @@ def _settle(future: PrefectFuture) -> BatchResult | BaseException:
         return future.result()
     except Exception as exc:  # the batch's task failed after its retries; the run goes on without it
         return exc
+
+
+def _stacked(*tables: pa.Table) -> pa.Table:
+    """ARTICLES rows from the batch and from the warehouse (whose types Delta chose) as one table."""
+    return pa.concat_tables([t.select(ARTICLES.columns).cast(ARTICLES.storage_schema) for t in tables])

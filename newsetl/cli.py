@@ -115,6 +115,9 @@ def report(
     html: Annotated[
         Path | None, typer.Option("--html", help="also write the reports, with charts, to this self-contained page")
     ] = None,
+    per_story: Annotated[bool, typer.Option(
+        "--per-story", help="count each story once: its first article, a quotation repeated in its copies once")
+    ] = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """The standard reports as tables sized to the terminal (or as CSV or JSON); with --html, also as one
@@ -140,7 +143,7 @@ def report(
     import duckdb
 
     try:
-        reports = run_reports(db, names, search)
+        reports = run_reports(db, names, search, per_story=per_story)
     except duckdb.Error as exc:  # not a DuckDB database, or one whose views name files that are gone
         _fail(f"cannot read {db}: {_one_line(str(exc))}", verbose)
     if format_ == "csv":

@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from warehouse.per_story import per_story_views
 from warehouse.queries import standard_queries
 from warehouse.sql_text import literal
 
@@ -77,12 +78,18 @@ def select_reports(only: Sequence[str] = (), search: str | None = None) -> list[
     return [n for n in names if n != SEARCH_REPORT or search is not None]
 
 
-def run_reports(db: Path, names: Sequence[str] | None = None, search: str | None = None) -> list[Report]:
+def run_reports(db: Path, names: Sequence[str] | None = None, search: str | None = None,
+                per_story: bool = False) -> list[Report]:
     """Run every standard analysis (or those named) against the database at `db`, read-only; `search`
-    sets the variable the quote search reads (words every quote must contain)."""
+    sets the variable the quote search reads (words every quote must contain). `per_story` counts each
+    story once (warehouse.per_story: the first article of each story, a quotation repeated in its copies once)."""
     queries = standard_queries()
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if per_story:
+            (catalog,) = con.execute("SELECT current_database()").fetchall()[0]
+            for statement in per_story_views(catalog):
+                con.execute(statement)
         if search is not None:
             con.execute(f"SET VARIABLE search = {literal(search)}")
         reports = []

@@ -143,7 +143,8 @@ class BatchAssembler:
             else:
                 status, reason = PUBLISHED, None
                 published[aid] = r.path
-                articles.append({**r.article, "run_id": self.run_id})
+                # a story of its own until flows.stories compares it with the index
+                articles.append({**r.article, "run_id": self.run_id, "story_id": aid, "similarity": 1.0})
                 quotes.extend(r.quotes)
                 entities.extend(r.entities)
             article_of[r.path] = aid

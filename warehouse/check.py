@@ -24,10 +24,11 @@ from filelock import FileLock, Timeout
 from warehouse import layout
 from warehouse import manifest as mf
 from warehouse.lock import describe_owner, owner_path
-from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES
+from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, STORY_INDEX
 from warehouse.store import Warehouse
+from warehouse.story_check import story_problems
 
-_REBUILT = {t.name for t in (*CONTENT_TABLES, FILES)}  # what `newsetl run --reprocess` derives anew
+_REBUILT = {t.name for t in (*CONTENT_TABLES, FILES, STORY_INDEX)}  # what `newsetl run --reprocess` derives anew
 _PARQUET = re.compile(r"'([^']+\.parquet)'")
 
 
@@ -95,6 +96,8 @@ def _problems(root: Path) -> list[Problem]:
             for p in views:
                 p.fix, p.advice = None, "rebuilt by the same `newsetl run --reprocess`"
         problems += views
+        if not lost and not views:  # the rules read the views: only over a whole, readable state
+            problems += _story_problems(wh)
     return problems + _leftovers(wh)
 
 
@@ -217,6 +220,16 @@ def _view_problems(wh: Warehouse) -> list[Problem]:
     finally:
         con.close()
     return problems[:1] if problems and all(p.fix is fix for p in problems) and len(problems) > 3 else problems
+
+
+def _story_problems(wh: Warehouse) -> list[Problem]:
+    con = duckdb.connect(str(wh.db_path), read_only=True)
+    try:
+        found = story_problems(con)
+    finally:
+        con.close()
+    return [Problem(f"stories: {line}", advice=f"`newsetl run --reprocess --landing DIR --warehouse {wh.root}` "
+                    "decides every story again") for line in found]
 
 
 def _leftovers(wh: Warehouse) -> list[Problem]:

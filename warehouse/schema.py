@@ -53,6 +53,10 @@ ARTICLES = Table(
         _col("word_count", pa.int32(), "words in the body", False),
         _col("run_id", pa.string(), "the flow run that published this row", False),
         _MONTH,
+        _col("story_id", pa.string(), "the story: its first (earliest) article, the article's own id when it has "
+             "no near-copy; NULL only in rows published before stories existed", False, references=_ARTICLE),
+        _col("similarity", pa.float64(), "estimated Jaccard similarity of the body's word 5-shingles to the story's "
+             "first article (1 for the first itself)", False),
     ),
     key=("article_id",),
     partition_by=("published_month",),
@@ -186,6 +190,20 @@ QUALITY = Table(
 )
 
 
+STORY_INDEX = Table(
+    "story_index",
+    "The near-copy index of stories: one MinHash signature per published article (transforms.stories), "
+    "committed with its article, so a run compares only its new articles with it.",
+    (
+        _col("article_id", pa.string(), "the article", False, references=_ARTICLE),
+        _col("published_date", pa.date32(), "the article's publication date (which of two copies is earlier)", False),
+        _col("signature", pa.list_(pa.int64()),
+             "MinHash values of the body's word shingles; NULL for a body without words"),
+    ),
+    key=("article_id",),
+)
+
+
 @dataclass(frozen=True)
 class DerivedView:
     """A view computed from the tables' views; its columns' comments live here with its SQL."""
@@ -215,8 +233,35 @@ ENTITY_ALIASES = DerivedView(
     },
 )
 
+STORIES = DerivedView(
+    "stories",
+    "One row per story: an article and its near-copies (republished under another headline, trimmed or "
+    "extended, wire copy), under its first (earliest) article.",
+    """SELECT f.article_id AS story_id, f.published_date AS first_published,
+              max(a.published_date) AS last_published, count(*)::INTEGER AS articles,
+              list(DISTINCT a.section ORDER BY a.section) FILTER (WHERE a.section IS NOT NULL) AS sections,
+              f.headline, f.section AS first_section, min(a.similarity) AS min_similarity
+       FROM articles AS a
+       JOIN articles AS f ON f.article_id = coalesce(a.story_id, a.article_id)
+       GROUP BY f.article_id, f.published_date, f.headline, f.section""",
+    {
+        "story_id": "the story's first article (references articles.article_id)",
+        "first_published": "publication date of the first article",
+        "last_published": "publication date of the latest article of the story",
+        "articles": "articles in the story (the first and its near-copies)",
+        "sections": "the distinct sections that published it",
+        "headline": "headline of the first article",
+        "first_section": "section of the first article",
+        "min_similarity": "lowest similarity of an article of the story to its first (1 for a story of one)",
+    },
+)
+
 CONTENT_TABLES = (ARTICLES, QUOTES, ENTITIES)
 DERIVED_VIEWS = (ENTITY_ALIASES,)
+DERIVED_VIEWS += (STORIES,)
+# Rows that belong to one article, withdrawn with it: the content tables and the story index.
+ARTICLE_TABLES = (*CONTENT_TABLES, STORY_INDEX)
 ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY)
+ALL_TABLES += (STORY_INDEX,)
 BY_NAME = {t.name: t for t in ALL_TABLES}
 REFERENCES: tuple[Reference, ...] = tuple(ref for t in ALL_TABLES for ref in t.references.values())

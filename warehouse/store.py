@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from deltalake import DeltaTable, write_deltalake
 
 from instrumentation.failpoints import Failpoints
@@ -27,7 +28,7 @@ from warehouse import layout
 from warehouse import manifest as mf
 from warehouse.faults import DiskFull, WarehouseDamaged, no_space, remove_half_written
 from warehouse.lock import WarehouseBusy, run_lock
-from warehouse.schema import ALL_TABLES, ARTICLES, BY_NAME, CONTENT_TABLES, FILES, Table
+from warehouse.schema import ALL_TABLES, ARTICLE_TABLES, ARTICLES, BY_NAME, FILES, Table
 from warehouse.sql_text import in_list
 from warehouse.views import build_database
 
@@ -185,6 +186,22 @@ class Warehouse:
             raise WarehouseDamaged(f"table {table.name} version {self.versions[table.name]} does not read "
                                    f"({first}); run `newsetl check --warehouse {self.root}`") from None
 
+    def read_matching(self, table: Table, column: str, values: Sequence[str]) -> pa.Table:
+        """The published rows of `table` whose `column` is one of `values` (every column), scanning only
+        what the filter needs; WarehouseDamaged as read() when its files do not read."""
+        if not values or table.name not in self.versions:
+            return table.schema.empty_table()
+        try:
+            data = self._delta(table).to_pyarrow_dataset().to_table(filter=pc.field(column).isin(list(values)))
+        except Exception as exc:  # deltalake and pyarrow raise their own types for a lost or damaged file
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise WarehouseDamaged(f"table {table.name} version {self.versions[table.name]} does not read "
+                                   f"({first}); run `newsetl check --warehouse {self.root}`") from None
+        for field in table.schema:  # a column added after these files were written reads as NULL
+            if field.name not in data.column_names:
+                data = data.append_column(field.remove_metadata(), pa.nulls(data.num_rows, field.type))
+        return data.select(table.columns)
+
     def known_files(self) -> dict[str, KnownFile]:
         """path -> what the warehouse recorded of the file there."""
         (path,) = FILES.key
@@ -202,15 +219,17 @@ class Warehouse:
         withdraw_article_ids: Sequence[str] = (),
         replace_paths: Sequence[str] = (),
         publish: bool = True,
+        rewrite_article_ids: Sequence[str] = (),
     ) -> int:
         """Publish one batch atomically: withdraw earlier versions' rows, replace the `files`
-        records of `replace_paths`, append `rows` (table name -> rows), then name the new
-        versions in the manifest and rebuild the views. With publish=False the manifest and
-        views wait for a later commit: several commits then become visible (or, after a crash,
-        vanish) together. Returns the commit number."""
+        records of `replace_paths` and the `articles` rows of `rewrite_article_ids` (their new rows,
+        e.g. a changed story, are among `rows`; their quotes and entities stay), append `rows` (table
+        name -> rows), then name the new versions in the manifest and rebuild the views. With
+        publish=False the manifest and views wait for a later commit: several commits then become
+        visible (or, after a crash, vanish) together. Returns the commit number."""
         started_ns = time.time_ns()
         try:
-            return self._commit(rows, withdraw_article_ids, replace_paths, publish)
+            return self._commit(rows, withdraw_article_ids, replace_paths, publish, rewrite_article_ids)
         except Exception as exc:
             if not no_space(exc):
                 raise
@@ -219,12 +238,14 @@ class Warehouse:
             raise DiskFull(f"no space left on device writing {writing}; the published state is unchanged") from None
 
     def _commit(self, rows: Mapping[str, pa.Table], withdraw_article_ids: Sequence[str],
-                replace_paths: Sequence[str], publish: bool) -> int:
+                replace_paths: Sequence[str], publish: bool, rewrite_article_ids: Sequence[str] = ()) -> int:
         versions = dict(self.versions)
         with self.stopwatch.stage("write"):
-            for table in CONTENT_TABLES:
+            for table in ARTICLE_TABLES:
                 if withdraw_article_ids and table.name in versions:
                     versions[table.name] = self._delete(table, in_list("article_id", withdraw_article_ids))
+            if rewrite_article_ids and ARTICLES.name in versions:
+                versions[ARTICLES.name] = self._delete(ARTICLES, in_list("article_id", rewrite_article_ids))
             if replace_paths and FILES.name in versions:
                 versions[FILES.name] = self._delete(FILES, in_list("path", replace_paths))
             self.failpoints.reach("commit-start")

@@ -36,6 +36,7 @@ _DUCK_TYPES: dict[pa.DataType, str] = {
     pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
     pa.list_(pa.string()): "VARCHAR[]",
     pa.list_(pa.int32()): "INTEGER[]",
+    pa.list_(pa.int64()): "BIGINT[]",
 }
 
 

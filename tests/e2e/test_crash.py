@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from tests.articles import COUNCIL, GARDEN, HARBOUR
+from warehouse.schema import ARTICLES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_server")]
 NEWSETL = Path(sys.executable).parent / "newsetl"
@@ -23,13 +24,16 @@ SNAPSHOT = {
     "quotes": "select * from quotes order by quote_id",
     "entities": "select * from entities order by article_id, entity_id",
     "files": "select * exclude (run_id, recorded_at) from files order by path",
+    "story_index": "select * from story_index order by article_id",
 }
+SNAPSHOT_ARTICLE_COLUMNS = [c for c in ARTICLES.columns if c != "run_id"]  # the view's order, as selected above
 # (failpoint, what it interrupts); commits are numbered from 1, one per batch of 2 files
 KILL_POINTS = [
     ("commit-start:1", "early: before the first commit writes anything"),
     ("after-articles:2", "mid-commit: batch 2's articles written, its quotes not"),
     ("after-entities:3", "mid-commit: batch 3's articles, quotes and entities written, files not"),
     ("after-manifest:2", "after batch 2 was published, before the views were rebuilt"),
+    ("after-story_index:3", "mid-commit: batch 3's rows and story signatures written, the manifest not"),
 ]
 
 
@@ -73,7 +77,12 @@ def reference(crash_landing, tmp_path_factory):
     wh = tmp_path_factory.mktemp("reference") / "wh"
     code, out = finish(run(crash_landing, wh))
     assert code == 0, out
-    return snapshot(wh)
+    state = snapshot(wh)
+    # the six harbour variants are one story (near-copies spread over three commits), the others their own
+    sizes = sorted(n for (n,) in duckdb.connect(str(wh / "news.duckdb"), read_only=True).execute(
+        "select articles from stories").fetchall())
+    assert sizes == [1, 1, 6]
+    return state
 
 
 def assert_whole(state: dict, reference: dict) -> None:
@@ -84,6 +93,18 @@ def assert_whole(state: dict, reference: dict) -> None:
         assert [r for r in state[table]] == [r for r in reference[table] if r[key] in ids], table
     published = {r[0] for r in state["files"] if r[4] == "published"}  # path, sha256, size, mtime, status
     assert published == {r[1] for r in state["articles"]}
+    assert [r[0] for r in state["story_index"]] == sorted(ids)  # the index holds exactly the published articles
+    assert_stories_hold(state)
+
+
+def assert_stories_hold(state: dict) -> None:
+    """Every story_id names a published article that is the first of its own story and the earliest of it."""
+    by_id = {r[0]: r for r in state["articles"]}
+    cols = list(SNAPSHOT_ARTICLE_COLUMNS)
+    date_at, story_at = cols.index("published_date"), cols.index("story_id")
+    for row in state["articles"]:
+        first = by_id[row[story_at]]
+        assert first[story_at] == first[0] and (first[date_at], first[0]) <= (row[date_at], row[0])
 
 
 @pytest.mark.parametrize(("failpoint", "moment"), KILL_POINTS, ids=[k for k, _ in KILL_POINTS])

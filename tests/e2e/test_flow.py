@@ -209,10 +209,16 @@ def test_reprocess_rederives_every_table_to_the_same_rows(messy_landing, tmp_pat
     wh = tmp_path / "wh"
     run(messy_landing, wh)
     before = snapshot(wh)
+    index = "select article_id, published_date, signature from story_index order by 1"
+    stories = "select article_id, story_id, similarity from articles order by 1"
+    index_before, stories_before = query(wh, index), query(wh, stories)
     again = run(messy_landing, wh, reprocess=True)
     assert again.statuses["published"] == 4 and again.statuses["unchanged"] == 0
     after = snapshot(wh)
     # the same articles, quotes and entities; only the run that published them differs
     assert after["quotes"] == before["quotes"] and after["entities"] == before["entities"]
+    # the story index is rebuilt with the tables: the same signatures, the same stories
+    assert query(wh, index) == index_before and len(index_before) == 4
+    assert query(wh, stories) == stories_before
     assert query(wh, "select count(distinct run_id) from articles") == [(1,)]
     assert query(wh, "select count(*) from runs") == [(2,)]

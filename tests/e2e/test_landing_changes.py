@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,30 @@ def test_duplicate_of_a_changed_file_does_not_point_at_the_withdrawn_article(fol
     assert new_id != old_id and files(wh)["later/harbour.txt"][:3] == ("published", None, old_id)
     assert set(articles(wh)) >= {old_id, new_id}
     assert_references_hold(wh)
+
+
+def test_a_pruned_first_article_hands_its_story_to_the_next_earliest_copy(folder, tmp_path):
+    wh = tmp_path / "wh"
+    # the same story republished under another headline a day later, and again two days later
+    header, _, rest = HARBOUR.partition("\n")
+    body = rest.partition("\n")[2]  # all but the headline
+
+    def shifted(days: int, headline: str) -> str:
+        day = header.split()[1]
+        when = (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+        return f"{header.replace(day, when)}\n{headline}\n{body}"
+
+    (folder / "harbour-copy.txt").write_text(shifted(1, "Harbour plan: the port's new berth approved"))
+    (folder / "harbour-again.txt").write_text(shifted(2, "Port expansion gets the go-ahead"))
+    run(folder, wh, "thread")
+    stories = dict(query(wh, "select source_path, story_id from articles"))
+    harbour_id = files(wh)["harbour.txt"][2]
+    assert stories["harbour-copy.txt"] == stories["harbour-again.txt"] == stories["harbour.txt"] == harbour_id
+    assert query(wh, f"select articles from stories where story_id = '{harbour_id}'") == [(3,)]
+    (folder / "harbour.txt").unlink()
+    run(folder, wh, "thread", prune_missing=True)
+    stories = dict(query(wh, "select source_path, story_id from articles"))
+    copy_id = files(wh)["harbour-copy.txt"][2]
+    assert stories["harbour-copy.txt"] == stories["harbour-again.txt"] == copy_id
+    assert harbour_id not in {a for (a,) in query(wh, "select article_id from story_index")}
+    assert query(wh, "select count(*) from story_index") == query(wh, "select count(*) from articles")

@@ -17,8 +17,12 @@ from expectations.derived import (
     PUBLISHED_FILES,
     PUBLISHED_PATHS,
     QUOTED_SPAN,
+    STORY_FIRST_DATE,
+    STORY_FIRST_STORY,
+    STORY_IDS,
     expectation_parameters,
     with_quoted_spans,
+    with_story_firsts,
 )
 from tests.expectations.test_gate import TODAY, _file, _frame
 from transforms.article import EARLIEST_DATE, MAX_DAYS_AHEAD
@@ -129,6 +133,7 @@ def test_parameters_hold_the_batchs_ids_and_what_it_publishes() -> None:
         PUBLISHED_FILES: 3,
         EARLIEST: EARLIEST_DATE,
         LATEST: TODAY + timedelta(days=MAX_DAYS_AHEAD),
+        STORY_IDS: ["a1", "a2"],
     }
     # without the committed ids, the touched file counts as a publication whose article is missing
     params = expectation_parameters(batch(), TODAY)
@@ -151,3 +156,23 @@ def test_timezone_aware_dates_get_bounds_in_their_zone() -> None:
     params = expectation_parameters(batch(dates), TODAY)
     assert params[EARLIEST] == pd.Timestamp(EARLIEST_DATE, tz="UTC")
     assert (dates <= params[LATEST]).all() and (dates >= params[EARLIEST]).all()  # comparable without a TypeError
+
+
+def test_story_ids_may_name_the_batch_s_articles_or_committed_ones_only() -> None:
+    b = batch()
+    b["articles"] = b["articles"].assign(story_id=["a1", "a-committed"])
+    assert expectation_parameters(b, TODAY, committed_stories={"a-committed": None})[STORY_IDS] == \
+        ["a1", "a2", "a-committed"]
+    assert expectation_parameters(b, TODAY)[STORY_IDS] == ["a1", "a2"]  # a-committed: a dangling story
+
+
+def test_each_article_gets_the_date_and_story_of_its_story_s_first_article() -> None:
+    frame = articles().assign(published_date=[date(2026, 11, 20), date(2026, 11, 21)],
+                              story_id=["a1", "a-old"])
+    out = with_story_firsts(frame, {"a-old": (date(2026, 11, 2), "a-older")})
+    assert out[STORY_FIRST_DATE].tolist() == [date(2026, 11, 20), date(2026, 11, 2)]
+    assert out[STORY_FIRST_STORY].tolist() == ["a1", "a-older"]
+    assert with_story_firsts(frame, {})[STORY_FIRST_DATE].tolist() == [date(2026, 11, 20), None]
+    stamps = frame.assign(published_date=pd.to_datetime(frame["published_date"]))
+    assert with_story_firsts(stamps, {"a-old": (date(2026, 11, 2), "a-old")})[STORY_FIRST_DATE].tolist()[1] == \
+        pd.Timestamp("2026-11-02")

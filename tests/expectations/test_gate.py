@@ -71,6 +71,8 @@ def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
     """Rows to a frame via pyarrow, as the flow builds it: the schema's types, pandas' default conversion.
     Columns added to the schema after these tests were written get a plain non-null value."""
     filler = {f.name: _plain(f.type) for f in table.schema if not f.nullable}
+    if table.name == "articles":  # a story of its own unless the row says otherwise
+        rows = [{"story_id": row.get("article_id"), **row} for row in rows]
     rows = [{**{k: v for k, v in filler.items() if k not in row}, **row} for row in rows]
     return pa.Table.from_pylist(rows, schema=table.schema).to_pandas()
 
@@ -556,3 +558,31 @@ def test_a_suite_that_would_collide_in_quality_is_refused(monkeypatch: pytest.Mo
     monkeypatch.setattr(expectations.gate, "build_suite", twice)
     with pytest.raises(ValueError, match="QUALITY's key would collide"):
         Gate()
+
+
+def test_stories_name_an_article_whose_story_is_its_own_and_which_is_the_earliest(gate: Gate) -> None:
+    batch = make_batch()  # article i is published i days before TODAY
+    arts = batch["articles"]
+    ids = arts["article_id"].tolist()
+    arts.loc[0, "story_id"] = ids[1]  # a copy of an earlier article: fine
+    assert gate.validate(batch, today=TODAY).passed
+    arts.loc[5, "story_id"] = ids[4]  # named article published after it
+    arts.loc[2, "story_id"], arts.loc[0, "story_id"] = ids[6], ids[2]  # names an article of another story
+    arts.loc[7, "story_id"] = "0000deadbeef0000"  # names no article
+    report = gate.validate(batch, today=TODAY)
+    assert _failed(report, "articles", "expect_column_pair_values_a_to_be_greater_than_b",
+                   "published_date,story_first_date").unexpected_count == 1
+    assert _failed(report, "articles", "expect_column_pair_values_to_be_equal",
+                   "story_id,story_first_story").unexpected_count == 1
+    assert _failed(report, "articles", "expect_column_values_to_be_in_set", "story_id").unexpected_count == 1
+
+
+def test_a_story_may_have_its_first_article_committed_before(gate: Gate) -> None:
+    batch = make_batch()
+    batch["articles"].loc[0, "story_id"] = "committed-first"
+    assert gate.validate(batch, today=TODAY, story_firsts={"committed-first": (date(2026, 1, 1), "committed-first")},
+                         committed_article_ids={"committed-first"}).passed
+    later = {"committed-first": (TODAY + timedelta(days=1), "committed-first")}
+    late = gate.validate(batch, today=TODAY, story_firsts=later, committed_article_ids={"committed-first"})
+    assert "published_date,story_first_date" in late.describe_failures()
+    assert not gate.validate(batch, today=TODAY).passed  # not in the batch, not committed: dangling

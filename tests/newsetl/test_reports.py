@@ -172,3 +172,21 @@ def test_csv_and_json_carry_every_row_whole() -> None:
                                                "aliases": ["Ann", "Lee"], "share": 12.5}
     assert doc["speakers_top"]["rows"][1]["speaker"] is None
     assert len(doc["quote_search"]["rows"]) == 15 and doc["quote_search"]["rows"][0]["quote"] == QUOTES.rows[0][2]
+
+
+def test_per_story_reports_count_a_quotation_repeated_in_copies_of_one_story_once(tmp_path: Path) -> None:
+    from tests.warehouse.test_per_story import make_warehouse
+
+    db = make_warehouse(tmp_path)
+    def helen(per_story: bool) -> tuple:
+        [report] = run_reports(db, ["speakers_top"], per_story=per_story)
+        return next(row for row in report.rows if row[0] == "Helen Morgan")[1:5]
+
+    assert helen(False) == (4, 4, 0, 4)  # quotes, quotations, reported, articles
+    assert helen(True) == (2, 2, 0, 2)  # once in story a, once in story x
+    [days] = run_reports(db, ["articles_per_day"], per_story=True)
+    assert sum(days.column("articles")) == 2
+
+
+def test_every_report_runs_per_story_on_an_empty_warehouse(empty_db: Path) -> None:
+    assert len(run_reports(empty_db, per_story=True)) == len(run_reports(empty_db))

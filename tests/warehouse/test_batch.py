@@ -35,9 +35,10 @@ def article_row(aid: str, path: str, sha: str) -> dict[str, Any]:
     row = ARTICLES.row(
         article_id=aid, source_path=path, source_sha256=sha, published_date=date(2024, 1, 1), section=None,
         headline="H", standfirst=None, image_caption=None, image_credit=None, body="B", paragraph_count=1,
-        word_count=1, run_id=None, published_month="2024-01",
+        word_count=1, run_id=None, published_month="2024-01", story_id=None, similarity=None,
     )
-    del row["run_id"]
+    for added_later in ("run_id", "story_id", "similarity"):  # by the batch, and by flows.stories
+        del row[added_later]
     return row
 
 

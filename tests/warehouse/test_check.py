@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from filelock import FileLock
 
@@ -151,3 +153,20 @@ def test_warehouse_in_use_is_not_checked(wh):
     with FileLock(str(wh / "_state" / "run.lock")):
         result = check(wh)
     assert result.busy and "in use by a run" in result.busy and not result.healthy
+
+
+def test_a_story_rule_broken_across_commits_is_named_with_the_rebuild(wh):
+    from warehouse.schema import ARTICLES
+
+    with Warehouse.open(wh) as w:  # a row whose story names an article published after it
+        late = batch("d")
+        late["articles"] = late["articles"].set_column(
+            ARTICLES.columns.index("story_id"), ARTICLES.schema.field("story_id"), pa.array(["a"]))
+        late["articles"] = late["articles"].set_column(
+            ARTICLES.columns.index("published_date"), ARTICLES.schema.field("published_date"),
+            pa.array([date(2023, 12, 1)]))
+        w.commit(late)
+    result = check(wh, repair=True)
+    assert lines(result) == ["stories: 1 articles published before their story's first article; "
+                             f"`newsetl run --reprocess --landing DIR --warehouse {wh.resolve()}` decides every "
+                             "story again"]

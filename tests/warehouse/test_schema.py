@@ -54,6 +54,8 @@ def test_references_resolve_to_real_columns() -> None:
         "quotes.speaker_entity_id -> entities.entity_id",
         "entities.article_id -> articles.article_id",
         "files.article_id -> articles.article_id",
+        "articles.story_id -> articles.article_id",
+        "story_index.article_id -> articles.article_id",
     }
     for ref in REFERENCES:
         source, target = BY_NAME[ref.table], BY_NAME[ref.target_table]

@@ -19,7 +19,7 @@ def article(aid: str, path: str, day: date = date(2024, 1, 2)) -> dict:
         "article_id": aid, "source_path": path, "source_sha256": "0" * 64, "published_date": day,
         "section": "NEWS", "headline": f"Headline {aid}", "standfirst": None, "image_caption": None,
         "image_credit": None, "body": "Body.", "paragraph_count": 1, "word_count": 1, "run_id": "r1",
-        "published_month": day.strftime("%Y-%m"),
+        "published_month": day.strftime("%Y-%m"), "story_id": aid, "similarity": 1.0,
     }
 
 
@@ -135,3 +135,21 @@ def test_a_path_with_spaces_and_marks_deltalake_percent_encodes(tmp_path):
     with Warehouse.open(root) as wh:  # reopening rebuilds nothing it should not, and reads its own files
         wh.commit(batch("b"))
     assert rows(root, "select article_id from articles order by 1") == [("a",), ("b",)]
+
+
+def test_read_matching_reads_the_rows_named_and_a_rewrite_replaces_only_articles_rows(tmp_path):
+    with Warehouse.open(tmp_path) as wh:
+        data = batch("a", "b", "c")
+        data["articles"] = data["articles"].set_column(
+            ARTICLES.columns.index("story_id"), ARTICLES.schema.field("story_id"), pa.array(["a", "b", "c"]))
+        quote = {"quote_id": "q", "article_id": "b", "field": "body", "paragraph_index": 0, "char_start": 0,
+                 "char_end": 4, "text": "Body", "quote_type": "direct", "published_month": "2024-01"}
+        wh.commit({**data, "quotes": pa.Table.from_pylist([quote], schema=QUOTES.schema)})
+        assert wh.read_matching(ARTICLES, "article_id", []).num_rows == 0
+        found = wh.read_matching(ARTICLES, "article_id", ["b", "zz"])
+        assert found.column_names == ARTICLES.columns and found.column("article_id").to_pylist() == ["b"]
+        moved = found.set_column(ARTICLES.columns.index("story_id"), "story_id", pa.array(["a"]))
+        wh.commit({"articles": moved}, rewrite_article_ids=["b"])
+        stories = dict(rows(tmp_path, "select article_id, story_id from articles"))
+        assert stories == {"a": "a", "b": "a", "c": "c"}
+        assert rows(tmp_path, "select article_id from quotes") == [("b",)]

@@ -118,7 +118,7 @@ def test_to_arrow_names_the_column_of_a_value_of_the_wrong_type() -> None:
         article_id="a1", source_path="2026/11/story.txt", source_sha256="f" * 64, published_date="2026-11-28",
         section="WORLD", headline="Peskov says talks resume", standfirst=None, image_caption=None,
         image_credit=None, body="Talks went on.", paragraph_count=1, word_count=3, run_id="r1",
-        published_month="2026-11",
+        published_month="2026-11", story_id="a1", similarity=1.0,
     )
     with pytest.raises(RowError, match=r"^articles.published_date: values are not date32\[day\]"):
         ARTICLES.to_arrow([article])

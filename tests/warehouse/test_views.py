@@ -30,7 +30,8 @@ def article(aid: str, day: date, **changes: object) -> dict:
         section="WORLD", headline=f"Peskov says talks resume ({aid})", standfirst=None,
         image_caption="Delegates arrive for the talks", image_credit="Reuters",
         body="Talks went on for a third day.\n\n\"The door remains open,\" Peskov told reporters.",
-        paragraph_count=2, word_count=15, run_id="run-0001", published_month=f"{day:%Y-%m}",
+        paragraph_count=2, word_count=15, run_id="run-0001", published_month=f"{day:%Y-%m}", story_id=aid,
+        similarity=1.0,
     ), **changes})
 
 
