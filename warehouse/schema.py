@@ -28,6 +28,9 @@ SPEECH, BELIEF, EVIDENCE = CUE_CLASSES
 ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
 SEVERITIES = ("critical", "warning")
 CRITICAL, WARNING = SEVERITIES
+# A person's gender as the article's own words show it (entities.gender); NULL when they show none.
+GENDERS = ("female", "male")
+FEMALE, MALE = GENDERS
 RUN_STATUSES = ("completed", "completed with failures", "failed")
 COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
 
@@ -84,6 +87,14 @@ QUOTES = Table(
              "NULL for a quotation without a speaker", values=CUE_CLASSES,
              meanings={SPEECH: "the source put it in words", BELIEF: "a stance or belief ascribed to the source",
                        EVIDENCE: "a record or measurement bears it out"}),
+        _col("speaker_role", pa.string(),
+             "the role the article gives the speaker (spokesman, senator, chief executive), lower case, at the "
+             "attribution or in the same person's nearest earlier description; NULL when the article gives none"),
+        _col("speaker_affiliation", pa.string(),
+             "what the speaker speaks for (Kremlin, State Department, Republican Party), from the same words; "
+             "NULL when the article gives none"),
+        _col("speaker_affiliation_entity_id", pa.string(), "the affiliation's entity, when it is a named entity "
+             "of the article", references="entities.entity_id"),
         _MONTH,
     ),
     key=("quote_id",),
@@ -102,6 +113,11 @@ ENTITIES = Table(
         _col("surface_forms", pa.list_(pa.string()), "the distinct spellings seen", False),
         _col("surface_form_mentions", pa.list_(pa.int32()),
              "mentions of each spelling, in the order of surface_forms", False),
+        _col("gender", pa.string(), "a PERSON's gender as the article's own words show it (a pronoun resolved to "
+             "the person, Mr/Mrs/Ms, a gendered noun such as spokeswoman), never from a first name; NULL when "
+             "they show none", values=GENDERS),
+        _col("gender_evidence", pa.string(), "the article's words that show the gender (Mrs. Clinton, spokeswoman, "
+             "she said); NULL when gender is NULL"),
         _MONTH,
     ),
     key=("article_id", "entity_id"),

@@ -1,0 +1,102 @@
+"""Each statement's speaker_role and speaker_affiliation: what the article says of its speaker at
+the attribution (`Kremlin spokesman Dmitry Peskov said`), else the same person's nearest earlier
+description in the article (`Peskov` after `Dmitry Peskov, the Kremlin's spokesman`), else their
+first later one. An unnamed speaker (`a senior administration official`) is described by the words
+naming it. Role and affiliation are taken separately, each from the first of these that has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from transforms.article import TEXT_FIELDS
+from transforms.entities import Entity
+from transforms.people.descriptions import Description, EntityIndex, describe
+from transforms.quotes import Quote
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "who"})
+
+
+@dataclass(frozen=True)
+class Described:
+    """A description of one mention, placed in reading order."""
+
+    order: tuple[int, int]
+    field: str
+    start: int
+    end: int
+    description: Description
+
+
+def mention_descriptions(
+    docs: Mapping[str, Doc], entities: Sequence[Entity], index: Mapping[str, EntityIndex]
+) -> dict[str, list[Described]]:
+    """entity_id -> the descriptions of each PERSON entity's mentions, in reading order."""
+    out: dict[str, list[Described]] = {}
+    for ent in entities:
+        if ent.label != "PERSON":
+            continue
+        found = []
+        for m in ent.mentions:
+            doc = docs.get(m.field)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+            if span is None or not len(span):
+                continue
+            found.append(Described(_order(m.field, m.start), m.field, m.start, m.end,
+                                   describe(doc, span, index[m.field])))
+        out[ent.entity_id] = sorted(found, key=lambda d: d.order)
+    return out
+
+
+def _order(field: str, start: int) -> tuple[int, int]:
+    return (TEXT_FIELDS.index(field) if field in TEXT_FIELDS else len(TEXT_FIELDS), start)
+
+
+def quote_description(
+    q: Quote, docs: Mapping[str, Doc], described: Mapping[str, list[Described]], index: Mapping[str, EntityIndex]
+) -> Description:
+    """The role and affiliation of a statement's speaker (see the module doc); empty when unknown."""
+    if q.speaker_entity_id in described:
+        return _entity_description(q, described[q.speaker_entity_id])
+    if q.speaker_entity_id is None and q.speaker_mention and q.speaker_mention.lower() not in _PRONOUNS:
+        doc = docs.get(q.field)
+        if doc is None:
+            return Description()
+        span = _mention_span(doc, q)
+        if span is not None and span.root.pos_ != "PROPN":
+            return describe(doc, span, index[q.field])
+    return Description()
+
+
+def _entity_description(q: Quote, found: list[Described]) -> Description:
+    here = _order(q.field, q.char_start)
+    # the mention at the attribution: in the statement's field, the nearest to its words
+    local = [d for d in found if d.field == q.field and abs(d.start - q.char_start) < 400]
+    at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
+    before = [d for d in found if d.order <= here][::-1]
+    after = [d for d in found if d.order > here]
+    ranked = ([at] if at is not None else []) + before + after
+    role = next((d.description.role for d in ranked if d.description.role), None)
+    source = next((d.description for d in ranked if d.description.affiliation), None)
+    words = tuple(w for d in ranked for w in d.description.words)
+    if source is None:
+        return Description(role, None, None, words)
+    return Description(role, source.affiliation, source.affiliation_entity_id, words)
+
+
+def _mention_span(doc: Doc, q: Quote):
+    """The speaker_mention's words in the field, the occurrence nearest the statement."""
+    text, mention = doc.text, q.speaker_mention or ""
+    best, pos = None, text.find(mention)
+    while pos >= 0:
+        dist = min(abs(pos - q.char_end), abs(pos + len(mention) - q.char_start))
+        if best is None or dist < best[0]:
+            best = (dist, pos)
+        pos = text.find(mention, pos + 1)
+    if best is None:
+        return None
+    span = doc.char_span(best[1], best[1] + len(mention), alignment_mode="expand")
+    return span if span is not None and len(span) else None
