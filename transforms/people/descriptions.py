@@ -90,10 +90,14 @@ def _is_modifier(t: Token) -> bool:
 EntityIndex = Mapping[int, tuple[str, str, str, Span]]  # token index -> (name, label, entity_id, mention span)
 
 
-def describe(doc: Doc, span: Span, entity_of: EntityIndex) -> Description:
+def describe(doc: Doc, span: Span, entity_of: EntityIndex, self_id: str | None = None) -> Description:
     """The description of the name at `span` (a PERSON mention, or a common noun phrase naming an
-    unnamed speaker) from its premodifiers, party tag and appositions (see the module doc)."""
+    unnamed speaker) from its premodifiers, party tag and appositions (see the module doc). The
+    entity `self_id` (the person described) is never its own affiliation."""
+    entity_of = {i: e for i, e in entity_of.items() if e[2] != self_id} if self_id else entity_of
     pre = _premodifiers(doc, span, entity_of)
+    if not pre:
+        pre = _conjunct_title(doc, span, entity_of)
     parts = [_analyse(pre, entity_of, doc)] if pre else []
     if span.root.pos_ != "PROPN":  # `a senior administration official`: the phrase describes itself
         parts.append(_analyse(list(span), entity_of, doc))
@@ -117,6 +121,29 @@ def describe(doc: Doc, span: Span, entity_of: EntityIndex) -> Description:
     return Description(role, with_aff.affiliation, with_aff.affiliation_entity_id, words)
 
 
+def _conjunct_title(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
+    """`Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)`: a name in a list shares the plural
+    title before the list's first name."""
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in ("and", ","):
+        return []
+    j = i - 1
+    if doc[j].text == ")":  # the previous name's party tag
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < 0 or j not in entity_of or entity_of[j][1] != "PERSON":
+        return []
+    first = entity_of[j][3]
+    while first.start > 0 and doc[first.start - 1].i in entity_of and entity_of[doc[first.start - 1].i][1] == "PERSON":
+        first = entity_of[first.start - 1][3]
+    pre = _premodifiers(doc, first, entity_of)
+    plural = [t for t in pre if is_role_head(t) and _key(t) != _role_word(t)]
+    if plural:
+        return pre
+    return _conjunct_title(doc, first, entity_of) if first.start < span.start else []
+
+
 def _entity_named(entity_of: EntityIndex, name: str) -> str | None:
     return next((eid for n, _, eid, _ in entity_of.values() if n == name), None)
 
@@ -132,7 +159,8 @@ def _premodifiers(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
         if "\n" in t.text or t.text in _BOUNDARY or t.is_quote:
             break
         inside_role = t.lower_ in ("of", "the") and i > 0 and (is_role_head(doc[i - 1]) or doc[i - 1].lower_ == "of")
-        if t.tag_ == "POS" or (out and (t.text == "." or inside_role)):
+        abbreviation = t.text == "." and i > 0 and doc[i - 1].is_alpha and not doc[i - 1].whitespace_  # `Sens.`
+        if t.tag_ == "POS" or abbreviation or (out and inside_role):
             out.insert(0, t)
         elif t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "INTJ"):
             if not (t.pos_ == "VERB" and t.is_title and i in entity_of):
@@ -167,15 +195,18 @@ def _analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Descripti
         first_head = s
         role = " ".join(_role_word(t) if t.i in [x.i for x in tokens[heads[0] : h + 1]] else t.lower_
                         for t in tokens[s : h + 1] if t.text != ".")
-        role = re.sub(r"\s*-\s*", "-", role).strip() or None
+        # `Washington-based developer`: where the person is based is no part of the role
+        role = re.sub(r"^-\S*\s*", "", re.sub(r"\s*-\s*", "-", role)).strip() or None
         after = tokens[h + 1 :]
         if after and after[0].lower_ in _AFFILIATION_PREPS:
             aff_tokens = [t for t in after[1:] if not (t.pos_ == "DET" and t is after[1])]
     if not aff_tokens:
-        aff_tokens = [t for t in tokens[:first_head] if t.tag_ != "POS"]
+        before = tokens[:first_head]
+        aff_tokens = [t for k, t in enumerate(before) if t.tag_ != "POS" and not (
+            k + 1 < len(before) and before[k + 1].text == "-")]  # not `Washington` of `Washington-based`
     if not heads and not aff_tokens:
         return Description()
-    affiliation, eid = _affiliation(aff_tokens, entity_of, doc)
+    affiliation, eid = _affiliation(aff_tokens, entity_of, doc, capitalised=bool(heads))
     words = tuple(t.lower_ for t in tokens)
     return Description(role, affiliation, eid, words)
 
@@ -185,10 +216,12 @@ def _entity_positions(tokens: list[Token], entity_of: EntityIndex) -> set[int]:
             (t.i in entity_of and not t.is_lower)}
 
 
-def _affiliation(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> tuple[str | None, str | None]:
+def _affiliation(
+    tokens: list[Token], entity_of: EntityIndex, doc: Doc, capitalised: bool = True
+) -> tuple[str | None, str | None]:
     """What the words name as an affiliation: an entity among them (the last one: `the Tax
-    Foundation's policy center` -> Tax Foundation), a party or nationality word, else the
-    capitalised words (`Homeland Security`)."""
+    Foundation's policy center` -> Tax Foundation), a party or nationality word, else (with
+    `capitalised`, i.e. before a role noun) the capitalised words (`Homeland Security`)."""
     ents = [entity_of[t.i] for t in tokens if t.i in entity_of]
     if ents:
         name, label, eid, _ = ents[0] if tokens[0].i in entity_of else ents[-1]
@@ -200,6 +233,8 @@ def _affiliation(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> tuple
         body = AFFILIATION_WORDS.get(t.lower_)
         if body and t.is_title:
             return body, None
+    if not capitalised:
+        return None, None
     caps = []
     for t in tokens:
         if t.pos_ in ("DET", "PRON"):

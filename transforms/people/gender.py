@@ -1,10 +1,10 @@
 """A person's gender as the article's own words show it, with the words that show it: an honorific
 or kinship word before a name (`Mrs. Clinton`, `her husband, Bill Clinton`: gender_words.tsv), a
-gendered noun describing the person (`spokeswoman Jessica Ditto`: gendered_nouns.tsv), a personal
-pronoun resolved to the person (the `he` of `he said` that speaker resolution pointed at them), or
-the first personal pronoun after the person's name as the subject of its sentence, before any other
-person is named (`Warren grilled Stumpf ... she said`; quoted words are skipped, their pronouns
-belong to the speaker's own story). Never a first name, never outside knowledge.
+gendered noun describing the person (`spokeswoman Jessica Ditto`: gendered_nouns.tsv), or a personal
+pronoun of the narrative whose antecedent is certain: the only person named from the start of the
+sentence before it (`Wells Fargo CEO John Stumpf testified. He admitted ...`); a pronoun with two
+people in reach (`Trump attacked Clinton. She said`) counts for no one, and quoted words are skipped
+(their pronouns belong to the speaker's own story). Never a first name, never outside knowledge.
 
 Honorifics and gendered nouns count three votes, pronouns one; the majority gives the gender, a tie
 gives none. The evidence is the words of the strongest vote first seen.
@@ -23,7 +23,7 @@ from transforms.entities.names import TITLE_WORDS
 from transforms.lexicon import mapping
 from transforms.people.descriptions import EntityIndex
 from transforms.people.roles import Described
-from transforms.quotes import Quote, scan_quotes
+from transforms.quotes import scan_quotes
 
 GENDERED_NOUNS = mapping("gendered_nouns.tsv")
 FEMALE, MALE = "female", "male"
@@ -33,7 +33,7 @@ _STRONG, _WEAK = 3, 1
 
 
 def person_genders(
-    docs: Mapping[str, Doc], entities: Sequence[Entity], quotes: Sequence[Quote],
+    docs: Mapping[str, Doc], entities: Sequence[Entity],
     described: Mapping[str, list[Described]], index: Mapping[str, EntityIndex],
 ) -> dict[str, tuple[str, str]]:
     """entity_id -> (female|male, evidence words) for the PERSON entities the article genders."""
@@ -59,17 +59,13 @@ def person_genders(
             honorific = _honorific(doc, span)
             if honorific:
                 vote(eid, honorific[0], _STRONG, honorific[1])
-            pronoun = _subject_pronoun(doc, span, eid, index[m.field], quoted[m.field])
-            if pronoun:
-                vote(eid, pronoun[0], _WEAK, pronoun[1])
         for d in described.get(eid, []):
             noun = next((w for w in d.description.words if w in GENDERED_NOUNS), None)
             if noun:
                 vote(eid, GENDERED_NOUNS[noun], _STRONG, noun)
-    for q in quotes:
-        g = _PRONOUN.get((q.speaker_mention or "").lower())
-        if g and q.speaker_entity_id in votes or (g and q.speaker_entity_id in described):
-            vote(q.speaker_entity_id, g, _WEAK, f"{q.speaker_mention} {q.cue or ''}".strip())
+    for fld, doc in docs.items():
+        for eid, g, words in pronoun_votes(doc, index[fld], quoted[fld]):
+            vote(eid, g, _WEAK, words)
     out = {}
     for eid, v in votes.items():
         if v["f"] != v["m"]:
@@ -89,24 +85,34 @@ def _honorific(doc: Doc, span: Span) -> tuple[str, str] | None:
     return None
 
 
-def _subject_pronoun(
-    doc: Doc, span: Span, eid: str, index: EntityIndex, quoted: list[tuple[int, int]]
-) -> tuple[str, str] | None:
-    """The first personal pronoun after a name that is its sentence's subject, up to the end of the
-    next sentence, unless another person is named first; pronouns in quotation marks are skipped."""
-    if span.root.dep_ not in ("nsubj", "nsubjpass") or _inside(span.start_char, quoted):
-        return None
-    sent = span.root.sent
-    nxt = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
-    for t in doc[span.end : nxt]:
-        if "\n" in t.text and t.i >= sent.end:
-            return None
-        entry = index.get(t.i)
-        if entry is not None and entry[1] == "PERSON" and entry[2] != eid:
-            return None
-        if t.lower_ in _PRONOUN and not _inside(t.idx, quoted):
-            return _PRONOUN[t.lower_], doc[t.i : min(t.i + 3, len(doc))].text
-    return None
+def pronoun_votes(
+    doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]]
+) -> list[tuple[str, str, str]]:
+    """(entity_id, f|m, words) for each personal pronoun of the narrative (not in quotation marks)
+    whose antecedent is certain: exactly one person is named from the start of the sentence before
+    it up to it, and no other proper noun outside the entities could be a person (`Melania`)."""
+    out = []
+    for t in doc:
+        g = _PRONOUN.get(t.lower_)
+        if g is None or _inside(t.idx, quoted):
+            continue
+        sent = t.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for k in range(t.i - 1, start - 1, -1):  # not across a paragraph break
+            if "\n" in doc[k].text:
+                start = k + 1
+                break
+        people, other = set(), False
+        for w in doc[start : t.i]:
+            entry = index.get(w.i)
+            if entry is not None:
+                if entry[1] == "PERSON":
+                    people.add(entry[2])
+            elif w.pos_ == "PROPN" and w.is_title and w.i != sent.start and w.ent_type_ in ("PERSON", ""):
+                other = True
+        if len(people) == 1 and not other:
+            out.append((people.pop(), g, doc[t.i : min(t.i + 3, len(doc))].text))
+    return out
 
 
 def _quoted_chars(text: str) -> list[tuple[int, int]]:

@@ -37,16 +37,16 @@ def mention_descriptions(
     """entity_id -> the descriptions of each PERSON entity's mentions, in reading order."""
     out: dict[str, list[Described]] = {}
     for ent in entities:
-        if ent.label != "PERSON":
-            continue
         found = []
         for m in ent.mentions:
             doc = docs.get(m.field)
             span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
             if span is None or not len(span):
                 continue
-            found.append(Described(_order(m.field, m.start), m.field, m.start, m.end,
-                                   describe(doc, span, index[m.field])))
+            d = describe(doc, span, index[m.field], ent.entity_id)
+            if ent.label != "PERSON":  # a person the model mislabelled: only when a role says so
+                d = d if d.role else Description()
+            found.append(Described(_order(m.field, m.start), m.field, m.start, m.end, d))
         out[ent.entity_id] = sorted(found, key=lambda d: d.order)
     return out
 
@@ -60,7 +60,8 @@ def quote_description(
 ) -> Description:
     """The role and affiliation of a statement's speaker (see the module doc); empty when unknown."""
     if q.speaker_entity_id in described:
-        return _entity_description(q, described[q.speaker_entity_id])
+        epithet = _epithet(q, docs, index)  # `the Republican nominee said`, resolved to the person
+        return _entity_description(q, described[q.speaker_entity_id], epithet)
     if q.speaker_entity_id is None and q.speaker_mention and q.speaker_mention.lower() not in _PRONOUNS:
         doc = docs.get(q.field)
         if doc is None:
@@ -71,17 +72,29 @@ def quote_description(
     return Description()
 
 
-def _entity_description(q: Quote, found: list[Described]) -> Description:
+def _epithet(q: Quote, docs: Mapping[str, Doc], index: Mapping[str, EntityIndex]) -> Description:
+    """The description in the words naming the speaker at the attribution when they are not a name
+    or pronoun (`A former Democratic National Committee chairman says`)."""
+    doc = docs.get(q.field)
+    if doc is None or not q.speaker_mention or q.speaker_mention.lower() in _PRONOUNS:
+        return Description()
+    span = _mention_span(doc, q)
+    if span is None or span.root.pos_ == "PROPN" or any(t.i in index[q.field] for t in span):
+        return Description()
+    return describe(doc, span, index[q.field], q.speaker_entity_id)
+
+
+def _entity_description(q: Quote, found: list[Described], epithet: Description) -> Description:
     here = _order(q.field, q.char_start)
     # the mention at the attribution: in the statement's field, the nearest to its words
     local = [d for d in found if d.field == q.field and abs(d.start - q.char_start) < 400]
     at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
     before = [d for d in found if d.order <= here][::-1]
     after = [d for d in found if d.order > here]
-    ranked = ([at] if at is not None else []) + before + after
-    role = next((d.description.role for d in ranked if d.description.role), None)
-    source = next((d.description for d in ranked if d.description.affiliation), None)
-    words = tuple(w for d in ranked for w in d.description.words)
+    ranked = [epithet] + [d.description for d in ([at] if at is not None else []) + before + after]
+    role = next((d.role for d in ranked if d.role), None)
+    source = next((d for d in ranked if d.affiliation), None)
+    words = tuple(w for d in ranked for w in d.words)
     if source is None:
         return Description(role, None, None, words)
     return Description(role, source.affiliation, source.affiliation_entity_id, words)
