@@ -41,7 +41,7 @@ _AFFILIATION_PREPS = frozenset({"for", "of", "at", "to", "with"})
 # Words that end a description: the clause goes on (`who runs`, `said`).
 _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
 # `Secretary of State`, `Chief of Staff`: offices named with `of` that are roles, not affiliations.
-_OF_OFFICES = frozenset({"state", "defense", "staff", "homeland", "the"})
+_OF_OFFICES = frozenset({"state", "defense", "staff", "homeland"})
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'", "?", "!"})
 
 
@@ -187,8 +187,12 @@ def _analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Descripti
         # a multi-word role: `press secretary`, `chief executive`, `secretary of state`
         while h + 1 < len(tokens) and is_role_head(tokens[h + 1]) and tokens[h + 1].is_title == tokens[h].is_title:
             h += 1
-        if h + 2 < len(tokens) and tokens[h + 1].lower_ == "of" and tokens[h + 2].lower_ in _OF_OFFICES:
-            h += 2
+        if h + 2 < len(tokens) and tokens[h + 1].lower_ == "of":
+            rest = [t.lower_ for t in tokens[h + 2 : h + 4]]
+            if rest[:1] and rest[0] in _OF_OFFICES:
+                h += 2
+            elif rest == ["the", "house"]:  # `Speaker of the House`
+                h += 3
         s = heads[0]
         while s > 0 and _is_modifier(tokens[s - 1]) and (s - 1) not in _entity_positions(tokens, entity_of):
             s -= 1
@@ -202,8 +206,8 @@ def _analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Descripti
             aff_tokens = [t for t in after[1:] if not (t.pos_ == "DET" and t is after[1])]
     if not aff_tokens:
         before = tokens[:first_head]
-        aff_tokens = [t for k, t in enumerate(before) if t.tag_ != "POS" and not (
-            k + 1 < len(before) and before[k + 1].text == "-")]  # not `Washington` of `Washington-based`
+        aff_tokens = [t for t in before if t.tag_ != "POS" and not (
+            t.i + 1 < len(doc) and doc[t.i + 1].text == "-")]  # not `Washington` of `Washington-based`
     if not heads and not aff_tokens:
         return Description()
     affiliation, eid = _affiliation(aff_tokens, entity_of, doc, capitalised=bool(heads))

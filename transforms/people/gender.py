@@ -111,7 +111,8 @@ def pronoun_votes(
             elif w.pos_ == "PROPN" and w.is_title and w.i != sent.start and w.ent_type_ in ("PERSON", ""):
                 other = True
         if len(people) == 1 and not other:
-            out.append((people.pop(), g, doc[t.i : min(t.i + 3, len(doc))].text))
+            words = " ".join(doc.text[t.idx : t.idx + 80].split("\n")[0].split()[:3]).rstrip(",.;:!?")
+            out.append((people.pop(), g, words))
     return out
 
 

@@ -61,7 +61,7 @@ def quote_description(
     """The role and affiliation of a statement's speaker (see the module doc); empty when unknown."""
     if q.speaker_entity_id in described:
         epithet = _epithet(q, docs, index)  # `the Republican nominee said`, resolved to the person
-        return _entity_description(q, described[q.speaker_entity_id], epithet)
+        return _entity_description(q, described[q.speaker_entity_id], epithet, docs)
     if q.speaker_entity_id is None and q.speaker_mention and q.speaker_mention.lower() not in _PRONOUNS:
         doc = docs.get(q.field)
         if doc is None:
@@ -84,10 +84,14 @@ def _epithet(q: Quote, docs: Mapping[str, Doc], index: Mapping[str, EntityIndex]
     return describe(doc, span, index[q.field], q.speaker_entity_id)
 
 
-def _entity_description(q: Quote, found: list[Described], epithet: Description) -> Description:
+def _entity_description(
+    q: Quote, found: list[Described], epithet: Description, docs: Mapping[str, Doc]
+) -> Description:
     here = _order(q.field, q.char_start)
-    # the mention at the attribution: in the statement's field, the nearest to its words
-    local = [d for d in found if d.field == q.field and abs(d.start - q.char_start) < 400]
+    # the mention at the attribution: in the statement's paragraph, the nearest to its words
+    text = docs[q.field].text if q.field in docs else ""
+    local = [d for d in found if d.field == q.field
+             and "\n" not in text[min(d.end, q.char_start) : max(d.start, q.char_end)]]
     at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
     before = [d for d in found if d.order <= here][::-1]
     after = [d for d in found if d.order > here]
