@@ -117,7 +117,8 @@ def people_chart(report: Report) -> str:
                                  "Monday)", weeks, series, "%", colours)
     key = "role" if report.name == "people_by_role" else "affiliation"
     totals = dict(zip(report.column(key), report.column(f"{key}_statements"), strict=True))
-    return bar_chart(report.name, f"Statements per {key}", list(totals), list(totals.values()), "statements")
+    return stacked_bar_chart(report.name, f"Statements per {key}", list(totals),
+                             {"statements": list(totals.values())}, "statements")
 
 
 # analysis name -> the chart drawn above its table
