@@ -51,39 +51,52 @@ class NameParts:
     last: str
     suffix: str  # 'jr', 'ii', ...
     words: tuple[str, ...]
+    titled: bool = False  # `Mrs. Abedini`: the article set this bearer of the name apart
 
 
-def _fold(text: str) -> str:
+def _fold(text: str) -> tuple[str, bool]:
+    """The name with mojibake repaired (or, where ftfy cannot, its debris removed: the second value
+    is then True), accents and curly apostrophes gone; case kept (`HW` is two initials)."""
     text = ftfy.fix_text(text)
     damaged = bool(_MOJIBAKE.search(text))
     text = _MOJIBAKE.sub("", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.replace("’", "'").casefold()
-    return ("\x00" if damaged else "") + text
+    return text.replace("’", "'"), damaged
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[^a-z0-9' -]", "", s.casefold()).strip()
 
 
 @lru_cache(maxsize=65536)
 def name_parts(name: str) -> NameParts | None:
     """The comparable parts of a PERSON name, or None when it holds no letters. A given name with
-    mojibake ftfy cannot repair (`RaÃÂol`) compares by its initial only."""
-    folded = _fold(name)
-    damaged = folded.startswith("\x00")
-    parsed = HumanName(folded.lstrip("\x00"))
-    words = tuple(w for w in re.findall(r"[a-z0-9'-]+", " ".join([parsed.first, parsed.middle, parsed.last])))
+    mojibake ftfy cannot repair (`RaÃÂol`) compares by its initial only. Middle names compare by
+    their initials, in alphabetical order (`H.W.`, `HW` and the typo `W.H.` are one middle)."""
+    text, damaged = _fold(name)
+    parsed = HumanName(text)
+    words = tuple(re.findall(r"[a-z0-9'-]+", _clean(" ".join([parsed.first, parsed.middle, parsed.last]))))
     if not words:
         return None
-
-    def clean(s: str) -> str:
-        return re.sub(r"[^a-z0-9' -]", "", s).strip()
-
-    first, last = clean(parsed.first), clean(parsed.last)
+    first, last = _clean(parsed.first), _clean(parsed.last)
     if not last:  # one word: nameparser calls it the given name
         first, last = "", first
     if damaged and first:
         first = first[0]
-    middle = "".join(w[0] for w in clean(parsed.middle.replace(".", " ")).split())
-    suffix = clean(parsed.suffix).replace(" ", "")
-    return NameParts(first.replace(" ", ""), middle, last.replace(" ", ""), suffix, words)
+    middle_words = [w for w in re.split(r"[\s.]+", parsed.middle) if w]
+    if len(first) == 1 and middle_words and len(middle_words[0]) > 1 and _known_given_name(_clean(middle_words[0])):
+        # `C. Rick Martin` goes by Rick: the initial is no given name to compare
+        first, middle_words = _clean(middle_words[0]), middle_words[1:]
+    shouted = text.isupper()
+    initials = []
+    for w in middle_words:
+        if w.isupper() and len(w) <= 3 and not shouted:  # `HW`: initials run together
+            initials.extend(w.lower())
+        else:
+            initials.append(_clean(w)[:1])
+    middle = "".join(sorted(i for i in initials if i))
+    suffix = _clean(parsed.suffix).replace(" ", "").replace(".", "")
+    return NameParts(first.replace(" ", ""), middle, last.replace(" ", ""), suffix, words, bool(parsed.title))
 
 
 def _person_id(*parts: str) -> str:
@@ -91,14 +104,18 @@ def _person_id(*parts: str) -> str:
 
 
 def _compatible(short: str, full: str) -> bool:
-    """`bill` may be `william`; an initial may be any name it starts."""
+    """`bill` may be `william`, an initial any name it starts. The package's variants form chains
+    (`fred` -> `wilfred` -> `will`), so a short form must be listed both ways and be the shorter."""
     if short == full:
         return True
     if len(short) == 1:
         return full.startswith(short)
-    # the package lists some pairs both ways (`bill`/`william`): the shorter is then the short form
-    listed = full in _NICKNAMES.canonicals_of(short)
-    return listed and (short not in _NICKNAMES.canonicals_of(full) or len(short) < len(full))
+    return (len(short) < len(full) and full in _NICKNAMES.canonicals_of(short)
+            and short in _NICKNAMES.nicknames_of(full))
+
+
+def _known_given_name(word: str) -> bool:
+    return bool(_NICKNAMES.canonicals_of(word) or _NICKNAMES.nicknames_of(word))
 
 
 @dataclass(frozen=True)
@@ -119,13 +136,18 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
     full = {eid: p for eid, p in parts.items() if p.first}
     families: dict[str, set[str]] = defaultdict(set)  # a family name -> the given names it goes with
     first_names: dict[str, set[str]] = defaultdict(set)  # a given name -> the family names it goes with
+    full_names = {p.words for p in full.values() if len(p.words) == 2}
+    used: dict[str, int] = defaultdict(int)  # a word -> how many distinct names hold it
     for p in full.values():
         families[p.last].add(p.first)
         first_names[p.first].add(p.last)
+    for p in set(full.values()):
+        for w in set(p.words):
+            used[w] += 1
     out: dict[str, Assignment] = {}
     by_family: dict[tuple[str, str], list[str]] = defaultdict(list)
     for eid, p in sorted(full.items()):
-        if not _fragment(p, families, first_names):
+        if not _fragment(p, families, first_names, used, full_names):
             by_family[(p.last, p.suffix)].append(eid)
     family_people: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (last, suffix), eids in by_family.items():
@@ -137,22 +159,40 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
         if p.first:
             continue
         claimants = family_people.get((p.last, p.suffix), set())
-        if len(claimants) == 1:
+        # not a word that is someone's given name (`Barron`, `David`), nor a titled form (`Mrs. Abedini`)
+        if len(claimants) == 1 and not p.titled and p.last not in first_names:
             out[eid] = Assignment(next(iter(claimants)), False)
         else:
             out[eid] = Assignment(_person_id("unresolved", p.last, p.suffix), True)
     return out
 
 
-def _fragment(p: NameParts, families: dict[str, set[str]], first_names: dict[str, set[str]]) -> bool:
+def _fragment(p: NameParts, families: dict[str, set[str]], first_names: dict[str, set[str]],
+              used: dict[str, int], full_names: set[tuple[str, ...]]) -> bool:
     """`Trump Warns Clinton`: three or more words, the first another person's family name and never
-    a given name elsewhere, the last the family name of someone with another given name."""
-    return (
+    a given name elsewhere, the last the family name of someone with another given name, and the
+    words between neither initials nor part of any other name (`Morris J. Brooks Jr.` is a name)."""
+    middle = p.words[1:-1]
+    return _glued(p, full_names, used) or (
         len(p.words) >= 3
+        and not p.suffix
+        and all(len(w) > 1 and used.get(w, 0) <= 1 for w in middle)
         and bool(families.get(p.first, set()) - {p.last})
         and first_names.get(p.first, set()) <= {p.last}
         and bool(families.get(p.last, set()) - {p.first})
     )
+
+
+def _glued(p: NameParts, full_names: set[tuple[str, ...]], used: dict[str, int]) -> bool:
+    """`Marco Rubio Responds To Question`: another person's full name with two or more words glued to
+    it that no other name uses."""
+    if len(p.words) < 4:
+        return False
+    for n in (2,):
+        for name, rest in ((p.words[:n], p.words[n:]), (p.words[-n:], p.words[:-n])):
+            if name in full_names and all(used.get(w, 0) <= 1 for w in rest):
+                return True
+    return False
 
 
 def _family(last: str, suffix: str, members: dict[str, NameParts]) -> dict[str, Assignment]:

@@ -101,3 +101,18 @@ def test_people_view_and_person_names_table_are_built_with_comments(tmp_path: Pa
         assert dict(cols) == PERSON_NAMES.columns
     finally:
         con.close()
+
+
+def test_short_forms_must_be_listed_both_ways_and_shorter() -> None:
+    # the package chains `fred` -> `wilfred` -> `will`: two different men
+    assert persons(["Fred Rogers", "Will Rogers"]) == [{"Fred Rogers"}, {"Will Rogers"}]
+    # `C. Rick Martin` goes by Rick; `B. Hussein Obama` by no listed given name, so by the initial
+    assert persons(["C. Rick Martin", "Carmel Martin"]) == [{"C. Rick Martin"}, {"Carmel Martin"}]
+    assert persons(["B. Hussein Obama", "Barack Obama"]) == [{"B. Hussein Obama", "Barack Obama"}]
+    assert persons(["George HW Bush", "George H.W. Bush", "George W. Bush"]) == [
+        {"George H.W. Bush", "George HW Bush"}, {"George W. Bush"}]
+
+
+def test_a_titled_or_given_name_bare_form_is_not_resolved() -> None:
+    assert persons(["Saeed Abedini", "Mrs. Abedini"]) == [{"Mrs. Abedini?"}, {"Saeed Abedini"}]
+    assert persons(["Larry David", "David"]) == [{"David?"}, {"Larry David"}]
