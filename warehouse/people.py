@@ -159,8 +159,9 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
         if p.first:
             continue
         claimants = family_people.get((p.last, p.suffix), set())
-        # not a word that is someone's given name (`Barron`, `David`), nor a titled form (`Mrs. Abedini`)
-        if len(claimants) == 1 and not p.titled and p.last not in first_names:
+        # not a word that is a given name (`David`; `Barron` when someone is so named), nor a titled
+        # form (`Mrs. Abedini`)
+        if len(claimants) == 1 and not p.titled and p.last not in first_names and not _known_given_name(p.last):
             out[eid] = Assignment(next(iter(claimants)), False)
         else:
             out[eid] = Assignment(_person_id("unresolved", p.last, p.suffix), True)
