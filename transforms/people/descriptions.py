@@ -42,6 +42,8 @@ _AFFILIATION_PREPS = frozenset({"for", "of", "at", "to", "with"})
 _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
 # `Secretary of State`, `Chief of Staff`: offices named with `of` that are roles, not affiliations.
 _OF_OFFICES = frozenset({"state", "defense", "staff", "homeland"})
+# spaCy entity types that are never what a person speaks for (`said Monday`).
+_NOT_AFFILIATIONS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'", "?", "!"})
 
 
@@ -159,11 +161,14 @@ def _premodifiers(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
         if "\n" in t.text or t.text in _BOUNDARY or t.is_quote:
             break
         inside_role = t.lower_ in ("of", "the") and i > 0 and (is_role_head(doc[i - 1]) or doc[i - 1].lower_ == "of")
-        abbreviation = t.text == "." and i > 0 and doc[i - 1].is_alpha and not doc[i - 1].whitespace_  # `Sens.`
+        # `Sens.`, `Lt. Gen.`: the full stop of a title, not a sentence's end
+        abbreviation = t.text == "." and i > 0 and (_key(doc[i - 1]) in ROLE_TITLES or _key(doc[i - 1]) in _HONORIFICS)
+        if t.text == "." and not abbreviation:
+            break
         if t.tag_ == "POS" or abbreviation or (out and inside_role):
             out.insert(0, t)
         elif t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "INTJ"):
-            if not (t.pos_ == "VERB" and t.is_title and i in entity_of):
+            if not (t.pos_ == "VERB" and (_key(t) in ROLE_MODIFIERS or t.is_title and i in entity_of)):
                 break
             out.insert(0, t)
         else:
@@ -171,7 +176,7 @@ def _premodifiers(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
         i -= 1
     while out and (out[0].lower_ in ("of", "the") or out[0].tag_ == "POS"):
         out.pop(0)
-    return out
+    return [t for t in out if t.text != "."]
 
 
 def _analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Description:
@@ -226,6 +231,9 @@ def _affiliation(
     """What the words name as an affiliation: an entity among them (the last one: `the Tax
     Foundation's policy center` -> Tax Foundation), a party or nationality word, else (with
     `capitalised`, i.e. before a role noun) the capitalised words (`Homeland Security`)."""
+    tokens = [t for t in tokens if t.ent_type_ not in _NOT_AFFILIATIONS]
+    if not tokens:
+        return None, None
     ents = [entity_of[t.i] for t in tokens if t.i in entity_of]
     if ents:
         name, label, eid, _ = ents[0] if tokens[0].i in entity_of else ents[-1]
