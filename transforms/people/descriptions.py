@@ -42,6 +42,9 @@ _AFFILIATION_PREPS = frozenset({"for", "of", "at", "to", "with"})
 _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
 # `Secretary of State`, `Chief of Staff`: offices named with `of` that are roles, not affiliations.
 _OF_OFFICES = frozenset({"state", "defense", "staff", "homeland"})
+# A relative clause that gives a role: `X, who served as ambassador`, `X, who is the director of`.
+_RELATIVE_ROLE = (("who", "served", "as"), ("who", "serves", "as"), ("who", "is"), ("who", "was"),
+                  ("who", "became"))
 # spaCy entity types that are never what a person speaks for (`said Monday`).
 _NOT_AFFILIATIONS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'", "?", "!"})
@@ -158,7 +161,7 @@ def _premodifiers(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
     i = span.start - 1
     while i >= 0 and len(out) < 10:
         t = doc[i]
-        if "\n" in t.text or t.text in _BOUNDARY or t.is_quote:
+        if ("\n" in t.text or t.text in _BOUNDARY or t.is_quote) and t.tag_ != "POS":  # `Fox News' Megyn Kelly`
             break
         inside_role = t.lower_ in ("of", "the") and i > 0 and (is_role_head(doc[i - 1]) or doc[i - 1].lower_ == "of")
         # `Sens.`, `Lt. Gen.`: the full stop of a title, not a sentence's end
@@ -272,7 +275,13 @@ def _apposition_after(doc: Doc, i: int, entity_of: EntityIndex) -> Description:
     """`Dmitry Peskov, the Kremlin's spokesman,`; `Charles E. Grassley, Republican of Iowa`."""
     if i >= len(doc) or doc[i].text != ",":
         return Description()
-    phrase = _phrase(doc, i + 1, 1)
+    i += 1
+    words = [t.lower_ for t in doc[i : i + 3]]
+    for lead in _RELATIVE_ROLE:  # `Derek Mitchell, who served as U.S. ambassador to Burma,`
+        if words[: len(lead)] == list(lead):
+            i += len(lead)
+            break
+    phrase = _phrase(doc, i, 1)
     return _apposition(phrase, entity_of, doc)
 
 
