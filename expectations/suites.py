@@ -79,6 +79,9 @@ REFERENCE_CHECKS: dict[Reference, ReferenceCheck] = {
     QUOTES.reference("speaker_entity_id"): ReferenceCheck(
         ENTITY_IDS, WARNING, "a speaker entity is one of the batch's entities"
     ),
+    QUOTES.reference("speaker_affiliation_entity_id"): ReferenceCheck(
+        ENTITY_IDS, WARNING, "a speaker's affiliation entity is one of the batch's entities"
+    ),
     ENTITIES.reference("article_id"): ReferenceCheck(ARTICLE_IDS, CRITICAL, "every entity's article is in the batch"),
     ARTICLES.reference("story_id"): ReferenceCheck(
         STORY_IDS, CRITICAL, "every story's first article is in the batch or committed before"

@@ -28,6 +28,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Freshness", ("freshness",)),
     ("Articles", ("articles_per_day",)),
     ("Speakers", ("speakers_top", "speakers_by_section", "speakers_by_week")),
+    ("People", ("people_gender_by_week", "people_by_role", "people_by_affiliation")),
     ("Entities", ("entities_by_week", "entities_top", "entities_together", "quoted_about")),
     ("Quotes", ("quote_search",)),
     ("Quality", ("quality_by_run", "quality_latest", "runs_recent", "files_by_status")),
@@ -97,12 +98,33 @@ def quality_chart(report: Report) -> str:
     return stacked_bar_chart("quality_by_run", "Expectations per run", runs, series, "expectations", colours)
 
 
+def people_chart(report: Report) -> str:
+    """The People reports' charts (drawn with newsetl.charts): statement shares by gender per week
+    (unknown included), statements per role or affiliation of the listed people."""
+    if report.name == "people_gender_by_week":
+        weeks = sorted({str(w) for w in report.column("week")})
+        share = {(str(w), g): float(v) for w, g, v in zip(report.column("week"), report.column("gender"),
+                                                          report.column("share"), strict=True)}
+        genders = [g for g in ("female", "male", "unknown") if g in set(report.column("gender"))]
+        series = {g: [share.get((w, g), 0.0) for w in weeks] for g in genders}
+        colours = {"female": "#CC79A7", "male": "#0072B2", "unknown": "#999999"}
+        return stacked_bar_chart(report.name, "Share of statements by speaker gender per week (weeks starting "
+                                 "Monday)", weeks, series, "%", colours)
+    key = "role" if report.name == "people_by_role" else "affiliation"
+    totals = dict(zip(report.column(key), report.column(f"{key}_statements"), strict=True))
+    return stacked_bar_chart(report.name, f"Statements per {key}", list(totals),
+                             {"statements": list(totals.values())}, "statements")
+
+
 # analysis name -> the chart drawn above its table
 CHARTS: dict[str, Callable[[Report], str]] = {
     "articles_per_day": articles_chart,
     "speakers_top": speakers_chart,
     "entities_by_week": entities_chart,
     "quality_by_run": quality_chart,
+    "people_gender_by_week": people_chart,
+    "people_by_role": people_chart,
+    "people_by_affiliation": people_chart,
 }
 
 

@@ -172,3 +172,23 @@ FORTNIGHT = {
 
 def as_bytes(text: str) -> bytes:
     return text.encode("utf-8")
+
+
+# An earlier and a later article naming one person two ways (tests/e2e/test_people_identity.py).
+COMEY_FIRST = """ date 2024-05-02 POLITICS
+Former FBI director to testify before Senate panel
+The hearing is set for next week.
+
+James Comey, the former director of the FBI, will testify before the Senate Intelligence Committee next week, committee aides said on Thursday.
+
+"He looks forward to the opportunity," said Daniel Richman, a friend of Comey and a law professor at Columbia University.
+"""
+
+COMEY_SECOND = """ date 2024-05-09 POLITICS
+Comey tells senators he was fired over investigation
+Testimony lasted nearly three hours.
+
+James B. Comey told the Senate Intelligence Committee on Thursday that he had been fired because of the investigation he led.
+
+"I was fired because of the Russia investigation," Mr. Comey said.
+"""

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle
 from transforms.entities import extract_entities
+from transforms.people import describe_people
 from transforms.quotes import INDIRECT, Quote, extract_quotes
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -56,6 +57,8 @@ def build_rows(
         entities = extract_entities(docs, article.image_credit)
     with clock.stage("quotes"):
         quotes = extract_quotes(docs, entities)
+    with clock.stage("people"):
+        people = describe_people(docs, entities, quotes)
     row = {
         "article_id": article_id,
         "source_path": source_path,
@@ -86,9 +89,12 @@ def build_rows(
             "speaker_entity_id": q.speaker_entity_id,
             "cue": q.cue,
             "cue_class": q.cue_class,
+            "speaker_role": d.role,
+            "speaker_affiliation": d.affiliation,
+            "speaker_affiliation_entity_id": d.affiliation_entity_id,
             "published_month": month,
         }
-        for q in quotes
+        for q, d in zip(quotes, people.quotes, strict=True)
     ]
     entity_rows = [
         {
@@ -99,6 +105,8 @@ def build_rows(
             "mention_count": len(e.mentions),
             "surface_forms": e.surface_forms,
             "surface_form_mentions": [sum(m.text == form for m in e.mentions) for form in e.surface_forms],
+            "gender": people.genders.get(e.entity_id, (None, None))[0],
+            "gender_evidence": people.genders.get(e.entity_id, (None, None))[1],
             "published_month": month,
         }
         for e in entities

@@ -28,6 +28,9 @@ SPEECH, BELIEF, EVIDENCE = CUE_CLASSES
 ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
 SEVERITIES = ("critical", "warning")
 CRITICAL, WARNING = SEVERITIES
+# A person's gender as the article's own words show it (entities.gender); NULL when they show none.
+GENDERS = ("female", "male")
+FEMALE, MALE = GENDERS
 RUN_STATUSES = ("completed", "completed with failures", "failed")
 COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
 
@@ -88,6 +91,14 @@ QUOTES = Table(
              "NULL for a quotation without a speaker", values=CUE_CLASSES,
              meanings={SPEECH: "the source put it in words", BELIEF: "a stance or belief ascribed to the source",
                        EVIDENCE: "a record or measurement bears it out"}),
+        _col("speaker_role", pa.string(),
+             "the role the article gives the speaker (spokesman, senator, chief executive), lower case, at the "
+             "attribution or in the same person's nearest earlier description; NULL when the article gives none"),
+        _col("speaker_affiliation", pa.string(),
+             "what the speaker speaks for (Kremlin, State Department, Republican Party), from the same words; "
+             "NULL when the article gives none"),
+        _col("speaker_affiliation_entity_id", pa.string(), "the affiliation's entity, when it is a named entity "
+             "of the article", references="entities.entity_id"),
         _MONTH,
     ),
     key=("quote_id",),
@@ -106,6 +117,11 @@ ENTITIES = Table(
         _col("surface_forms", pa.list_(pa.string()), "the distinct spellings seen", False),
         _col("surface_form_mentions", pa.list_(pa.int32()),
              "mentions of each spelling, in the order of surface_forms", False),
+        _col("gender", pa.string(), "a PERSON's gender as the article's own words show it (a pronoun resolved to "
+             "the person, Mr/Mrs/Ms, a gendered noun such as spokeswoman), never from a first name; NULL when "
+             "they show none", values=GENDERS),
+        _col("gender_evidence", pa.string(), "the article's words that show the gender (Mrs. Clinton, spokeswoman, "
+             "she said); NULL when gender is NULL"),
         _MONTH,
     ),
     key=("article_id", "entity_id"),
@@ -256,12 +272,103 @@ STORIES = DerivedView(
     },
 )
 
+# The identity of people across the warehouse (warehouse.people): written into news.duckdb as a table at
+# every publish, from all published PERSON names; the people view and analysts join quotes and entities to it.
+PERSON_NAMES = DerivedView(
+    "person_names",
+    "Which person each PERSON entity is: one row per PERSON entity id, derived at publish time from every "
+    "published name (the published rows are never rewritten). Join entities.entity_id or "
+    "quotes.speaker_entity_id to entity_id. Names that are no person's (headline fragments) have no row.",
+    "",
+    {
+        "entity_id": "a PERSON entity (references entities.entity_id)",
+        "person_id": "the person (references people.person_id)",
+        "unresolved": "true for a bare or ambiguous name several people could claim (Clinton, George Bush): "
+                      "a person of its own, not merged with any",
+    },
+)
+
+PEOPLE = DerivedView(
+    "people",
+    "One row per person across the warehouse: the PERSON entities person_names groups (variants of one name: "
+    "middle names and initials, short given names, case, accents), with what the articles say of them.",
+    """WITH pe AS (
+         SELECT pn.person_id, pn.unresolved, e.article_id, e.entity_id, e.name, e.mention_count, e.surface_forms,
+                e.gender, e.gender_evidence, a.published_date
+         FROM person_names pn JOIN entities e ON e.entity_id = pn.entity_id AND e.label = 'PERSON'
+         JOIN articles a ON a.article_id = e.article_id),
+       named AS (SELECT person_id, name, sum(mention_count) AS mentions FROM pe GROUP BY person_id, name),
+       best AS (
+         SELECT person_id, arg_max(name, (CASE WHEN regexp_matches(name, '[ÃÂ]') THEN 0 ELSE 2 END
+                                         + CASE WHEN name = upper(name) THEN 0 ELSE 1 END) * 1e12 + mentions) AS name
+         FROM named GROUP BY person_id),
+       aliases AS (
+         SELECT person_id, list(DISTINCT alias ORDER BY alias) AS aliases
+         FROM (SELECT person_id, name AS alias FROM pe UNION SELECT person_id, unnest(surface_forms) FROM pe)
+         GROUP BY person_id),
+       base AS (
+         SELECT person_id, bool_or(unresolved) AS unresolved, list(DISTINCT entity_id ORDER BY entity_id) AS entity_ids,
+                count(DISTINCT article_id)::INTEGER AS articles, sum(mention_count)::BIGINT AS mentions,
+                min(published_date) AS first_seen, max(published_date) AS last_seen
+         FROM pe GROUP BY person_id),
+       gen AS (
+         SELECT person_id, list(DISTINCT gender ORDER BY gender) AS genders,
+                count(DISTINCT article_id)::INTEGER AS gender_articles,
+                arg_min(gender_evidence, published_date) AS gender_evidence
+         FROM pe WHERE gender IS NOT NULL GROUP BY person_id),
+       said AS (
+         SELECT pn.person_id, q.quote_type, q.speaker_role, q.speaker_affiliation
+         FROM quotes q JOIN person_names pn ON pn.entity_id = q.speaker_entity_id),
+       statements AS (
+         SELECT person_id, count(*) FILTER (WHERE quote_type <> 'indirect')::BIGINT AS direct_statements,
+                count(*) FILTER (WHERE quote_type = 'indirect')::BIGINT AS reported_statements
+         FROM said GROUP BY person_id),
+       roles AS (
+         SELECT person_id, list(speaker_role ORDER BY n DESC, speaker_role)[1:3] AS roles
+         FROM (SELECT person_id, speaker_role, count(*) AS n FROM said WHERE speaker_role IS NOT NULL GROUP BY ALL)
+         GROUP BY person_id),
+       affiliations AS (
+         SELECT person_id, list(speaker_affiliation ORDER BY n DESC, speaker_affiliation)[1:3] AS affiliations
+         FROM (SELECT person_id, speaker_affiliation, count(*) AS n FROM said
+               WHERE speaker_affiliation IS NOT NULL GROUP BY ALL)
+         GROUP BY person_id)
+     SELECT base.person_id, best.name, aliases.aliases, base.entity_ids, base.unresolved,
+            CASE WHEN len(gen.genders) = 1 THEN gen.genders[1] END AS gender,
+            coalesce(len(gen.genders) > 1, false) AS gender_disagreement,
+            CASE WHEN len(gen.genders) = 1 THEN gen.gender_evidence END AS gender_evidence,
+            coalesce(roles.roles, []::VARCHAR[]) AS roles,
+            coalesce(affiliations.affiliations, []::VARCHAR[]) AS affiliations,
+            base.articles, base.mentions,
+            coalesce(statements.direct_statements, 0) AS direct_statements,
+            coalesce(statements.reported_statements, 0) AS reported_statements,
+            base.first_seen, base.last_seen
+     FROM base JOIN best USING (person_id) JOIN aliases USING (person_id)
+     LEFT JOIN gen USING (person_id) LEFT JOIN statements USING (person_id)
+     LEFT JOIN roles USING (person_id) LEFT JOIN affiliations USING (person_id)""",
+    {
+        "person_id": "the person; stable while the names grouped stay the same",
+        "name": "the person's name: the spelling with most mentions, mixed case and free of mojibake first",
+        "aliases": "every name of the person seen in the articles: canonical names and mention spellings",
+        "entity_ids": "the PERSON entities grouped (references entities.entity_id)",
+        "unresolved": "true for a bare or ambiguous name several people could claim (Clinton, George Bush)",
+        "gender": "female or male when every article that shows the person's gender agrees; NULL otherwise",
+        "gender_disagreement": "true when articles show different genders (gender is then NULL)",
+        "gender_evidence": "the words of the earliest article that show the gender (Mrs. Clinton, spokeswoman)",
+        "roles": "the roles the person was quoted in, most frequent first (at most 3)",
+        "affiliations": "what the person spoke for, most frequent first (at most 3)",
+        "articles": "articles that name the person",
+        "mentions": "mentions of the person in all articles",
+        "direct_statements": "statements in quotation marks (quote_type direct or partial) attributed to the person",
+        "reported_statements": "statements reported without quotation marks (quote_type indirect)",
+        "first_seen": "publication date of the first article naming the person",
+        "last_seen": "publication date of the last article naming the person",
+    },
+)
+
 CONTENT_TABLES = (ARTICLES, QUOTES, ENTITIES)
-DERIVED_VIEWS = (ENTITY_ALIASES,)
-DERIVED_VIEWS += (STORIES,)
+DERIVED_VIEWS = (ENTITY_ALIASES, STORIES, PEOPLE)
 # Rows that belong to one article, withdrawn with it: the content tables and the story index.
 ARTICLE_TABLES = (*CONTENT_TABLES, STORY_INDEX)
-ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY)
-ALL_TABLES += (STORY_INDEX,)
+ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY, STORY_INDEX)
 BY_NAME = {t.name: t for t in ALL_TABLES}
 REFERENCES: tuple[Reference, ...] = tuple(ref for t in ALL_TABLES for ref in t.references.values())

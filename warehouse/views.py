@@ -1,6 +1,8 @@
 """news.duckdb: the analysts' views over the committed Parquet files, with COMMENT ON from the schema.
 
-The database holds views only. It is rebuilt in a temporary file and renamed into place, so an
+The database holds views, and one table derived from them at each build: person_names, the identity
+of people across articles (warehouse.people), which the people view reads. It is rebuilt in a
+temporary file and renamed into place, so an
 analyst holding the old file open keeps a consistent (older) state and never blocks a run.
 
 Two things make the file usable wherever it is and by whichever DuckDB an analyst has:
@@ -23,6 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import layout
+from warehouse.people import write_person_names
 from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, Table
 from warehouse.sql_text import ident, literal
 
@@ -103,6 +106,7 @@ def build_database(
             con.execute(f"COMMENT ON VIEW {ident(table.name)} IS {literal(table.comment)}")
             for column in table.spec:  # what it holds, with its allowed values or what it references
                 con.execute(f"COMMENT ON COLUMN {ident(table.name)}.{ident(column.name)} IS {literal(column.comment)}")
+        write_person_names(con)
         for view in DERIVED_VIEWS:
             con.execute(f"CREATE VIEW {ident(view.name)} AS {view.sql}")
             con.execute(f"COMMENT ON VIEW {ident(view.name)} IS {literal(view.comment)}")

@@ -27,7 +27,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_server")]
 
 NEWSETL = Path(sys.executable).parent / "newsetl"
 SCREENSHOT_COPY = Path("/tmp/newsetl-report.png")
-CHARTS = ("speakers_top", "entities_by_week", "articles_per_day", "quality_by_run")
+CHARTS = ("speakers_top", "entities_by_week", "articles_per_day", "quality_by_run", "people_gender_by_week",
+          "people_by_role", "people_by_affiliation")
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +164,7 @@ def _readme_analysts() -> str:
 
 def test_readme_example_queries_run(warehouse: Path) -> None:
     examples = re.findall(r"```sql\n(.*?)```", _readme_analysts(), re.S)
-    assert len(examples) == 7
+    assert len(examples) == 8
     for sql in examples:
         assert query(warehouse, sql), f"README example returned nothing:\n{sql}"
 

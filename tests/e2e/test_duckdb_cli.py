@@ -77,7 +77,7 @@ def test_the_pinned_cli_is_installed_and_is_not_the_writer() -> None:
 def test_every_readme_query_runs_in_the_cli_read_only(project: Path) -> None:
     db = project / "warehouse" / "news.duckdb"
     examples = readme_sql_examples()
-    assert len(examples) == 7
+    assert len(examples) == 8
     for sql in examples:
         printed = cli(db, sql, cwd=project)
         expected = python_rows(db, sql)

@@ -132,6 +132,9 @@ def _article(i: int) -> tuple[dict, list[dict], list[dict], dict]:
                 "speaker_entity_id": _id(speaker, "PERSON") if known else None,
                 "cue": "tell" if field == "body" else "say",
                 "cue_class": "speech",
+                "speaker_role": None,
+                "speaker_affiliation": None,
+                "speaker_affiliation_entity_id": None,
                 "published_month": f"{published:%Y-%m}",
             }
         )
@@ -145,6 +148,8 @@ def _article(i: int) -> tuple[dict, list[dict], list[dict], dict]:
             "mention_count": 1 + (i + n) % 4,
             "surface_forms": [name],
             "surface_form_mentions": [1 + (i + n) % 4],
+            "gender": None,
+            "gender_evidence": None,
             "published_month": f"{published:%Y-%m}",
         }
         for n, (name, label) in enumerate(names)

@@ -46,7 +46,7 @@ def quote_row(aid: str, i: int, **changes: Any) -> dict[str, Any]:
     values = dict(
         quote_id=f"{aid}-{i}", article_id=aid, field="body", paragraph_index=0, char_start=0, char_end=1,
         text="B", quote_type="direct", speaker=None, speaker_mention=None, speaker_entity_id=None, cue=None,
-        cue_class=None,
+        cue_class=None, speaker_role=None, speaker_affiliation=None, speaker_affiliation_entity_id=None,
         published_month="2024-01",
     )
     return QUOTES.row(**{**values, **changes})
@@ -130,8 +130,8 @@ def test_rows_that_do_not_add_up_are_never_published():
 
 def test_rows_that_do_not_fit_the_schema_are_refused_naming_table_row_and_column():
     bad = result("c.txt", "s3", "C", quotes=2)
-    bad.quotes[1] = {**bad.quotes[1], "speaker_role": "minister"}
-    with pytest.raises(RowError, match=r"quotes row 1: unknown column\(s\) speaker_role"):
+    bad.quotes[1] = {**bad.quotes[1], "speaker_age": 61}
+    with pytest.raises(RowError, match=r"quotes row 1: unknown column\(s\) speaker_age"):
         BatchAssembler({}, {}, "run4").assemble(0, [bad], NOW)
     bad = result("c.txt", "s3", "C", quotes=2)
     bad.quotes[0] = {**bad.quotes[0], "quote_type": "reported"}

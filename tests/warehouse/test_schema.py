@@ -52,6 +52,7 @@ def test_references_resolve_to_real_columns() -> None:
     assert {str(r) for r in REFERENCES} == {
         "quotes.article_id -> articles.article_id",
         "quotes.speaker_entity_id -> entities.entity_id",
+        "quotes.speaker_affiliation_entity_id -> entities.entity_id",
         "entities.article_id -> articles.article_id",
         "files.article_id -> articles.article_id",
         "articles.story_id -> articles.article_id",

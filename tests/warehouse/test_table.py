@@ -55,7 +55,7 @@ def test_a_table_with_a_repeated_column_or_a_foreign_key_column_is_refused() -> 
 
 
 def test_references_and_value_sets_are_derived_in_column_order() -> None:
-    assert list(QUOTES.references) == ["article_id", "speaker_entity_id"]
+    assert list(QUOTES.references) == ["article_id", "speaker_entity_id", "speaker_affiliation_entity_id"]
     ref = QUOTES.reference("speaker_entity_id")
     assert ref == QUOTES.references["speaker_entity_id"] == Reference("quotes", "speaker_entity_id", "entities",
                                                                        "entity_id")
@@ -69,8 +69,8 @@ def test_references_and_value_sets_are_derived_in_column_order() -> None:
 def test_an_unknown_column_is_a_key_error_naming_the_table() -> None:
     with pytest.raises(KeyError, match="table files has no column 'state'"):
         FILES.values("state")
-    with pytest.raises(KeyError, match="table quotes has no column 'speaker_role'"):
-        QUOTES.column("speaker_role")
+    with pytest.raises(KeyError, match="table quotes has no column 'speaker_age'"):
+        QUOTES.column("speaker_age")
 
 
 def test_row_builds_a_row_in_column_order() -> None:
@@ -124,7 +124,7 @@ def test_to_arrow_names_the_column_of_a_value_of_the_wrong_type() -> None:
         ARTICLES.to_arrow([article])
     entity = dict(article_id="a1", entity_id="e1", name="Dmitry Peskov", label="PERSON", mention_count=3,
                   surface_forms=["Dmitry Peskov", "Peskov"], surface_form_mentions=[1, "two"],
-                  published_month="2026-11")
+                  gender=None, gender_evidence=None, published_month="2026-11")
     with pytest.raises(RowError, match=r"^entities.surface_form_mentions: values are not list<item: int32>"):
         ENTITIES.to_arrow([entity])
     assert ARTICLES.to_arrow([{**article, "published_date": date(2026, 11, 28)}]).num_rows == 1
@@ -135,8 +135,8 @@ def test_to_arrow_costs_little_beside_building_the_table() -> None:
     rows = [QUOTES.row(quote_id=f"q{i}", article_id=f"a{i // 9}", field=TEXT_FIELDS[i % 3], paragraph_index=i % 8,
                        char_start=i, char_end=i + 20, text="the talks were constructive", quote_type=QUOTE_TYPES[i % 2],
                        speaker="Dmitry Peskov", speaker_mention="Peskov", speaker_entity_id="e1", cue="say",
-                       cue_class="speech",
-                       published_month="2026-11") for i in range(5000)]
+                       cue_class="speech", speaker_role="spokesman", speaker_affiliation="Kremlin",
+                       speaker_affiliation_entity_id="e2", published_month="2026-11") for i in range(5000)]
 
     def best(build) -> float:
         times = []

@@ -38,7 +38,8 @@ def article(aid: str, day: date, **changes: object) -> dict:
 def entity(aid: str, name: str, label: str, forms: dict[str, int]) -> dict:
     return ENTITIES.row(article_id=aid, entity_id=f"{label}:{name}", name=name, label=label,
                         mention_count=sum(forms.values()), surface_forms=list(forms),
-                        surface_form_mentions=list(forms.values()), published_month="2026-11")
+                        surface_form_mentions=list(forms.values()), gender=None, gender_evidence=None,
+                        published_month="2026-11")
 
 
 def write_part(folder: Path, table: Table, rows: list[dict], name: str, drop: tuple[str, ...] = ()) -> str:
@@ -57,7 +58,9 @@ def test_an_empty_warehouse_has_every_view_typed_commented_and_empty(tmp_path: P
     build_database(db, {}, {})
     views = {name for (name,) in query(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
     assert views == {t.name for t in ALL_TABLES} | {v.name for v in DERIVED_VIEWS}
-    assert query(db, "SELECT table_name FROM duckdb_tables()") == []  # views only
+    # views only, and the identity of people derived at the build (empty here)
+    assert query(db, "SELECT table_name FROM duckdb_tables()") == [("person_names",)]
+    assert query(db, "SELECT count(*) FROM people") == [(0,)]
     for table in ALL_TABLES:
         assert query(db, f"SELECT count(*) FROM {table.name}") == [(0,)]
         columns = query(db, "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ? "

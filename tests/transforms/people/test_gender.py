@@ -1,0 +1,36 @@
+"""Gender only as the article's words show it: honorifics, gendered nouns, pronouns with one antecedent."""
+
+from __future__ import annotations
+
+
+def genders(people, text: str) -> dict[str, tuple[str, str] | None]:
+    entities, _, facts = people(text)
+    return {e.name: facts.genders.get(e.entity_id) for e in entities if e.label == "PERSON"}
+
+
+def test_an_honorific_or_gendered_noun_shows_the_gender(people) -> None:
+    found = genders(people, "Spokeswoman Jessica Ditto said via email that Mr. Lovas had resigned.")
+    assert found == {"Jessica Ditto": ("female", "spokeswoman"), "Lovas": ("male", "Mr. Lovas")}
+
+
+def test_a_pronoun_counts_only_when_one_person_is_in_reach(people) -> None:
+    text = ("Wells Fargo CEO John Stumpf testified on Tuesday. He admitted the bank had opened false accounts.\n\n"
+            "Elizabeth Warren questioned John Stumpf for an hour. She said he should resign.")
+    found = genders(people, text)
+    assert found["John Stumpf"] == ("male", "He admitted the")
+    assert found["Elizabeth Warren"] is None  # two people in reach of `She`: no one's
+
+
+def test_a_first_name_alone_never_gives_a_gender(people) -> None:
+    found = genders(people, 'Mary Johnson and Robert Smith signed the letter, which called the plan "reckless."')
+    assert found == {"Mary Johnson": None, "Robert Smith": None}
+
+
+def test_pronouns_inside_quotation_marks_are_the_speakers_story(people) -> None:
+    found = genders(people, '"She told me it was over," Tom Baker said.')
+    assert found == {"Tom Baker": None}
+
+
+def test_conflicting_words_leave_the_gender_unknown(people) -> None:
+    text = "Alex Morgan arrived late. He was tired.\n\nAlex Morgan left early. She was angry."
+    assert genders(people, text) == {"Alex Morgan": None}

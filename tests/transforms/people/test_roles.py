@@ -1,0 +1,22 @@
+"""A statement's role and affiliation: at the attribution, else the person's earlier description."""
+
+from __future__ import annotations
+
+
+def test_a_later_short_name_takes_the_persons_earlier_description(described) -> None:
+    text = ("Kremlin spokesman Dmitry Peskov said on Monday that the talks had begun.\n\n"
+            'The leaders would ignore the warnings, Peskov told reporters. "This is normal," he said.')
+    assert described(text) == {"Dmitry Peskov": ("spokesman", "Kremlin")}
+
+
+def test_the_description_at_the_attribution_outranks_an_earlier_one(people) -> None:
+    text = ("Jeh Johnson, the Homeland Security Secretary, said hackers were active.\n\n"
+            '"We are ready," said Jeh Johnson, a former general counsel of the Pentagon.')
+    _, quotes, facts = people(text)
+    roles = [d.role for q, d in zip(quotes, facts.quotes, strict=True) if q.speaker == "Jeh Johnson"]
+    assert roles[0] == "secretary" or roles[0] == "homeland security secretary"
+    assert roles[-1] == "former general counsel"
+
+
+def test_a_speaker_that_is_not_a_person_gets_no_role(described) -> None:
+    assert described("The Kremlin said the leaders would meet.") == {"Kremlin": (None, None)}

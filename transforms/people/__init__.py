@@ -1,0 +1,52 @@
+"""Who the people of an article are, in its own words: each statement's speaker_role and
+speaker_affiliation (roles.py, from the descriptions of descriptions.py) and each PERSON entity's
+gender with its evidence (gender.py). Identity across articles is the warehouse's (warehouse/people.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from transforms.entities import Entity
+from transforms.people.descriptions import Description, EntityIndex
+from transforms.people.gender import person_genders
+from transforms.people.roles import mention_descriptions, quote_description
+from transforms.quotes import Quote
+
+__all__ = ["Description", "PeopleFacts", "describe_people"]
+
+
+@dataclass(frozen=True)
+class PeopleFacts:
+    """Per quote (same order as the quotes given) its speaker's Description; per PERSON entity id
+    its (gender, evidence) when the article shows one."""
+
+    quotes: list[Description]
+    genders: dict[str, tuple[str, str]]
+
+
+def entity_index(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> dict[str, EntityIndex]:
+    """field -> token index -> (name, label, entity_id, mention span) for every entity mention."""
+    index: dict[str, dict] = {f: {} for f in docs}
+    for ent in entities:
+        for m in ent.mentions:
+            doc = docs.get(m.field)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+            if span is None:
+                continue
+            for t in span:
+                index[m.field].setdefault(t.i, (ent.name, ent.label, ent.entity_id, span))
+    return index
+
+
+def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity], quotes: Sequence[Quote]) -> PeopleFacts:
+    """Roles and affiliations of the quotes' speakers, and genders of the PERSON entities."""
+    index = entity_index(docs, entities)
+    described = mention_descriptions(docs, entities, index)
+    return PeopleFacts(
+        [quote_description(q, docs, described, index) for q in quotes],
+        person_genders(docs, entities, described, index),
+    )
