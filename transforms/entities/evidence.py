@@ -1,0 +1,120 @@
+"""Rule 3a of the entities transform: what the article itself says about a name outranks spaCy's label,
+and words spaCy took for names that are not names are dropped.
+
+The small English model labels a name from its few neighbouring words, so one wrong label splits a
+person (`Belinda Marsh` ORG beside `Marsh` PERSON) or loses a speaker (`chair Maja Sundin` LOC). The
+evidence used, in this order (the first that applies decides):
+1. the name's shape: a last word of org_suffixes.txt makes it an organisation (`Harbour City FC`
+   tagged GPE, `Skyward Air` tagged FAC, `The Daily Herald` tagged PERSON);
+2. a person's context: a title or role word right before the name (`chair Maja Sundin`,
+   `Councillor X`), a reporting verb or `who` right after it (`Belinda Marsh, told reporters`), or
+   its last word used alone as a PERSON, or after `Mr`/`Ms`, elsewhere in the article;
+3. a city's context: a one-word ORG or PERSON before `'s mayor` is handled with place_nouns.txt in
+   labels.py.
+Spurious mentions: a single common noun capitalised only by its position (`Commuters in Berlin`,
+`Farmers' groups`; spaCy's own tag says NN/NNS), and a portfolio word before a title (`Finance` in
+`Finance Minister Petra Lindqvist`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.entities.model import RawMention
+from transforms.entities.names import TITLE_WORDS, name_words, spelling_key
+from transforms.lexicon import word_list
+
+# Last words of organisations' names (`FC`, `Air`, `Herald`).
+ORG_SUFFIXES = word_list("org_suffixes.txt")
+# Suffixes dropped on second mention (`Harbour City` for `Harbour City FC`).
+ORG_SHORT_SUFFIXES = word_list("org_short_suffixes.txt")
+# Fields of offices (`Finance` in `Finance Minister`).
+PORTFOLIO_WORDS = word_list("portfolio_words.txt")
+# Role nouns written before a person's name in lower case (`chair Maja Sundin`, `striker X`).
+ROLE_NOUNS = frozenset(word_list("role_nouns.txt"))
+# Surface forms of reporting verbs (`said`, `told`): a name right before one is its speaker.
+_REPORTING_FORMS = word_list("reporting_verb_forms.txt")
+_PERSON_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def drop_spurious(raws: list[RawMention], texts: dict[str, str]) -> list[RawMention]:
+    """The mentions without the words that only look like names: a one-word common noun capitalised
+    by its position (spaCy's own tag NN/NNS: `Commuters`, `Farmers'`), and a portfolio word before a
+    title word (`Finance` of `Finance Minister`)."""
+    kept = []
+    for r in raws:
+        one_word = " " not in r.text
+        if one_word and r.tags[0] in ("NN", "NNS") and r.label != "PERSON" and _starts_sentence(texts[r.field], r):
+            continue
+        if one_word and r.text.casefold() in PORTFOLIO_WORDS and _next_word(texts[r.field], r.end) in TITLE_WORDS:
+            continue
+        kept.append(r)
+    return kept
+
+
+def _starts_sentence(text: str, r: RawMention) -> bool:
+    """Capitalised by position: a headline, a sentence's or a quote's first word (the parse's
+    sentence starts miss some after a paragraph break)."""
+    before = text[max(0, r.start - 10) : r.start].rstrip(" \"“‘'(")
+    return r.capitalised or not before or before[-1] in ".!?:\n"
+
+
+def org_shaped(text: str) -> bool:
+    """A name of two or more words whose last word names a kind of organisation (`Harbour City FC`)."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in ORG_SUFFIXES
+
+
+def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
+    """Relabel mentions by the article's evidence (see the module doc), in place."""
+    alone = {spelling_key(r.text) for r in raws if r.label == "PERSON" and " " not in r.text}
+    for text in texts.values():  # `Ms Marsh`: an honorific makes the word after it a surname
+        alone.update(m.group(1).casefold() for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text))
+    for r in raws:
+        if org_shaped(r.text):
+            if r.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
+                r.label = "ORG"
+            continue
+        if r.label not in _PERSON_LABELS or r.text.isupper():
+            continue
+        words = name_words(r.text)
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in r.text.split()):
+            continue
+        text = texts[r.field]
+        if _person_context(text, r.start, r.end) or words[-1] in alone:
+            r.label = "PERSON"
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """A title or role word before the name, or `who` / a reporting verb after it."""
+    before = text[max(0, start - 40) : start]
+    if _HONORIFIC.search(before):
+        return True
+    m = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    if m and m.group(1).lower() in (TITLE_WORDS | ROLE_NOUNS) and not m.group(1).isupper():
+        return True
+    after = re.match(r"\s*,?\s*([a-z]+)", text[end : end + 20])
+    return bool(after) and (after.group(1) == "who" or after.group(1) in _REPORTING_FORMS)
+
+
+def join_short_forms(raws: list[RawMention]) -> None:
+    """An organisation's name without its dropped suffix (`Harbour City`) is a mention of the full
+    name (`Harbour City FC`), whatever label spaCy gave it: it takes the full name's key and label."""
+    full: dict[str, RawMention] = {}
+    for r in raws:
+        words = r.text.split()
+        if len(words) > 1 and words[-1] in ORG_SHORT_SUFFIXES:
+            full.setdefault(spelling_key(" ".join(words[:-1])), r)
+    if not full:
+        return
+    for r in raws:
+        target = full.get(r.key)
+        if target is not None and target is not r:
+            r.key, r.label = target.key, target.label
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after a mention, lower-case, its final full stop dropped."""
+    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
