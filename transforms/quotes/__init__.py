@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
+from transforms.quotes.conventions import is_markup, is_naming, lead_in, not_dateline
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.inheritance import inherit
@@ -82,14 +83,24 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     and each statement reported without quotation marks."""
     ctx = FieldContext(field, doc, entities)
     count = len(ctx.spans)
-    unspoken = {n for n in range(count) if is_unspoken(ctx, n)}
-    own = [None if n in unspoken else own_attribution(ctx, n) for n in range(count)]
+    unspoken = {n for n in range(count) if is_unspoken(ctx, n) or is_naming(ctx, n)}
+    own = [None if n in unspoken else not_dateline(ctx, own_attribution(ctx, n)) for n in range(count)]
     attributions = inherit(ctx, own, unspoken)
+    attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
     quotes = _within_statements(quotes, statements)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
+    quotes = [_no_dateline(ctx, q) for q in quotes if q.quote_type == INDIRECT or not is_markup(q.text)]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
+
+
+def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
+    """A dateline's city (`WASHINGTON —`) is never a speaker."""
+    attr = Attribution(q.speaker_mention or "", q.speaker, None, q.cue)
+    if q.speaker_mention and not_dateline(ctx, attr) is None:
+        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None)
+    return q
 
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:
