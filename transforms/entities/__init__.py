@@ -82,7 +82,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from transforms.entities.acronyms import acronym_mentions, defined_acronyms
-from transforms.entities.evidence import correct_labels, drop_spurious, join_short_forms
+from transforms.entities.evidence import affiliation_mentions, correct_labels, drop_spurious, join_short_forms
 from transforms.entities.grouping import group_entities, untagged_mentions
 from transforms.entities.labels import fix_labels
 from transforms.entities.mentions import spacy_mentions
@@ -105,6 +105,7 @@ def extract_entities(
     raws = drop_spurious(spacy_mentions(docs, texts, image_credit), texts)
     acronyms = defined_acronyms(texts, raws)
     raws.extend(acronym_mentions(docs, texts, raws, acronyms))
+    raws.extend(affiliation_mentions(docs, texts, raws))
     correct_labels(raws, texts)
     fix_labels(raws, texts, known_people)
     for r in raws:

@@ -19,8 +19,11 @@ Spurious mentions: a single common noun capitalised only by its position (`Commu
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from transforms.entities.model import RawMention
+from spacy.tokens import Doc
+
+from transforms.entities.model import RawMention, paragraph_breaks, raw_mention
 from transforms.entities.names import TITLE_WORDS, name_words, spelling_key
 from transforms.lexicon import word_list
 
@@ -32,6 +35,8 @@ ORG_SHORT_SUFFIXES = word_list("org_short_suffixes.txt")
 PORTFOLIO_WORDS = word_list("portfolio_words.txt")
 # Role nouns written before a person's name in lower case (`chair Maja Sundin`, `striker X`).
 ROLE_NOUNS = frozenset(word_list("role_nouns.txt"))
+# Titles of elected members that a party's name goes before (`Labour MP Lucia Bergamo`).
+AFFILIATION_TITLES = word_list("affiliation_titles.txt")
 # Surface forms of reporting verbs (`said`, `told`): a name right before one is its speaker.
 _REPORTING_FORMS = word_list("reporting_verb_forms.txt")
 _PERSON_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
@@ -58,6 +63,30 @@ def _starts_sentence(text: str, r: RawMention) -> bool:
     sentence starts miss some after a paragraph break)."""
     before = text[max(0, r.start - 10) : r.start].rstrip(" \"“‘'(")
     return r.capitalised or not before or before[-1] in ".!?:\n"
+
+
+def affiliation_mentions(docs: Mapping[str, Doc], texts: dict[str, str], raws: list[RawMention]) -> list[RawMention]:
+    """A party before a member's title before a person (`Labour MP Lucia Bergamo`, `Tory councillor
+    X`): the party, a proper noun by spaCy's tag, is an organisation mention, whether or not spaCy
+    tagged it as an entity."""
+    taken = {(r.field, r.start) for r in raws}
+    ends = {(r.field, r.end) for r in raws}
+    extra = []
+    for r in raws:
+        if r.label != "PERSON":
+            continue
+        text = texts[r.field]
+        m = re.search(r"\b([A-Z][a-z]+)\s+([A-Za-z]+)\.?\s+$", text[max(0, r.start - 40) : r.start])
+        if not m or m.group(2).lower() not in AFFILIATION_TITLES or m.group(1).lower() in TITLE_WORDS:
+            continue
+        start = max(0, r.start - 40) + m.start(1)
+        end = start + len(m.group(1))
+        word = docs[r.field].char_span(start, end)
+        if (r.field, start) in taken or (r.field, end) in ends or word is None or word[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        extra.append(raw_mention(r.field, start, end, m.group(1), "ORG", paragraph_breaks(text)))
+        taken.add((r.field, start))
+    return extra
 
 
 def org_shaped(text: str) -> bool:

@@ -18,7 +18,11 @@ Quotes that name things (`on "Meet the Press"`) and quoted numbers or dates keep
 clause in its paragraph (or the next quote there), else, in a paragraph of nothing but quotation,
 the last speaker of the paragraph before (inheritance.py). The speaker is the subject of the
 reporting verb (cues.py lists those verbs); pronouns resolve to a recent salient entity, names and
-short names to the article's entities (speakers.py). Each quote is 'direct' or 'partial'
+short names to the article's entities (speakers.py); an epithet (`the 22-year-old`, `the
+defender`) to the one person the article introduced so (epithets.py). Conventions without a
+reporting verb (a dash and a name, a colon lead-in, a quote after its speaker's action, a headline's
+`Name: '...'` and `'...', says minister`) and quotes that are nobody's words (nicknames, markup, a
+dateline's city as speaker) are in conventions.py. Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
 Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
@@ -44,6 +48,7 @@ from transforms.quotes.context import FieldContext
 from transforms.quotes.conventions import is_markup, is_naming, lead_in, not_dateline
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
+from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
@@ -74,7 +79,7 @@ def extract_quotes(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[
     quotes: list[Quote] = []
     for name, doc in docs.items():
         quotes.extend(field_quotes(name, doc, entities))
-    return quotes
+    return resolve_epithets(quotes, docs, entities)
 
 
 def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
