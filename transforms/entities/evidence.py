@@ -6,7 +6,8 @@ person (`Belinda Marsh` ORG beside `Marsh` PERSON) or loses a speaker (`chair Ma
 evidence used, in this order (the first that applies decides):
 1. the name's shape: a last word of org_suffixes.txt makes it an organisation (`Harbour City FC`
    tagged GPE, `Skyward Air` tagged FAC, `The Daily Herald` tagged PERSON);
-2. a person's context: a title or role word right before the name (`chair Maja Sundin`,
+2. a person's context: a title inside the mention's start (`Sgt Lily Hart` tagged ORG: cut to the
+   name), a title or role word right before the name (`chair Maja Sundin`,
    `Councillor X`), a reporting verb or `who` right after it (`Belinda Marsh, told reporters`), or
    its last word used alone as a PERSON, or after `Mr`/`Ms`, elsewhere in the article;
 3. a city's context: a one-word ORG or PERSON before `'s mayor` is handled with place_nouns.txt in
@@ -102,8 +103,10 @@ def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
         alone.update(m.group(1).casefold() for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text))
     for r in raws:
         if org_shaped(r.text):
-            if r.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
-                r.label = "ORG"
+            r.label = "ORG"
+            continue
+        if r.label != "PERSON" and _strip_title(r):
+            r.label = "PERSON"
             continue
         if r.label not in _PERSON_LABELS or r.text.isupper():
             continue
@@ -113,6 +116,18 @@ def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
         text = texts[r.field]
         if _person_context(text, r.start, r.end) or words[-1] in alone:
             r.label = "PERSON"
+
+
+def _strip_title(r: RawMention) -> bool:
+    """A title before two or more capitalised words (`Sgt Lily Hart` tagged ORG): the mention is cut
+    to the name, in place; True when it was. `General Motors` (one word after) is left alone."""
+    m = re.match(r"((?:[A-Za-z]+\.?\s+)+?)((?:[A-Z][\w'’-]+\s*){2,4})$", r.text)
+    if not m or any(w.lower().rstrip(".") not in TITLE_WORDS for w in m.group(1).split()):
+        return False
+    cut = m.start(2)
+    r.start, r.text = r.start + cut, r.text[cut:]
+    _strip_title(r)  # `Mr Justice Owen Barber`: title after title
+    return True
 
 
 def _person_context(text: str, start: int, end: int) -> bool:

@@ -1,6 +1,7 @@
 """Rule 8a of the entities transform: once the article's entities are known, mentions spaCy did not tag
 are counted too: a person's surname on its own (`Penrose later said`, `Ms Ramsden`, `DOE:` in a
-transcript) and any entity's spelling in an all-capitals line (`MAYOR HALVORSEN VOWS ...`).
+transcript), an organisation's name without its dropped suffix (`Harbour City` for `Harbour City
+FC`) and any entity's spelling in an all-capitals line (`MAYOR HALVORSEN VOWS ...`).
 
 Mention counts feed the reports' trends, so a name the model missed in a shouted headline or at a
 sentence start must still count. A surname counts only when it names one person of the article and
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from transforms.entities.evidence import ORG_SHORT_SUFFIXES
 from transforms.entities.model import RawMention, paragraph_breaks, raw_mention
 from transforms.entities.names import TITLE_WORDS, name_words, spelling_key, surname
 
@@ -44,7 +46,10 @@ def recounted_mentions(texts: dict[str, str], raws: list[RawMention]) -> list[Ra
                     continue
                 n, key = found
                 start, end = line_start + words[k].start(), line_start + words[k + n - 1].end()
-                if any(s < end and start < e for s, e in taken[fld]):
+                # a shorter mention inside a longer known name gives way to it (`Harbour` tagged NORP
+                # inside `Harbour City`): grouping keeps the longer of overlapping mentions
+                if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                       for s, e in taken[fld]):
                     k += n
                     continue
                 r = raw_mention(fld, start, end, text[start:end], "", breaks)
@@ -67,6 +72,10 @@ def _spellings(raws: list[RawMention]) -> tuple[dict[str, str], set[str]]:
         words = name_words(r.text)
         if r.label == "PERSON" and len(words) > 1:
             surnames[surname(words)].add(r.key)
+    for r in raws:  # an organisation's name without a suffix dropped on second mention (`Harbour City`)
+        words = r.text.split()
+        if r.label == "ORG" and len(words) > 2 and words[-1] in ORG_SHORT_SUFFIXES:
+            surnames[spelling_key(" ".join(words[:-1]))].add(r.key)
     for name, keys in surnames.items():
         if len(keys) == 1 and name not in groups and name not in TITLE_WORDS:
             found[name] = next(iter(keys))

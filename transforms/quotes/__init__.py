@@ -29,7 +29,8 @@ Statements reported without quotation marks (`Peskov said the leaders would meet
 the Kremlin, ...`) are found in the same parse (reported.py, with the cues of cue_table.py) and
 become Quotes of type 'indirect'. One whose content is mostly a quotation is left to that quotation's
 row; a quotation inside reported content keeps its own row, as 'partial', with the statement's
-speaker. Every Quote with a cue gets the cue's class: speech, belief or evidence.
+speaker (a name in quotation marks excepted: it stays nobody's words). Every Quote with a cue gets
+the cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
@@ -45,7 +46,7 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
-from transforms.quotes.conventions import is_markup, is_naming, lead_in, not_dateline
+from transforms.quotes.conventions import is_markup, is_naming, lead_in, not_dateline, transcript_answers
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.epithets import resolve_epithets
@@ -94,8 +95,9 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
-    quotes = _within_statements(quotes, statements)
+    quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
+    quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
     quotes = [_no_dateline(ctx, q) for q in quotes if q.quote_type == INDIRECT or not is_markup(q.text)]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
 
@@ -150,13 +152,16 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
     return sum(ctx.quote_of[t.i] >= 0 for t in words) * 2 >= len(words)
 
 
-def _within_statements(quotes: list[Quote], statements: list[Statement]) -> list[Quote]:
+def _within_statements(quotes: list[Quote], statements: list[Statement], unspoken: set[int]) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
     source said: `Peskov said the leaders would ignore "warnings"`), else the innermost."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
     for q in quotes:
+        if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
+            out.append(q)
+            continue
         holders = [s for s in spoken if s.start <= q.char_start and q.char_end <= s.end]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None

@@ -11,6 +11,8 @@ Each function is one convention, tried where transforms.quotes applies it:
   its speaker did (`Doe addressed the crowd. "..."`): the person of that sentence;
 - `is_naming` / `is_markup`: quoted nicknames and titles (`known as "Tiny"`, `the film "..."`) and
   markup that survived scraping (tags, URLs, embed attributes, tweet ids) are nobody's words;
+- `transcript_answers`: an interview transcript's answers (`A: ...` lines are the interviewee's,
+  `DOE: ...` lines the person of that surname), rows of their own without quotation marks;
 - `is_dateline`: a dateline's city in capitals (`WASHINGTON —`, `DALLAS (Reuters) -`) is never a
   speaker.
 The words behind them are data files in transforms/lexicon/ (naming_words.txt, role_nouns.txt).
@@ -19,9 +21,11 @@ The words behind them are data files in transforms/lexicon/ (naming_words.txt, r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.speakers import PERSONAL_PRONOUNS, name_phrase, resolve_speaker
@@ -129,7 +133,10 @@ def dash_name(ctx: FieldContext, n: int) -> Attribution | None:
     phrase = _phrase(words)
     if not phrase or (words[len(phrase) :] and words[len(phrase)].pos_ in ("VERB", "AUX")):
         return None
-    return name_phrase(ctx, phrase, None, common_ok=ctx.field == "headline")
+    attr = name_phrase(ctx, phrase, None, common_ok=ctx.field == "headline")
+    if attr is not None and attr.mention[:1] in _DASHES:  # `-Commissioner` is one token
+        attr = replace(attr, mention=attr.mention.lstrip(_DASHES + " "))
+    return attr
 
 
 def lead_in(ctx: FieldContext, n: int) -> Attribution | None:
@@ -186,3 +193,51 @@ def _actor_before(ctx: FieldContext, quote_start: int) -> Attribution | None:
     if subject.lower_ in PERSONAL_PRONOUNS or (ent is not None and ent.label == "PERSON"):
         return resolve_speaker(ctx, subject, None)
     return None
+
+
+_SPEAKER_LINE = re.compile(r"([A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2}):\s+(?=\S)")
+_QUESTION_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
+_ANSWER_LABELS = frozenset({"A", "ANSWER"})
+
+
+def transcript_answers(ctx: FieldContext) -> list[tuple[int, int, Attribution]]:
+    """An interview transcript's answers: (start, end, attribution) of each paragraph after `A:`
+    (the interviewee: the person the article named most before the transcript, the later on a tie)
+    or after a person's surname in capitals (`DOE:`), when the paragraph holds no quotation marks.
+    Questions (`Q:`) are the interviewer's and give no row."""
+    paragraphs = []
+    for k, start in enumerate(ctx.para_starts):
+        end = ctx.para_starts[k + 1] if k + 1 < len(ctx.para_starts) else len(ctx.text)
+        m = _SPEAKER_LINE.match(ctx.text, start, end)
+        if m:
+            paragraphs.append((m, ctx.text[m.end() : end].rstrip()))
+    labels = [m.group(1).rstrip(".") for m, _ in paragraphs]
+    if not any(label in _QUESTION_LABELS or label.isupper() and len(label) > 1 for label in labels):
+        return []
+    people = [e for e in ctx.entities if e.label == "PERSON"]
+    found = []
+    for (m, answer), label in zip(paragraphs, labels, strict=True):
+        if not answer or any(c in answer for c in "\"“”"):
+            continue
+        if label in _ANSWER_LABELS:
+            person = _interviewee(ctx, people, m.start())
+        elif label.isupper() and len(label) > 1 and label not in _QUESTION_LABELS:
+            matches = [e for e in people if e.name.split()[-1].upper() == label or e.name.upper() == label]
+            person = matches[0] if len(matches) == 1 else None
+        else:
+            person = None
+        if person is not None:
+            start = m.end()
+            mention = person.name if label in _ANSWER_LABELS else m.group(1)
+            found.append((start, start + len(answer), Attribution(mention, person.name, person, None)))
+    return found
+
+
+def _interviewee(ctx: FieldContext, people: list[Entity], before: int) -> Entity | None:
+    """The person named most often before offset `before` in the field (the later named on a tie)."""
+    best = None
+    for e in people:
+        spots = [m.start for m in e.mentions if m.field == ctx.field and m.start < before]
+        if spots and (best is None or (len(spots), max(spots)) > best[0]):
+            best = ((len(spots), max(spots)), e)
+    return best[1] if best else None

@@ -35,6 +35,8 @@ ROLE_NOUNS = word_list("role_nouns.txt")
 NATIONALITIES = mapping("nationalities.tsv")
 AGE_NOUNS = {k: (int(v[0]), int(v[1])) for k, v in table("age_nouns.tsv", 3).items()}
 _YEAR_OLD = re.compile(r"(\d{1,3})-year-old")
+# Parts of speech that end the title phrase before a name (`and`, `the`, `said`, `with`).
+_NOT_TITLE = frozenset({"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM"})
 _FORMER = frozenset({"former", "ex", "ex-", "one-time", "erstwhile"})
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*[,.]")
 _APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+([^,.;\n]{1,60})")
@@ -50,10 +52,12 @@ class Description:
     former: bool = False
 
 
-def parse_epithet(mention: str | None) -> Description | None:
+def parse_epithet(mention: str | None, headline: bool = False) -> Description | None:
     """The description an epithet mention gives (`the former Wales captain` -> role captain,
-    nationality welsh, former), or None when the mention is no epithet."""
-    m = re.match(r"(?i)the\s+(.+)$", (mention or "").strip())
+    nationality welsh, former), or None when the mention is no epithet. In a headline the article
+    is dropped (`'...', says minister`, `'...': health chief on ...`)."""
+    pattern = r"(?i)(?:the\s+)?(.+)$" if headline else r"(?i)the\s+(.+)$"
+    m = re.match(pattern, (mention or "").strip())
     if not m:
         return None
     words = m.group(1).split()
@@ -95,9 +99,10 @@ def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> dict
                 continue
             before = [t for t in doc[max(0, span.start - 5) : span.start]][::-1]
             for t in before:  # the title phrase right before the name, nearest first
-                if t.is_punct or t.is_space or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON"):
+                role = t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in TITLE_WORDS  # whatever its tag
+                if t.is_punct or t.is_space or (t.pos_ in _NOT_TITLE and not role) or t.ent_type_ == "PERSON":
                     break
-                _add_word(d, t.text)
+                _add_word(d, t.text, title=True)
             if age := _AGE_AFTER.match(text, m.end):
                 d.ages.add(int(age.group(1)))
             if app := _APPOSITION.match(text, m.end):
@@ -106,14 +111,15 @@ def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> dict
     return people
 
 
-def _add_word(d: Description, word: str) -> None:
-    """One word of a person's introduction: an age, a nationality or a role word."""
+def _add_word(d: Description, word: str, title: bool = False) -> None:
+    """One word of a person's introduction: an age, a nationality or a role word (any word of the
+    title phrase before the name: `Health` of `Health Secretary`)."""
     low = word.lower()
     if word in NATIONALITIES:
         d.nationalities.add(NATIONALITIES[word])
     elif age := _YEAR_OLD.fullmatch(low):
         d.ages.add(int(age.group(1)))
-    elif low in ROLE_NOUNS or low in TITLE_WORDS or (word.islower() and word.isalpha()):
+    elif low in ROLE_NOUNS or low in TITLE_WORDS or ((title or word.islower()) and word.isalpha()):
         d.roles.add(low)
 
 
@@ -149,14 +155,14 @@ def _contradicts(epithet: Description, person: Description) -> bool:
 
 def resolve_epithets(quotes: list[Quote], docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[Quote]:
     """The quotes with each epithet speaker resolved to its person where the article allows it."""
-    if not any(parse_epithet(q.speaker_mention) for q in quotes):
+    if not any(_epithet(q) for q in quotes):
         return quotes
     people = describe_people(docs, entities)
     by_id = {e.entity_id: e for e in entities}
     out = []
     for q in quotes:
-        epithet = parse_epithet(q.speaker_mention)
-        if epithet is not None and (q.speaker_entity_id not in people):
+        epithet = _epithet(q)
+        if epithet is not None:
             person = _resolve(q, epithet, people, by_id, docs)
             if person is not None:
                 q = replace(q, speaker=person.name, speaker_entity_id=person.entity_id)
@@ -164,6 +170,13 @@ def resolve_epithets(quotes: list[Quote], docs: Mapping[str, Doc], entities: Seq
                 q = replace(q, speaker=q.speaker_mention, speaker_entity_id=None)
         out.append(q)
     return out
+
+
+def _epithet(q: Quote) -> Description | None:
+    """The epithet of a quote's speaker mention; a headline's bare role (`minister`) counts when it
+    names no entity."""
+    headline = q.field == "headline" and q.speaker_entity_id is None
+    return parse_epithet(q.speaker_mention, headline=headline)
 
 
 def _resolve(q: Quote, epithet: Description, people: dict[str, Description], by_id: dict[str, Entity],
