@@ -15,7 +15,8 @@ captain`) is history the article need not have introduced: when nobody fits, suc
 back to the person named last before it (within two paragraphs), if nothing the article says about
 them contradicts it (another age or nationality): newsroom variation for the person just quoted
 (`Manager Colin Hardwick said ...` then `"...," the former Wales captain added`). Otherwise the
-speaker stays the description (`the company's spokeswoman` is nobody the article named).
+speaker stays the description (`the company's spokeswoman` is nobody the article named), or the
+person the parse found for it (`The judge, Mr Justice X, said`), unless several people fit it.
 """
 
 from __future__ import annotations
@@ -166,7 +167,9 @@ def resolve_epithets(quotes: list[Quote], docs: Mapping[str, Doc], entities: Seq
             person = _resolve(q, epithet, people, by_id, docs)
             if person is not None:
                 q = replace(q, speaker=person.name, speaker_entity_id=person.entity_id)
-            elif q.speaker_entity_id is not None:  # a word inside the description is not the speaker
+            elif q.speaker_entity_id is not None and (
+                q.speaker_entity_id not in people or _several_fit(epithet, people)
+            ):  # a word inside the description (`Wales`) is not the speaker; nor is one of several who fit
                 q = replace(q, speaker=q.speaker_mention, speaker_entity_id=None)
         out.append(q)
     return out
@@ -177,6 +180,10 @@ def _epithet(q: Quote) -> Description | None:
     names no entity."""
     headline = q.field == "headline" and q.speaker_entity_id is None
     return parse_epithet(q.speaker_mention, headline=headline)
+
+
+def _several_fit(epithet: Description, people: dict[str, Description]) -> bool:
+    return sum(_fits(epithet, d) for d in people.values()) > 1
 
 
 def _resolve(q: Quote, epithet: Description, people: dict[str, Description], by_id: dict[str, Entity],
