@@ -79,7 +79,8 @@ def _spellings(raws: list[RawMention]) -> tuple[dict[str, str], set[str]]:
     for name, keys in surnames.items():
         if len(keys) == 1 and name not in groups and name not in TITLE_WORDS:
             found[name] = next(iter(keys))
-    return {k: v for k, v in found.items() if len(k) > 2}, {s for s in surnames if s in found}
+    found = {k: v for k, v in found.items() if len(k) > 2}
+    return found, {s for s in surnames if s in found}
 
 
 def _match(

@@ -46,7 +46,14 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
-from transforms.quotes.conventions import is_markup, is_naming, lead_in, not_dateline, transcript_answers
+from transforms.quotes.conventions import (
+    is_embedded_markup,
+    is_markup,
+    is_naming,
+    lead_in,
+    not_dateline,
+    transcript_answers,
+)
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.epithets import resolve_epithets
@@ -98,7 +105,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
-    quotes = [_no_dateline(ctx, q) for q in quotes if q.quote_type == INDIRECT or not is_markup(q.text)]
+    quotes = [_no_dateline(ctx, q) for q in quotes
+              if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT else is_markup(q.text))]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
 
 

@@ -39,6 +39,8 @@ _MARKUP = re.compile(
     r"</?[A-Za-z][^>]*>|https?://|www\.|pic\.twitter\.com|twitter-tweet|instagram-media|data-[a-z-]+="
     r"|\b[a-z_]+=\S|[{}]|\.(?:com|org|net|co\.uk)/|^@\w+$|^#\w+$|^[0-9]{6,}$|^[A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]{12,}$"
 )
+# Markup inside a longer stretch of text: attributes and tags only (a URL may be quoted in a statement).
+_EMBED = re.compile(r'\b[a-z_]+="|</?[A-Za-z][^>]*>|twitter-tweet|pic\.twitter\.com')
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _PHRASE_STOP = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PUNCT", "CCONJ", "PRON", "SPACE"})
 _DASHES = "-–—"
@@ -49,6 +51,12 @@ def is_markup(text: str) -> bool:
     """Quoted text that is markup or an identifier, not words (`<blockquote class=...`, a URL,
     `tweet_id=...`, `{"embed": ...}`, a bare id)."""
     return bool(_MARKUP.search(text.strip()))
+
+
+def is_embedded_markup(text: str) -> bool:
+    """Reported content that holds markup attributes or tags (`tweet_id="..."`, `<a href=...>`): an
+    embed left in the text, not a statement."""
+    return bool(_EMBED.search(text))
 
 
 def is_naming(ctx: FieldContext, n: int) -> bool:

@@ -137,3 +137,9 @@ def test_a_whole_quoted_sentence_after_another_sentence_is_direct(nlp) -> None:
     assert quote(quotes, "We sail at dawn").quote_type == "direct"
     assert quote(quotes, "Nobody will lose").quote_type == "direct"
     assert quote(quotes, "a disgrace").quote_type == "partial"
+
+
+def test_reported_content_that_is_an_embed_is_no_statement(nlp) -> None:
+    _, quotes = run(nlp, 'The governor responded on Twitter. author="GovAdair" timestamp="1449075600" '
+                         'tweet_id="672164670267084800">Praying for the victims and their families.')
+    assert not any("tweet_id" in q.text or "author=" in q.text for q in quotes)

@@ -54,3 +54,8 @@ def test_an_epithet_nobody_was_introduced_with_stays_the_description(nlp) -> Non
     _, quotes = run(nlp, 'Club chairman Neil Ambrose, 58, confirmed the deal on Monday.\n\n'
                          '"The fans deserve better," the teenager said.')
     assert quote(quotes, "The fans deserve").speaker == "the teenager"
+
+
+def test_a_description_fitting_nobody_keeps_the_person_the_parse_found(nlp) -> None:
+    _, quotes = run(nlp, 'The coroner, Dr Miriam Salt, said the death raised "grave concerns" about the ward.')
+    assert quote(quotes, "grave concerns").speaker == "Miriam Salt"
