@@ -103,7 +103,8 @@ def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
         alone.update(m.group(1).casefold() for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text))
     for r in raws:
         if org_shaped(r.text):
-            r.label = "ORG"
+            if r.label != "PERSON" or not _person_context(texts[r.field], r.start, r.end):
+                r.label = "ORG"
             continue
         if r.label != "PERSON" and _strip_title(r):
             r.label = "PERSON"

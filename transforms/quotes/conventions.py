@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.speakers import PERSONAL_PRONOUNS, name_phrase, resolve_speaker
 from transforms.quotes.types import Attribution
 
@@ -96,16 +97,25 @@ def inverted_frame(ctx: FieldContext, n: int, right: list[Token]) -> Attribution
         return None
     if words[0].tag_ in _VERB_TAGS and words[0].lemma_.lower() not in ("be", "have", "do"):
         phrase = _phrase(words[1:])
-        if phrase:
-            return name_phrase(ctx, phrase, words[0].lemma_.lower(), common_ok=True)
-        return None
+        return _speaker_of(ctx, phrase, words[0].lemma_.lower()) if phrase else None
     phrase = _phrase(words)
     k = len(phrase)
     if phrase and k < len(words) and words[k].tag_ in _VERB_TAGS and _clause_ends(words[k + 1 :]):
         if len(phrase) == 1 and phrase[0].lower_ in PERSONAL_PRONOUNS:
             return resolve_speaker(ctx, phrase[0], words[k].lemma_.lower())
-        return name_phrase(ctx, phrase, words[k].lemma_.lower(), common_ok=True)
+        return _speaker_of(ctx, phrase, words[k].lemma_.lower())
     return None
+
+
+def _speaker_of(ctx: FieldContext, phrase: list[Token], lemma: str) -> Attribution | None:
+    """The phrase's speaker for a verb next to a quote: with a known reporting verb any phrase that
+    names someone (`said a homeless man`); with another verb (`grumbled`, `smiled`) only a person
+    the article names, since a verb outside the list may as well describe the quoted thing
+    (`"The Apprentice," an NBC show he hosted`)."""
+    if lemma in REPORTING_VERBS:
+        return name_phrase(ctx, phrase, lemma, common_ok=True)
+    attr = name_phrase(ctx, phrase, lemma)
+    return attr if attr is not None and attr.entity is not None and attr.entity.label == "PERSON" else None
 
 
 def _phrase(words: list[Token]) -> list[Token]:
@@ -143,7 +153,8 @@ def dash_name(ctx: FieldContext, n: int) -> Attribution | None:
         return None
     attr = name_phrase(ctx, phrase, None, common_ok=ctx.field == "headline")
     if attr is not None and attr.mention[:1] in _DASHES:  # `-Commissioner` is one token
-        attr = replace(attr, mention=attr.mention.lstrip(_DASHES + " "))
+        words = attr.mention.lstrip(_DASHES + " ")
+        attr = replace(attr, mention=words, speaker=attr.speaker if attr.entity else words)
     return attr
 
 

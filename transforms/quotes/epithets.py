@@ -11,10 +11,11 @@ by the words the article introduces them with: the title or role words right bef
 
 The epithet resolves to the one person every one of whose described facts fits it (the age in the
 range, all the role words among the person's, the same nationality). A past role (`the former Wales
-captain`) is history the article need not have introduced: when nobody fits, such an epithet refers
-back to the person named last before it (within two paragraphs), if nothing the article says about
-them contradicts it (another age or nationality): newsroom variation for the person just quoted
-(`Manager Colin Hardwick said ...` then `"...," the former Wales captain added`). Otherwise the
+captain`) is history the article need not have introduced: when nobody fits, such an epithet with a
+cue that continues a statement (`added`: continuation_cues.txt) refers back to the person named last
+before it (within two paragraphs), if nothing the article says about them contradicts it (another
+age or nationality): newsroom variation for the person just quoted (`Manager Colin Hardwick said
+...` then `"...," the former Wales captain added`). Otherwise the
 speaker stays the description (`the company's spokeswoman` is nobody the article named), or the
 person the parse found for it (`The judge, Mr Justice X, said`), unless several people fit it.
 """
@@ -35,6 +36,8 @@ from transforms.quotes.types import Quote
 ROLE_NOUNS = word_list("role_nouns.txt")
 NATIONALITIES = mapping("nationalities.tsv")
 AGE_NOUNS = {k: (int(v[0]), int(v[1])) for k, v in table("age_nouns.tsv", 3).items()}
+# Cues that continue the last speaker's words (`"...," the former Wales captain added`).
+CONTINUATION_CUES = word_list("continuation_cues.txt")
 _YEAR_OLD = re.compile(r"(\d{1,3})-year-old")
 # Parts of speech that end the title phrase before a name (`and`, `the`, `said`, `with`).
 _NOT_TITLE = frozenset({"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM"})
@@ -191,7 +194,7 @@ def _resolve(q: Quote, epithet: Description, people: dict[str, Description], by_
     fits = [pid for pid, d in people.items() if _fits(epithet, d)]
     if len(fits) == 1:
         return by_id[fits[0]]
-    if fits or not epithet.former:
+    if fits or not epithet.former or q.cue not in CONTINUATION_CUES:
         return None
     last = _named_last(q, people, by_id, docs)
     return last if last is not None and not _contradicts(epithet, people[last.entity_id]) else None

@@ -17,9 +17,9 @@ def test_organisation_suffixes_make_an_organisation() -> None:
 
 
 def test_clubs_airlines_and_newspapers_are_organisations(nlp) -> None:
-    ents, _ = run(nlp, 'Fans flew in with Bluewing Airways, and the Morning Courier called it a classic. '
+    ents, _ = run(nlp, 'Fans flew in with Bluewing Airways, and the Morning Chronicle called it a classic. '
                        'Kingsmere United will appeal.\n\nKingsmere United said the referee erred.')
-    for name in ("Kingsmere United", "Bluewing Airways", "Morning Courier"):
+    for name in ("Kingsmere United", "Bluewing Airways", "Morning Chronicle"):
         assert entity(ents, name).label == "ORG", name
 
 

@@ -143,3 +143,10 @@ def test_reported_content_that_is_an_embed_is_no_statement(nlp) -> None:
     _, quotes = run(nlp, 'The governor responded on Twitter. author="GovAdair" timestamp="1449075600" '
                          'tweet_id="672164670267084800">Praying for the victims and their families.')
     assert not any("tweet_id" in q.text or "author=" in q.text for q in quotes)
+
+
+def test_a_verb_outside_the_cue_list_needs_a_named_person(nlp) -> None:
+    _, quotes = run(nlp, 'He hosted "Harbour Nights," a late show that ran for years. '
+                         '"Nobody watched it," smiled presenter Joel Maddox.')
+    assert quote(quotes, "Harbour Nights").speaker is None
+    assert (quote(quotes, "Nobody watched").speaker, quote(quotes, "Nobody watched").cue) == ("Joel Maddox", "smile")
