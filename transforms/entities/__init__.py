@@ -105,8 +105,8 @@ def extract_entities(
     raws = drop_spurious(spacy_mentions(docs, texts, image_credit), texts)
     acronyms = defined_acronyms(texts, raws)
     raws.extend(acronym_mentions(docs, texts, raws, acronyms))
-    raws.extend(affiliation_mentions(docs, texts, raws))
     correct_labels(raws, texts)
+    raws.extend(affiliation_mentions(docs, texts, raws))
     fix_labels(raws, texts, known_people)
     for r in raws:
         r.key = acronyms.get(r.text, spelling_key(r.text))

@@ -106,6 +106,8 @@ def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
             if r.label != "PERSON" or not _person_context(texts[r.field], r.start, r.end):
                 r.label = "ORG"
             continue
+        if r.label == "PERSON":
+            _strip_inner_title(r)
         if r.label != "PERSON" and _strip_title(r):
             r.label = "PERSON"
             continue
@@ -129,6 +131,21 @@ def _strip_title(r: RawMention) -> bool:
     r.start, r.text = r.start + cut, r.text[cut:]
     _strip_title(r)  # `Mr Justice Owen Barber`: title after title
     return True
+
+
+def _strip_inner_title(r: RawMention) -> None:
+    """A place or party and a title before a person's name (`Phoenix Mayor Greg Stanton`, `Labour MP
+    Lucia Bergamo`, tagged as one PERSON): the mention is cut, in place, to the name after the last
+    title word, when two or more capitalised words follow it."""
+    words = list(re.finditer(r"\S+", r.text))
+    for k in range(len(words) - 3, 0, -1):
+        rest = words[k + 1 :]
+        if words[k].group().lower().rstrip(".") in TITLE_WORDS and all(w.group()[0].isupper() for w in rest):
+            if any(w.group().lower().rstrip(".") in TITLE_WORDS for w in rest):
+                continue
+            cut = rest[0].start()
+            r.start, r.text = r.start + cut, r.text[cut:]
+            return
 
 
 def _person_context(text: str, start: int, end: int) -> bool:

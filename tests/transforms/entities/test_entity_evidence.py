@@ -90,3 +90,12 @@ def test_titles_are_stripped_from_names(nlp) -> None:
     assert {"Samira Patel", "Dean Rourke", "Lily Hart", "Owen Barber", "Ruth Mabry"} <= names
     assert not [n for n in names if n.split()[0] in ("Councillor", "Coach", "Sgt", "Mr", "Justice", "Labour")]
     assert entity(ents, "Labour").label == "ORG"
+
+
+def test_a_place_and_title_inside_a_person_mention_are_cut() -> None:
+    body = "Leeds Mayor Greg Stanton and House Speaker Alma Ruiz met Lady Gaga."
+    raws = [raw_mention("body", body.index(w), body.index(w) + len(w), w, "PERSON", paragraph_breaks(body))
+            for w in ("Leeds Mayor Greg Stanton", "House Speaker Alma Ruiz", "Lady Gaga")]
+    correct_labels(raws, {"body": body})
+    assert [r.text for r in raws] == ["Greg Stanton", "Alma Ruiz", "Lady Gaga"]
+    assert all(body[r.start : r.end] == r.text for r in raws)
