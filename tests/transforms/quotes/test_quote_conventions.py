@@ -150,3 +150,10 @@ def test_a_verb_outside_the_cue_list_needs_a_named_person(nlp) -> None:
                          '"Nobody watched it," smiled presenter Joel Maddox.')
     assert quote(quotes, "Harbour Nights").speaker is None
     assert (quote(quotes, "Nobody watched").speaker, quote(quotes, "Nobody watched").cue) == ("Joel Maddox", "smile")
+
+
+def test_headline_quote_colon_role_on_topic(nlp) -> None:
+    _, quotes = run(nlp, 'Health chief Maria Lindgren told the committee the wards were full.',
+                    headline="'We need 500 more nurses': health chief on winter plan")
+    q = quote(quotes, "We need 500 more nurses")
+    assert (q.speaker, q.field) == ("Maria Lindgren", "headline")
