@@ -97,7 +97,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     ctx = FieldContext(field, doc, entities)
     count = len(ctx.spans)
     unspoken = {n for n in range(count) if is_unspoken(ctx, n) or is_naming(ctx, n)}
-    own = [None if n in unspoken else not_dateline(ctx, own_attribution(ctx, n)) for n in range(count)]
+    own = [None if n in unspoken else not_dateline(ctx, own_attribution(ctx, n), ctx.spans[n].start)
+           for n in range(count)]
     attributions = inherit(ctx, own, unspoken)
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
@@ -111,11 +112,13 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
 
 
 def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
-    """A dateline's city (`WASHINGTON —`) is never a speaker."""
-    attr = Attribution(q.speaker_mention or "", q.speaker, None, q.cue)
-    if q.speaker_mention and not_dateline(ctx, attr) is None:
+    """A dateline's city (`WASHINGTON —`) is never a speaker: the person named after it, or nobody."""
+    if not q.speaker_mention:
+        return q
+    attr = not_dateline(ctx, Attribution(q.speaker_mention, q.speaker, None, q.cue), q.char_start)
+    if attr is None:
         return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None)
-    return q
+    return q if attr.mention == q.speaker_mention else replace(q, **_speaker(attr))
 
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:

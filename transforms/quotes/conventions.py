@@ -78,12 +78,22 @@ def is_dateline(ctx: FieldContext, t: Token) -> bool:
     return bool(m) and t.idx < m.end() and t.text.isupper()
 
 
-def not_dateline(ctx: FieldContext, attr: Attribution | None) -> Attribution | None:
-    """The attribution, unless its speaker words are the dateline's city."""
+def not_dateline(ctx: FieldContext, attr: Attribution | None, limit: int | None = None) -> Attribution | None:
+    """The attribution, unless its speaker words are the dateline's city (`CLEVELAND, July 19 (UPI) —
+    Former Attorney General X said`, which a parse may make the subject): then the first person named
+    after the dateline and before `limit` (the quote) takes it, else nobody."""
     if attr is None or ctx.field != "body" or not attr.mention or not attr.mention.isupper():
         return attr
     m = _DATELINE.match(ctx.text)
-    return None if m and ctx.text.startswith(attr.mention) else attr
+    if not (m and ctx.text.startswith(attr.mention)):
+        return attr
+    limit = len(ctx.text) if limit is None else limit
+    found = [(x.start, x.text, e) for e in ctx.entities if e.label == "PERSON" for x in e.mentions
+             if x.field == ctx.field and m.end() <= x.start < limit and "\n\n" not in ctx.text[m.end() : x.start]]
+    if not found:
+        return None
+    _, words, person = min(found, key=lambda f: f[0])
+    return Attribution(mention=words, speaker=person.name, entity=person, cue=attr.cue)
 
 
 def inverted_frame(ctx: FieldContext, n: int, right: list[Token]) -> Attribution | None:
@@ -208,6 +218,8 @@ def _actor_before(ctx: FieldContext, quote_start: int) -> Attribution | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or ctx.quoted(subject):
         return None
+    if is_dateline(ctx, subject):  # `TALLAHASSEE — Rep. Jane Doe on Friday pummeled the plan. "..."`
+        return not_dateline(ctx, Attribution(subject.text, subject.text, None, None), ctx.doc[quote_start].idx)
     ent = ctx.entity_of.get(subject.i)
     if subject.lower_ in PERSONAL_PRONOUNS or (ent is not None and ent.label == "PERSON"):
         return resolve_speaker(ctx, subject, None)

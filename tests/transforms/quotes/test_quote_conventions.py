@@ -106,8 +106,16 @@ def test_markup_left_by_scraping_is_no_quote(nlp) -> None:
 def test_dateline_city_is_never_a_speaker(nlp) -> None:
     for dateline in ("BRISTOL —", "LEEDS (Reuters) -", "HULL, March 3 —"):
         _, quotes = run(nlp, f'{dateline} "The port will reopen on Monday," the harbour master said.')
-        assert all(q.speaker_mention is None or q.speaker_mention.split()[0].isupper() is False
-                   for q in quotes), dateline
+        assert quote(quotes, "The port will reopen").speaker == "the harbour master", dateline
+
+
+def test_the_person_after_a_dateline_is_the_speaker_the_parse_gave_the_city(nlp) -> None:
+    _, quotes = run(nlp, 'CARDIFF, July 19 (PA) — Former Attorney General Michael Ambry said the plan "will not work."')
+    assert quote(quotes, "will not work").speaker == "Michael Ambry"
+    _, quotes = run(nlp, 'NEWPORT — Mayor Helen Ashby on Friday criticised the plan. "This is a disgrace."')
+    assert quote(quotes, "This is a disgrace").speaker == "Helen Ashby"
+    for q in quotes:
+        assert q.speaker not in ("Newport", "NEWPORT")
 
 
 # -- kind 6: speaker_mention, cue from the parse, quote type ---------------------------------------
