@@ -6,11 +6,13 @@ person (`Belinda Marsh` ORG beside `Marsh` PERSON) or loses a speaker (`chair Ma
 evidence used, in this order (the first that applies decides):
 1. the name's shape: a last word of org_suffixes.txt makes it an organisation (`Harbour City FC`
    tagged GPE, `Skyward Air` tagged FAC, `The Daily Herald` tagged PERSON);
-2. a person's context: a title inside the mention's start (`Sgt Lily Hart` tagged ORG: cut to the
+2. a newspaper's context: a one-word PERSON after `the` that ends its phrase (`the Guardian
+   reported`) is an organisation;
+3. a person's context: a title inside the mention's start (`Sgt Lily Hart` tagged ORG: cut to the
    name), a title or role word right before the name (`chair Maja Sundin`,
    `Councillor X`), a reporting verb or `who` right after it (`Belinda Marsh, told reporters`), or
    its last word used alone as a PERSON, or after `Mr`/`Ms`, elsewhere in the article;
-3. a city's context: a one-word ORG or PERSON before `'s mayor` is handled with place_nouns.txt in
+4. a city's context: a one-word ORG or PERSON before `'s mayor` is handled with place_nouns.txt in
    labels.py.
 Spurious mentions: a single common noun capitalised only by its position (`Commuters in Berlin`,
 `Farmers' groups`; spaCy's own tag says NN/NNS), and a portfolio word before a title (`Finance` in
@@ -40,6 +42,7 @@ ROLE_NOUNS = frozenset(word_list("role_nouns.txt"))
 AFFILIATION_TITLES = word_list("affiliation_titles.txt")
 # Surface forms of reporting verbs (`said`, `told`): a name right before one is its speaker.
 _REPORTING_FORMS = word_list("reporting_verb_forms.txt")
+_REPORTING_LEMMAS = word_list("reporting_verbs.txt")
 _PERSON_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
 
@@ -108,6 +111,9 @@ def correct_labels(raws: list[RawMention], texts: dict[str, str]) -> None:
             continue
         if r.label == "PERSON":
             _strip_inner_title(r)
+            if _the_before(texts[r.field], r):  # `told the Guardian.`: a person takes no article
+                r.label = "ORG"
+                continue
         if r.label != "PERSON" and _strip_title(r):
             r.label = "PERSON"
             continue
@@ -131,6 +137,23 @@ def _strip_title(r: RawMention) -> bool:
     r.start, r.text = r.start + cut, r.text[cut:]
     _strip_title(r)  # `Mr Justice Owen Barber`: title after title
     return True
+
+
+def _the_before(text: str, r: RawMention) -> bool:
+    """A one-word name after `the` that ends its phrase (`the Guardian reported`, `told the Herald.`):
+    a title or an organisation, not a person (`the Trump administration` goes on with a noun)."""
+    if " " in r.text or not re.search(r"\b[Tt]he\s+$", text[max(0, r.start - 5) : r.start]):
+        return False
+    after = re.match(r"(?:['’]s\b)?\s*([a-z]+|[^\w\s]|$)", text[r.end : r.end + 20])
+    return bool(after) and (not after.group(1).isalpha() or _reporting_form(after.group(1)))
+
+
+def _reporting_form(word: str) -> bool:
+    """A finite form of a reporting verb (`said`, `reported`, `reveals`), from the verb lists."""
+    if word in _REPORTING_FORMS:
+        return True
+    stems = [word[: -len(end)] for end in ("ed", "d", "es", "s") if word.endswith(end)]
+    return any(stem in _REPORTING_LEMMAS for stem in stems)
 
 
 def _strip_inner_title(r: RawMention) -> None:

@@ -99,3 +99,11 @@ def test_a_place_and_title_inside_a_person_mention_are_cut() -> None:
     correct_labels(raws, {"body": body})
     assert [r.text for r in raws] == ["Greg Stanton", "Alma Ruiz", "Lady Gaga"]
     assert all(body[r.start : r.end] == r.text for r in raws)
+
+
+def test_a_newspaper_labelled_person_is_an_organisation() -> None:
+    body = "Walsh told the Sentinel. The Clarion reported it first. The Kerr administration said nothing."
+    raws = [raw_mention("body", body.index(w), body.index(w) + len(w), w, "PERSON", paragraph_breaks(body))
+            for w in ("Walsh", "Sentinel", "Clarion", "Kerr")]
+    correct_labels(raws, {"body": body})
+    assert [r.label for r in raws] == ["PERSON", "ORG", "ORG", "PERSON"]
