@@ -1,15 +1,17 @@
-"""Bytes to clean text: encodings, mojibake, Unicode normalisation and whitespace."""
+"""Bytes to clean text: encodings, HTML character references, mojibake, Unicode normalisation and
+whitespace."""
 
 from __future__ import annotations
 
 import re
 
 import ftfy
+from ftfy.fixes import unescape_html
 
 from transforms.errors import QuarantineError
 
 _FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,  # keep the text as written: '&amp;' in an article is content
+    unescape_html=False,  # done first, by unescape_references, whatever else the text holds
     uncurl_quotes=False,  # curly marks carry quote boundaries
     fix_character_width=False,
     normalization="NFC",
@@ -60,10 +62,28 @@ def _decode_line(line: bytes, lineno: int) -> str:
         ) from None
 
 
+def unescape_references(text: str) -> str:
+    """Decode the HTML character references scraped feeds leave in text (`&#39;`, `&#8220;`,
+    `&quot;`, `&amp;`, `&eacute;`), also when escaped twice (`&amp;#39;`), so that their quotation
+    marks and apostrophes count. ftfy's own fixer decides what is a reference: only those ending in a
+    semicolon, so `AT&T` and `this&not that` stay as written. ftfy's automatic unescaping is not used:
+    it skips any text holding a `<`."""
+    for _ in range(2):
+        decoded = unescape_html(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def clean_text(text: str) -> str:
-    """Repair mojibake, normalise to NFC, unify line endings, drop control and zero-width
-    characters, collapse runs of inline spaces and strip each line's ends."""
+    """Decode HTML character references, repair mojibake, normalise to NFC, unify line endings,
+    drop control and zero-width characters, collapse runs of inline spaces and strip each line's
+    ends. Mojibake is repaired per run of damaged characters (ftfy's fix_encoding, then its
+    decode_inconsistent_utf8 for runs inside otherwise correct text), so a line that also holds
+    correct curly quotation marks or accents keeps them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unescape_references(text)
     text = ftfy.fix_text(text, _FTFY)
     text = _ZERO_WIDTH.sub("", _CONTROL.sub("", text))
     return "\n".join(_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))

@@ -63,10 +63,14 @@ and no two mentions overlap, so a quote's speaker mention (`Peskov`) finds its e
 The rules live in one module each, applied in this order by extract_entities:
 - mentions.py: rules 1-2 (spaCy entities as mentions, trimmed to the name);
 - acronyms.py: rule 5 (acronyms defined in the article), found before labels are fixed;
+- evidence.py: spurious mentions dropped (a common noun capitalised by position, `Finance` of
+  `Finance Minister`) and labels corrected by the article's evidence (a name's shape, a person's or
+  a city's context), before labels.py; an organisation's short form joins its full name;
 - labels.py: rule 3 (label corrections and majority labels);
 - names.py: rule 4 (spelling keys, aliases, canonical names) and the words names compare by;
 - people.py: rules 6-7 (full names, short forms, KNOWN_PEOPLE), with gender.py (gender hints);
 - grouping.py: rule 8 (untagged mentions) and the grouping into entities;
+- recount.py: rule 8a (a person's surname alone, any name in an all-capitals line);
 - model.py: Entity, Mention and the RawMention the rules work on.
 The word tables are data files in transforms/lexicon/ (person_titles.txt, aliases.tsv, known_people.tsv, ...).
 """
@@ -78,12 +82,14 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from transforms.entities.acronyms import acronym_mentions, defined_acronyms
+from transforms.entities.evidence import affiliation_mentions, correct_labels, drop_spurious, join_short_forms
 from transforms.entities.grouping import group_entities, untagged_mentions
 from transforms.entities.labels import fix_labels
 from transforms.entities.mentions import spacy_mentions
 from transforms.entities.model import ENTITY_LABELS, Entity, Mention, entity_at, entity_id
 from transforms.entities.names import canonical_names, spelling_key
 from transforms.entities.people import KNOWN_PEOPLE, drop_stray_words, resolve_people
+from transforms.entities.recount import recounted_mentions
 
 __all__ = ["ENTITY_LABELS", "KNOWN_PEOPLE", "Entity", "Mention", "entity_at", "entity_id", "extract_entities"]
 
@@ -96,14 +102,18 @@ def extract_entities(
     `known_people` maps a lower-case surname to the one person it names on its own (rule 7); pass {}
     to resolve names from the article alone."""
     texts = {fld: doc.text for fld, doc in docs.items()}  # Doc.text rebuilds the string on each access
-    raws = spacy_mentions(docs, texts, image_credit)
+    raws = drop_spurious(spacy_mentions(docs, texts, image_credit), texts)
     acronyms = defined_acronyms(texts, raws)
     raws.extend(acronym_mentions(docs, texts, raws, acronyms))
+    correct_labels(raws, texts)
+    raws.extend(affiliation_mentions(docs, texts, raws))
     fix_labels(raws, texts, known_people)
     for r in raws:
         r.key = acronyms.get(r.text, spelling_key(r.text))
+    join_short_forms(raws)
     drop_stray_words(raws, known_people)
     names = canonical_names(raws)
     resolve_people(raws, names, known_people, texts)
     raws.extend(untagged_mentions(docs, texts, raws))
+    raws.extend(recounted_mentions(texts, raws))
     return group_entities(raws, names)

@@ -59,6 +59,6 @@ def fix_labels(raws: list[RawMention], texts: dict[str, str], known_people: Mapp
 
 
 def _next_word(text: str, end: int) -> str:
-    """The word after a mention, lower-case (`region` after `Primorsky`)."""
-    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+    """The word after a mention, lower-case (`region` after `Primorsky`, `mayor` after `Oslo's`)."""
+    m = re.match(r"(?:['’]s?)?\s*([A-Za-z]+)", text[end : end + 30])
     return m.group(1).lower() if m else ""

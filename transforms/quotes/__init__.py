@@ -18,14 +18,19 @@ Quotes that name things (`on "Meet the Press"`) and quoted numbers or dates keep
 clause in its paragraph (or the next quote there), else, in a paragraph of nothing but quotation,
 the last speaker of the paragraph before (inheritance.py). The speaker is the subject of the
 reporting verb (cues.py lists those verbs); pronouns resolve to a recent salient entity, names and
-short names to the article's entities (speakers.py). Each quote is 'direct' or 'partial'
+short names to the article's entities (speakers.py); an epithet (`the 22-year-old`, `the
+defender`) to the one person the article introduced so (epithets.py). Conventions without a
+reporting verb (a dash and a name, a colon lead-in, a quote after its speaker's action, a headline's
+`Name: '...'` and `'...', says minister`) and quotes that are nobody's words (nicknames, markup, a
+dateline's city as speaker) are in conventions.py. Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
 Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
 the Kremlin, ...`) are found in the same parse (reported.py, with the cues of cue_table.py) and
 become Quotes of type 'indirect'. One whose content is mostly a quotation is left to that quotation's
 row; a quotation inside reported content keeps its own row, as 'partial', with the statement's
-speaker. Every Quote with a cue gets the cue's class: speech, belief or evidence.
+speaker (a name in quotation marks excepted: it stays nobody's words). Every Quote with a cue gets
+the cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
@@ -41,8 +46,17 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
+from transforms.quotes.conventions import (
+    is_embedded_markup,
+    is_markup,
+    is_naming,
+    lead_in,
+    not_dateline,
+    transcript_answers,
+)
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
+from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
@@ -73,7 +87,7 @@ def extract_quotes(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[
     quotes: list[Quote] = []
     for name, doc in docs.items():
         quotes.extend(field_quotes(name, doc, entities))
-    return quotes
+    return resolve_epithets(quotes, docs, entities)
 
 
 def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -82,14 +96,29 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     and each statement reported without quotation marks."""
     ctx = FieldContext(field, doc, entities)
     count = len(ctx.spans)
-    unspoken = {n for n in range(count) if is_unspoken(ctx, n)}
-    own = [None if n in unspoken else own_attribution(ctx, n) for n in range(count)]
+    unspoken = {n for n in range(count) if is_unspoken(ctx, n) or is_naming(ctx, n)}
+    own = [None if n in unspoken else not_dateline(ctx, own_attribution(ctx, n), ctx.spans[n].start)
+           for n in range(count)]
     attributions = inherit(ctx, own, unspoken)
+    attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
-    quotes = _within_statements(quotes, statements)
+    quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
+    quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
+    quotes = [_no_dateline(ctx, q) for q in quotes
+              if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT else is_markup(q.text))]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
+
+
+def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
+    """A dateline's city (`WASHINGTON —`) is never a speaker: the person named after it, or nobody."""
+    if not q.speaker_mention:
+        return q
+    attr = not_dateline(ctx, Attribution(q.speaker_mention, q.speaker, None, q.cue), q.char_start)
+    if attr is None:
+        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None)
+    return q if attr.mention == q.speaker_mention else replace(q, **_speaker(attr))
 
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:
@@ -134,13 +163,16 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
     return sum(ctx.quote_of[t.i] >= 0 for t in words) * 2 >= len(words)
 
 
-def _within_statements(quotes: list[Quote], statements: list[Statement]) -> list[Quote]:
+def _within_statements(quotes: list[Quote], statements: list[Statement], unspoken: set[int]) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
     source said: `Peskov said the leaders would ignore "warnings"`), else the innermost."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
     for q in quotes:
+        if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
+            out.append(q)
+            continue
         holders = [s for s in spoken if s.start <= q.char_start and q.char_end <= s.end]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None

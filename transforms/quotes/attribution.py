@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.conventions import dash_name, inverted_frame
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.speakers import (
     NO_ENTITY,
@@ -36,7 +37,7 @@ def own_attribution(ctx: FieldContext, n: int) -> Attribution | None:
     frame = {t.i for t in left + right}
     adjacent = _adjacent_verb(ctx, n, left, right)
     if adjacent is None and _ends_clause(ctx, n, right):
-        attr = _phrase_then_verb(ctx, right)
+        attr = _phrase_then_verb(ctx, right) or inverted_frame(ctx, n, right)
         if attr is not None:
             return attr
     verb = adjacent or _governing_verb(ctx, n, frame) or _nearest_verb(ctx, n, left, right)
@@ -44,7 +45,10 @@ def own_attribution(ctx: FieldContext, n: int) -> Attribution | None:
         attr = verb_attribution(ctx, verb)
         if attr is not None:
             return attr
-    return _according_to(ctx, left + right) or _bare_name(ctx, n, left, right) or _stance(ctx, n, frame)
+    return (
+        _according_to(ctx, left + right) or _bare_name(ctx, n, left, right) or dash_name(ctx, n)
+        or _stance(ctx, n, frame)
+    )
 
 
 # -- the quote's clause ----------------------------------------------------------------------------

@@ -36,6 +36,9 @@ _SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep"})
 _INVERTED = frozenset({"dobj", "attr", "npadvmod", "nsubjpass", "oprd", "appos"})
 # Dependency labels of the words right of a speaker's head that still belong to its name.
 _NAME_RIGHT = frozenset({"compound", "flat", "appos", "nummod", "prep", "npadvmod"})
+# Prepositions that keep a phrase in the speaker's name (`a spokesman for the ministry`); others
+# begin a clause of time or manner (`minister as talks fail`).
+_NAME_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "with", "on", "to"})
 # Entity types of the adverbial nouns after a verb that are never its subject (`said Wednesday`).
 _WHEN = frozenset({"DATE", "TIME"})
 # Parts of speech of a bare name phrase (`the official Korean Central News Agency (KCNA)`).
@@ -241,7 +244,7 @@ def mention_text(head: Token) -> str:
     affiliation on the right, stopping before relative clauses and punctuation."""
     end = head.i
     for c in head.rights:
-        if c.dep_ not in _NAME_RIGHT:
+        if c.dep_ not in _NAME_RIGHT or (c.dep_ == "prep" and c.lower_ not in _NAME_PREPOSITIONS):
             break
         end = c.right_edge.i
     start = head.left_edge.i
