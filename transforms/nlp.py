@@ -16,6 +16,7 @@ from transforms.lemmas import replace_lemmatizer
 FIELDS = TEXT_FIELDS
 # Components the quote and entity logic do not read.
 _UNUSED = ("senter",)
+_TEXT_KEY = "newsetl.text"
 
 
 def load_pipeline(name: str) -> Language:
@@ -27,6 +28,15 @@ def load_pipeline(name: str) -> Language:
     # The same lemmas as spaCy's rule lemmatizer, worked out once per distinct word form (it was ~8%).
     replace_lemmatizer(nlp)
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins every token's text again on each access (linear in
+    the field), so rules that read the text once per mention would be quadratic. Kept in doc.user_data."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def field_texts(article: ParsedArticle) -> dict[str, str]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from transforms.lexicon import mapping, word_list
+from transforms.nlp import doc_text
 
 ROLE_NOUNS = word_list("role_nouns.txt")
 ROLE_MODIFIERS = word_list("role_modifiers.txt")
@@ -107,7 +108,7 @@ def describe(doc: Doc, span: Span, entity_of: EntityIndex, self_id: str | None =
     if span.root.pos_ != "PROPN":  # `a senior administration official`: the phrase describes itself
         parts.append(_analyse(list(span), entity_of, doc))
     end = span.end_char
-    tag = _PARTY_TAG.match(doc.text, end)
+    tag = _PARTY_TAG.match(doc_text(doc), end)
     party = PARTY_TAGS.get(tag.group(1)) if tag else None
     if tag:
         after = doc.char_span(tag.end(), tag.end(), alignment_mode="expand")

@@ -21,6 +21,7 @@ from transforms.entities import Entity
 from transforms.entities.gender import GENDER_WORDS
 from transforms.entities.names import TITLE_WORDS
 from transforms.lexicon import mapping
+from transforms.nlp import doc_text
 from transforms.people.descriptions import EntityIndex
 from transforms.people.roles import Described
 from transforms.quotes import scan_quotes
@@ -46,7 +47,7 @@ def person_genders(
         if best is None or weight > best[0]:
             evidence[eid][g] = (weight, words)
 
-    quoted = {f: _quoted_chars(doc.text) for f, doc in docs.items()}
+    quoted = {f: _quoted_chars(doc_text(doc)) for f, doc in docs.items()}
     for ent in entities:
         if ent.label != "PERSON":
             continue
@@ -111,7 +112,7 @@ def pronoun_votes(
             elif w.pos_ == "PROPN" and w.is_title and w.i != sent.start and w.ent_type_ in ("PERSON", ""):
                 other = True
         if len(people) == 1 and not other:
-            words = " ".join(doc.text[t.idx : t.idx + 80].split("\n")[0].split()[:3]).rstrip(",.;:!?")
+            words = " ".join(doc_text(doc)[t.idx : t.idx + 80].split("\n")[0].split()[:3]).rstrip(",.;:!?")
             out.append((people.pop(), g, words))
     return out
 

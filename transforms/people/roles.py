@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from transforms.article import TEXT_FIELDS
 from transforms.entities import Entity
+from transforms.nlp import doc_text
 from transforms.people.descriptions import Description, EntityIndex, describe
 from transforms.quotes import Quote
 
@@ -89,7 +90,7 @@ def _entity_description(
 ) -> Description:
     here = _order(q.field, q.char_start)
     # the mention at the attribution: in the statement's paragraph, the nearest to its words
-    text = docs[q.field].text if q.field in docs else ""
+    text = doc_text(docs[q.field]) if q.field in docs else ""
     local = [d for d in found if d.field == q.field
              and "\n" not in text[min(d.end, q.char_start) : max(d.start, q.char_end)]]
     at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
@@ -106,7 +107,7 @@ def _entity_description(
 
 def _mention_span(doc: Doc, q: Quote):
     """The speaker_mention's words in the field, the occurrence nearest the statement."""
-    text, mention = doc.text, q.speaker_mention or ""
+    text, mention = doc_text(doc), q.speaker_mention or ""
     best, pos = None, text.find(mention)
     while pos >= 0:
         dist = min(abs(pos - q.char_end), abs(pos + len(mention) - q.char_start))

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.entities.names import TITLE_WORDS
 from transforms.lexicon import mapping, table, word_list
+from transforms.nlp import doc_text
 from transforms.quotes.types import Quote
 
 ROLE_NOUNS = word_list("role_nouns.txt")
@@ -97,7 +98,7 @@ def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> dict
             doc = docs.get(m.field)
             if doc is None:
                 continue
-            text = doc.text
+            text = doc_text(doc)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -210,5 +211,5 @@ def _named_last(q: Quote, people: dict[str, Description], by_id: dict[str, Entit
                 best = (m.start, by_id[pid])
     if best is None:
         return None
-    between = docs[q.field].text[best[0] : q.char_start]
+    between = doc_text(docs[q.field])[best[0] : q.char_start]
     return best[1] if len(re.findall(r"\n\s*\n", between)) <= 2 else None
