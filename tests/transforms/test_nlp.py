@@ -10,7 +10,7 @@ from tests.articles import GARDEN, HARBOUR
 from transforms.article import parse_article
 from transforms.attributes import FACTORY
 from transforms.clean import clean_text
-from transforms.nlp import FIELDS, annotate, field_texts, load_pipeline
+from transforms.nlp import FIELDS, annotate, doc_text, field_texts, load_pipeline
 
 
 def test_the_pipeline_has_no_sentence_recogniser_and_the_exact_attribute_replacement(nlp):
@@ -32,3 +32,11 @@ def test_each_article_gets_one_doc_per_field_it_has_in_order(nlp):
         assert list(fields) == [f for f in FIELDS if f in field_texts(article)]
         assert fields["body"].text == article.body and fields["headline"].text == article.headline
     assert "standfirst" in docs[0]
+
+
+def test_doc_text_is_the_docs_text_joined_once(nlp):
+    doc = nlp("Mara Lindqvist said the bridge would open.\n\nOwen Tabb disagreed.")
+    first = doc_text(doc)
+    assert first == doc.text
+    assert doc_text(doc) is first  # kept, not joined again
+    assert doc_text(nlp("Another field.")) == "Another field."
