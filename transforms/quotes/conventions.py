@@ -49,9 +49,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{0,30})?\s*(?:\(
 
 
 def is_markup(text: str) -> bool:
-    """Quoted text that is markup or an identifier, not words (`<blockquote class=...`, a URL,
-    `tweet_id=...`, `{"embed": ...}`, a bare id)."""
-    return bool(_MARKUP.search(text.strip()))
+    """Quoted text that is markup or an identifier rather than words (`<blockquote class=...`, a URL,
+    `tweet_id=...`, `{"embed": ...}`, a bare id); a quoted tweet that ends in a link is still words."""
+    text = text.strip()
+    if not _MARKUP.search(text):
+        return False
+    rest = re.sub(r"<[^>]*>|\S*(?:https?://|www\.|pic\.twitter\.com|=)\S*", " ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) < 4
 
 
 def is_embedded_markup(text: str) -> bool:
@@ -65,8 +69,15 @@ def is_naming(ctx: FieldContext, n: int) -> bool:
     naming phrase (`goes by the name "Tiny"`, `known as`, `dubbed`, `the film`), or a short term
     quoted inside a sentence's words with no capital start and nothing around it that speaks."""
     span = ctx.token_spans[n]
-    before = [t for t in ctx.doc[max(0, span.start - _LONGEST_NAMING - 2) : span.start] if not is_mark(t)]
-    words = [t.lower_ for t in before if not t.is_punct]
+    words: list[str] = []  # the words right before the opening mark, within its sentence
+    i = span.start - 1
+    while i >= 0 and len(words) < _LONGEST_NAMING and (is_mark(ctx.doc[i]) or not words and ctx.doc[i].is_space):
+        i -= 1
+    while i >= 0 and len(words) < _LONGEST_NAMING and not (ctx.doc[i].is_punct and not is_mark(ctx.doc[i])):
+        if "\n" in ctx.doc[i].text or ctx.quoted(ctx.doc[i]):
+            break
+        words.insert(0, ctx.doc[i].lower_)
+        i -= 1
     return any(" ".join(words[-k:]) in NAMING_WORDS for k in range(1, min(len(words), _LONGEST_NAMING) + 1))
 
 
