@@ -244,7 +244,8 @@ _ANSWER_LABELS = frozenset({"A", "ANSWER"})
 
 def transcript_answers(ctx: FieldContext) -> list[tuple[int, int, Attribution]]:
     """An interview transcript's answers: (start, end, attribution) of each paragraph after `A:`
-    (the interviewee: the person the article named most before the transcript, the later on a tie)
+    (the interviewee: the one person the headline names, else the person the article named most
+    before the transcript, the later on a tie)
     or after a person's surname in capitals (`DOE:`), when the paragraph holds no quotation marks.
     Questions (`Q:`) are the interviewer's and give no row."""
     paragraphs = []
@@ -276,7 +277,11 @@ def transcript_answers(ctx: FieldContext) -> list[tuple[int, int, Attribution]]:
 
 
 def _interviewee(ctx: FieldContext, people: list[Entity], before: int) -> Entity | None:
-    """The person named most often before offset `before` in the field (the later named on a tie)."""
+    """The interviewee: the one person the headline names (`Q&A with Vice President Joe Biden`), else
+    the person named most often before offset `before` in the field (the later named on a tie)."""
+    headlined = [e for e in people if any(m.field == "headline" for m in e.mentions)]
+    if len(headlined) == 1:
+        return headlined[0]
     best = None
     for e in people:
         spots = [m.start for m in e.mentions if m.field == ctx.field and m.start < before]
