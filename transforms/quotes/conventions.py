@@ -49,9 +49,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{0,30})?\s*(?:\(
 
 
 def is_markup(text: str) -> bool:
-    """Quoted text that is markup or an identifier, not words (`<blockquote class=...`, a URL,
-    `tweet_id=...`, `{"embed": ...}`, a bare id)."""
-    return bool(_MARKUP.search(text.strip()))
+    """Quoted text that is markup or an identifier rather than words (`<blockquote class=...`, a URL,
+    `tweet_id=...`, `{"embed": ...}`, a bare id); a quoted tweet that ends in a link is still words."""
+    text = text.strip()
+    if not _MARKUP.search(text):
+        return False
+    rest = re.sub(r"<[^>]*>|\S*(?:https?://|www\.|pic\.twitter\.com|=)\S*", " ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) < 4
 
 
 def is_embedded_markup(text: str) -> bool:
@@ -65,8 +69,15 @@ def is_naming(ctx: FieldContext, n: int) -> bool:
     naming phrase (`goes by the name "Tiny"`, `known as`, `dubbed`, `the film`), or a short term
     quoted inside a sentence's words with no capital start and nothing around it that speaks."""
     span = ctx.token_spans[n]
-    before = [t for t in ctx.doc[max(0, span.start - _LONGEST_NAMING - 2) : span.start] if not is_mark(t)]
-    words = [t.lower_ for t in before if not t.is_punct]
+    words: list[str] = []  # the words right before the opening mark, within its sentence
+    i = span.start - 1
+    while i >= 0 and len(words) < _LONGEST_NAMING and (is_mark(ctx.doc[i]) or not words and ctx.doc[i].is_space):
+        i -= 1
+    while i >= 0 and len(words) < _LONGEST_NAMING and not (ctx.doc[i].is_punct and not is_mark(ctx.doc[i])):
+        if "\n" in ctx.doc[i].text or ctx.quoted(ctx.doc[i]):
+            break
+        words.insert(0, ctx.doc[i].lower_)
+        i -= 1
     return any(" ".join(words[-k:]) in NAMING_WORDS for k in range(1, min(len(words), _LONGEST_NAMING) + 1))
 
 
@@ -233,7 +244,8 @@ _ANSWER_LABELS = frozenset({"A", "ANSWER"})
 
 def transcript_answers(ctx: FieldContext) -> list[tuple[int, int, Attribution]]:
     """An interview transcript's answers: (start, end, attribution) of each paragraph after `A:`
-    (the interviewee: the person the article named most before the transcript, the later on a tie)
+    (the interviewee: the one person the headline names, else the person the article named most
+    before the transcript, the later on a tie)
     or after a person's surname in capitals (`DOE:`), when the paragraph holds no quotation marks.
     Questions (`Q:`) are the interviewer's and give no row."""
     paragraphs = []
@@ -265,7 +277,11 @@ def transcript_answers(ctx: FieldContext) -> list[tuple[int, int, Attribution]]:
 
 
 def _interviewee(ctx: FieldContext, people: list[Entity], before: int) -> Entity | None:
-    """The person named most often before offset `before` in the field (the later named on a tie)."""
+    """The interviewee: the one person the headline names (`Q&A with Vice President Joe Biden`), else
+    the person named most often before offset `before` in the field (the later named on a tie)."""
+    headlined = [e for e in people if any(m.field == "headline" for m in e.mentions)]
+    if len(headlined) == 1:
+        return headlined[0]
     best = None
     for e in people:
         spots = [m.start for m in e.mentions if m.field == ctx.field and m.start < before]

@@ -165,3 +165,10 @@ def test_headline_quote_colon_role_on_topic(nlp) -> None:
                     headline="'We need 500 more nurses': health chief on winter plan")
     q = quote(quotes, "We need 500 more nurses")
     assert (q.speaker, q.field) == ("Maria Lindgren", "headline")
+
+
+def test_the_interviewee_is_the_person_the_headline_names(nlp) -> None:
+    _, quotes = run(nlp, 'We asked about Senator Paul Okafor, whom Senator Paul Okafor had criticised.\n\n'
+                         'Q: Is Okafor right?\n\nA: He is wrong on trade and right on schools.',
+                    headline="Q&A with Governor Alma Reyes")
+    assert quote(quotes, "He is wrong on trade").speaker == "Alma Reyes"
