@@ -39,7 +39,7 @@ clean-warehouse:
 	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state
 
 # Quotes, attributions and speakers against human annotations, all three scorers on one warehouse.
-# score_quotes.py grades quotation-mark spans, so it gets the quotation rows (bench/quotation_rows.py);
+# score_quotes.py grades quotation-mark spans, so it gets the rows that are one (bench/quotation_rows.py);
 # score_attributions.py grades every attributed statement, reported speech included:
 # make eval-quotes [ARTICLES=...] [GOLD=...] [ATTRIBUTIONS=...] [SPEAKERS=...]
 SHARED ?= ../shared

@@ -3,8 +3,10 @@
 usage: quotation_rows.py WAREHOUSE.duckdb OUT.jsonl
 
 score_quotes.py grades quotation-mark spans, and counts every row it is given as one; the quotes
-view also holds reported speech (quote_type 'indirect'), which score_attributions.py grades. So
-`make eval-quotes` gives score_quotes the quotation rows only (direct and partial).
+view also holds reported speech (quote_type 'indirect') and verbatim statements that no quotation
+mark encloses (an interview transcript's `A:` answers), which score_attributions.py grades. So
+`make eval-quotes` gives score_quotes the rows that are quotation-mark spans: direct or partial rows
+whose first character follows an opening quotation mark (and perhaps spaces).
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ from pathlib import Path
 
 import duckdb
 
+OPENING_MARKS = ('"', "“", "‘", "'", "«", "„", "‹", "`")
+
 
 def main(warehouse: str, out: str) -> int:
     con = duckdb.connect(warehouse, read_only=True)
     rows = con.execute(
         "SELECT a.source_path, q.text, q.speaker_mention, q.speaker FROM quotes AS q "
-        "JOIN articles AS a USING (article_id) WHERE q.quote_type <> 'indirect'"
+        "JOIN articles AS a USING (article_id) WHERE q.quote_type <> 'indirect' AND q.char_start > 0 "
+        "AND right(rtrim(substr(CASE q.field WHEN 'body' THEN a.body WHEN 'headline' THEN a.headline "
+        "ELSE a.standfirst END, greatest(1, q.char_start - 3), least(q.char_start, 4))), 1) IN ?",
+        [list(OPENING_MARKS)],
     ).fetchall()
     with open(out, "w", encoding="utf-8") as f:
         for path, text, mention, speaker in rows:
