@@ -48,5 +48,5 @@ def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity], quotes:
     described = mention_descriptions(docs, entities, index)
     return PeopleFacts(
         [quote_description(q, docs, described, index) for q in quotes],
-        person_genders(docs, entities, described, index),
+        person_genders(docs, entities, quotes, described, index),
     )

@@ -4,7 +4,8 @@ gendered noun describing the person (`spokeswoman Jessica Ditto`: gendered_nouns
 pronoun of the narrative whose antecedent is certain: the only person named from the start of the
 sentence before it (`Wells Fargo CEO John Stumpf testified. He admitted ...`); a pronoun with two
 people in reach (`Trump attacked Clinton. She said`) counts for no one, and quoted words are skipped
-(their pronouns belong to the speaker's own story). Never a first name, never outside knowledge.
+(their pronouns belong to the speaker's own story); and the `he`/`she` of an attribution (`she said`)
+that speaker resolution pointed at the person. Never a first name, never outside knowledge.
 
 Honorifics and gendered nouns count three votes, pronouns one; the majority gives the gender, a tie
 gives none. The evidence is the words of the strongest vote first seen.
@@ -24,7 +25,7 @@ from transforms.lexicon import mapping
 from transforms.nlp import doc_text
 from transforms.people.descriptions import EntityIndex
 from transforms.people.roles import Described
-from transforms.quotes import scan_quotes
+from transforms.quotes import Quote, scan_quotes
 
 GENDERED_NOUNS = mapping("gendered_nouns.tsv")
 FEMALE, MALE = "female", "male"
@@ -34,7 +35,7 @@ _STRONG, _WEAK = 3, 1
 
 
 def person_genders(
-    docs: Mapping[str, Doc], entities: Sequence[Entity],
+    docs: Mapping[str, Doc], entities: Sequence[Entity], quotes: Sequence[Quote],
     described: Mapping[str, list[Described]], index: Mapping[str, EntityIndex],
 ) -> dict[str, tuple[str, str]]:
     """entity_id -> (female|male, evidence words) for the PERSON entities the article genders."""
@@ -67,6 +68,11 @@ def person_genders(
     for fld, doc in docs.items():
         for eid, g, words in pronoun_votes(doc, index[fld], quoted[fld]):
             vote(eid, g, _WEAK, words)
+    people = {e.entity_id for e in entities if e.label == "PERSON"}
+    for q in quotes:  # the `he` of `he said` that speaker resolution pointed at the person
+        g = _PRONOUN.get((q.speaker_mention or "").lower())
+        if g and q.speaker_entity_id in people:
+            vote(q.speaker_entity_id, g, _WEAK, f"{q.speaker_mention} {q.cue or ''}".strip())
     out = {}
     for eid, v in votes.items():
         if v["f"] != v["m"]:
