@@ -100,9 +100,9 @@ def test_each_warehouse_records_the_rules_that_built_it(pair: tuple[Path, Path])
     assert (old_version, old_model, old_model_version) == (new_version, new_model, new_model_version)
     assert old_model_version and old_model
     assert old_rules != new_rules and len(old_rules) == len(new_rules) == 64
-    # any quote joins to the code and data that produced it
-    joined = rows(old / "news.duckdb",
-                  "SELECT count(*), count(r.rules_digest) FROM quotes JOIN runs AS r USING (run_id)")
+    # any quote joins, through its article, to the code and data that produced it
+    joined = rows(old / "news.duckdb", "SELECT count(*), count(r.rules_digest) FROM quotes "
+                  "JOIN articles AS a USING (article_id) JOIN runs AS r ON r.run_id = a.run_id")
     assert joined[0][0] > 0 and joined[0][0] == joined[0][1]
 
 
