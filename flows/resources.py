@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -45,6 +46,14 @@ class SpacyModel:
     def pipeline(self) -> Language:
         return _loaded(self.name)
 
+    def exclusive(self) -> threading.Lock:
+        """The lock a task holds while it uses this process's pipeline: tasks on threads (the thread
+        runner, a Dask worker with several threads) share one pipeline, and a batch's
+        `nlp.memory_zone()` frees, when it ends, the strings of every doc made meanwhile, another
+        thread's included."""
+        with _LOCKS_GUARD:
+            return _LOCKS.setdefault(self.name, threading.Lock())
+
     def meta_file(self) -> Path | None:
         """The model's meta.json (a model folder's, or an installed package's), found without loading
         spaCy; None when there is none."""
@@ -77,6 +86,10 @@ class SpacyModel:
         if not any((p / "meta.json").is_file() for p in places):
             return f"{self.name!r} is an installed package but not a spaCy model"
         return None
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
 
 
 @functools.cache

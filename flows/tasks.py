@@ -44,9 +44,10 @@ def process_batch(
             except (PermissionError, ValueError) as exc:
                 # not read, so no hash: recorded like the files discovery flags (see flows.plan)
                 unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
-    with clock.stage("load model"):
-        nlp = model.pipeline()
-    batch = processor(nlp, readable, today)
+    with model.exclusive():  # one batch at a time per process's pipeline (see SpacyModel.exclusive)
+        with clock.stage("load model"):
+            nlp = model.pipeline()
+        batch = processor(nlp, readable, today)
     done = {r.path: r for r in batch.files}
     clock.add(batch.stages)
     return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], clock.seconds)

