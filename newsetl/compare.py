@@ -7,8 +7,10 @@ Rows are matched by the keys the warehouse keeps stable:
 - quotes by `quote_id` (the same words of the same article attributed again keep it); a quote whose id
   differs but which covers the same characters of the same field (a quotation now read as reported
   speech) is the same quote re-typed;
-- entities, within an article, by the spellings (surface forms) they share: one old and one new entity
-  sharing a spelling are the same entity, renamed when the canonical name differs, relabelled when the
+- entities, within an article, by `entity_id` (the same canonical name and label), then the others by
+  a spelling (surface form) that names one entity of the article on each side (not a surname two
+  entities share): one old and one new entity sharing such a spelling are the same entity, renamed
+  when the canonical name differs, relabelled when the
   label does; several old entities sharing spellings with one new entity were merged, one old entity
   sharing spellings with several new ones was split.
 Each category is a Report (newsetl.reports), so the terminal tables, JSON and HTML show them as the
@@ -91,14 +93,31 @@ FROM n_rest WHERE quote_id NOT IN (SELECT new_id FROM by_span)
 _ENTITY_CHANGES = """
 CREATE TEMP TABLE entity_changes AS
 WITH shared AS (SELECT article_id FROM old_articles INTERSECT SELECT article_id FROM new_articles),
-o AS (SELECT * FROM old_entities WHERE article_id IN (SELECT article_id FROM shared)),
-n AS (SELECT * FROM new_entities WHERE article_id IN (SELECT article_id FROM shared)),
-o_forms AS (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM o),
-n_forms AS (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM n),
-pairs AS (SELECT DISTINCT o_forms.article_id, o_forms.entity_id AS old_id, n_forms.entity_id AS new_id
-          FROM o_forms JOIN n_forms USING (article_id, form)),
+o_all AS (SELECT * FROM old_entities WHERE article_id IN (SELECT article_id FROM shared)),
+n_all AS (SELECT * FROM new_entities WHERE article_id IN (SELECT article_id FROM shared)),
+-- an entity id in both (the same canonical name and label in the same article) is the same entity
+same AS (SELECT article_id, entity_id AS old_id, entity_id AS new_id FROM o_all
+         WHERE (article_id, entity_id) IN (SELECT (article_id, entity_id) FROM n_all)),
+-- spellings that name one entity of the article on their side (not `Hunter` of two Hunters)
+o_forms AS (
+  SELECT * FROM (
+    SELECT article_id, entity_id, form, count(DISTINCT entity_id) OVER (PARTITION BY article_id, form) AS k
+    FROM (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM o_all))
+  WHERE k = 1),
+n_forms AS (
+  SELECT * FROM (
+    SELECT article_id, entity_id, form, count(DISTINCT entity_id) OVER (PARTITION BY article_id, form) AS k
+    FROM (SELECT article_id, entity_id, unnest(list_append(surface_forms, name)) AS form FROM n_all))
+  WHERE k = 1),
+-- an entity whose id is on one side only is paired with the other side's entities by a spelling
+by_form AS (SELECT DISTINCT f.article_id, f.entity_id AS old_id, g.entity_id AS new_id
+            FROM o_forms AS f JOIN n_forms AS g USING (article_id, form)
+            WHERE (f.article_id, f.entity_id) NOT IN (SELECT (article_id, old_id) FROM same)
+               OR (g.article_id, g.entity_id) NOT IN (SELECT (article_id, new_id) FROM same)),
+pairs AS (SELECT * FROM same UNION SELECT * FROM by_form),
 fan AS (SELECT *, count(*) OVER (PARTITION BY article_id, old_id) AS news_per_old,
                   count(*) OVER (PARTITION BY article_id, new_id) AS olds_per_new FROM pairs),
+o AS (SELECT * FROM o_all), n AS (SELECT * FROM n_all),
 one AS (SELECT fan.article_id, o.name AS old_name, n.name AS new_name, o.label AS old_label, n.label AS new_label
         FROM fan JOIN o ON o.article_id = fan.article_id AND o.entity_id = fan.old_id
                  JOIN n ON n.article_id = fan.article_id AND n.entity_id = fan.new_id

@@ -118,6 +118,19 @@ def test_every_kind_of_entity_change(pair):
     }
 
 
+def test_entities_of_one_article_sharing_a_spelling_are_not_a_merge_when_nothing_changed(tmp_path):
+    """`Duncan Hunter` and `Duncan Hunter Sr` both spelled `Hunter` in one article: unchanged, not merged."""
+    hunters = [("a1", "h1", "Duncan Hunter", "PERSON", ["Duncan Hunter", "Hunter"]),
+               ("a1", "h2", "Duncan Hunter Sr", "PERSON", ["Duncan Hunter Sr", "Hunter"])]
+    old = build(tmp_path / "old.duckdb", ARTICLES, [], hunters)
+    assert all(n == 0 for (what, change), n in counts(compare(old, old)).items() if what == "entities")
+    renamed = [hunters[0], ("a1", "h3", "Duncan D. Hunter", "PERSON", ["Duncan D. Hunter", "Hunter"])]
+    new = build(tmp_path / "new.duckdb", ARTICLES, [], renamed)
+    changes = {(r["change"], r["detail"]) for r in rows(compare(old, new), "entity_changes")}
+    # the spelling they share names two entities, so it cannot say which one became which
+    assert changes == {("removed", "Duncan Hunter Sr (PERSON)"), ("added", "Duncan D. Hunter (PERSON)")}
+
+
 def test_articles_in_only_one_warehouse_and_their_quotes_are_not_counted_as_changes(tmp_path):
     old = build(tmp_path / "old.duckdb", ARTICLES[:1], OLD_QUOTES[:1], OLD_ENTITIES[:1])
     new = build(tmp_path / "new.duckdb", ARTICLES[1:], NEW_QUOTES[3:], NEW_ENTITIES[-1:])

@@ -28,12 +28,14 @@ def _quote(qid: str, aid: str, text: str, speaker: str | None, start: int = 0) -
     return QUOTES.row(quote_id=qid, article_id=aid, field="body", paragraph_index=0, char_start=start,
                       char_end=start + len(text), text=text, quote_type="direct", speaker=speaker,
                       speaker_mention=speaker, speaker_entity_id=None, cue="say", cue_class="speech",
+                      speaker_role=None, speaker_affiliation=None, speaker_affiliation_entity_id=None,
                       published_month="2024-01")
 
 
 def _entity(aid: str, name: str, mentions: int) -> dict:
     return ENTITIES.row(article_id=aid, entity_id=f"PERSON:{name}", name=name, label="PERSON",
                         mention_count=mentions, surface_forms=[name], surface_form_mentions=[mentions],
+                        gender=None, gender_evidence=None,
                         published_month="2024-01")
 
 
