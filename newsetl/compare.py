@@ -26,11 +26,13 @@ import duckdb
 from newsetl.reports import Report
 
 TOP_SPEAKERS = 20  # rows of the statements-per-speaker comparison
+# What the standard reports (warehouse/sql/speakers_*.sql) count as a speaker's statement.
+_STATEMENT = "(quote_type <> 'indirect' OR cue_class = 'speech')"
 
 # What is read from each warehouse: view -> columns.
 _READ = {
     "articles": "article_id, source_path, published_date, headline",
-    "quotes": "quote_id, article_id, field, char_start, char_end, text, quote_type, speaker",
+    "quotes": "quote_id, article_id, field, char_start, char_end, text, quote_type, speaker, cue_class",
     "entities": "article_id, entity_id, name, label, surface_forms",
 }
 
@@ -174,9 +176,12 @@ _REPORTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ORDER BY CASE change WHEN 'renamed' THEN 0 WHEN 'relabelled' THEN 1 WHEN 'merged' THEN 2
                              WHEN 'split' THEN 3 WHEN 'removed' THEN 4 ELSE 5 END, a.source_path, detail"""),
     ("speakers_before_after", "Statements per speaker, before and after",
-     (f"The {TOP_SPEAKERS} speakers with the most statements in either warehouse.",),
-     f"""WITH o AS (SELECT speaker, count(*) AS n FROM old_quotes WHERE speaker IS NOT NULL GROUP BY speaker),
-             n AS (SELECT speaker, count(*) AS n FROM new_quotes WHERE speaker IS NOT NULL GROUP BY speaker)
+     (f"The {TOP_SPEAKERS} speakers with the most statements in either warehouse, counted as the standard "
+      "reports count them: quotations and statements reported with a speech cue.",),
+     f"""WITH o AS (SELECT speaker, count(*) AS n FROM old_quotes WHERE speaker IS NOT NULL AND {_STATEMENT}
+                    GROUP BY speaker),
+             n AS (SELECT speaker, count(*) AS n FROM new_quotes WHERE speaker IS NOT NULL AND {_STATEMENT}
+                    GROUP BY speaker)
          SELECT speaker, coalesce(o.n, 0) AS before, coalesce(n.n, 0) AS after,
                 coalesce(n.n, 0) - coalesce(o.n, 0) AS change
          FROM o FULL JOIN n USING (speaker)

@@ -19,20 +19,20 @@ def build(path: Path, articles, quotes, entities) -> Path:
     con.execute("CREATE TABLE articles (article_id VARCHAR, source_path VARCHAR, published_date DATE, "
                 "headline VARCHAR)")
     con.execute("CREATE TABLE quotes (quote_id VARCHAR, article_id VARCHAR, field VARCHAR, char_start INTEGER, "
-                "char_end INTEGER, text VARCHAR, quote_type VARCHAR, speaker VARCHAR)")
+                "char_end INTEGER, text VARCHAR, quote_type VARCHAR, speaker VARCHAR, cue_class VARCHAR)")
     con.execute("CREATE TABLE entities (article_id VARCHAR, entity_id VARCHAR, name VARCHAR, label VARCHAR, "
                 "surface_forms VARCHAR[])")
     con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?)", articles)
     if quotes:
-        con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+        con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
     if entities:
         con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", entities)
     con.close()
     return path
 
 
-def q(qid, article, start, end, text, kind="direct", speaker="Mara Lindqvist"):
-    return (qid, article, "body", start, end, text, kind, speaker)
+def q(qid, article, start, end, text, kind="direct", speaker="Mara Lindqvist", cue_class="speech"):
+    return (qid, article, "body", start, end, text, kind, speaker, cue_class)
 
 
 OLD_QUOTES = [
@@ -147,6 +147,16 @@ def test_statements_per_speaker_before_and_after(pair):
     table = {r["speaker"]: (r["before"], r["after"], r["change"])
              for r in rows(compare(*pair), "speakers_before_after")}
     assert table == {"Mara Lindqvist": (4, 2, -2), "Owen Tabb": (0, 2, 2)}
+
+
+def test_statements_per_speaker_count_as_the_reports_do(tmp_path):
+    """A belief or evidence statement (`X thinks ...`, `the report shows ...`) is not a statement the
+    speaker reports count; compare's before/after counts the same way."""
+    quotes = [q("b1", "a1", 0, 10, "it is cold", kind="indirect", cue_class="belief"),
+              q("s1", "a1", 20, 30, "we will win", kind="indirect")]
+    db = build(tmp_path / "w.duckdb", ARTICLES, quotes, [])
+    table = {r["speaker"]: r["before"] for r in rows(compare(db, db), "speakers_before_after")}
+    assert table == {"Mara Lindqvist": 1}
 
 
 def test_a_missing_or_foreign_database_is_one_line(tmp_path):
