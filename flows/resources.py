@@ -60,14 +60,7 @@ class SpacyModel:
         folder = Path(self.name)
         if folder.is_dir():
             return folder / "meta.json" if (folder / "meta.json").is_file() else None
-        try:
-            spec = importlib.util.find_spec(self.name)
-        except (ImportError, ValueError):
-            return None
-        if spec is None:
-            return None
-        places = [Path(p) / "meta.json" for p in spec.submodule_search_locations or ()]
-        return next((p for p in places if p.is_file()), None)
+        return next((p / "meta.json" for p in self._package_folders() or () if (p / "meta.json").is_file()), None)
 
     def missing(self) -> str | None:
         """Why the model cannot be loaded, found without loading it (spaCy takes seconds to import):
@@ -76,16 +69,19 @@ class SpacyModel:
         folder = Path(self.name)
         if folder.is_dir():
             return None if (folder / "config.cfg").is_file() else f"{self.name} is a folder but not a spaCy model"
+        if self._package_folders() is None:
+            return f"spaCy model {self.name!r} not found: no installed package or folder has that name"
+        if self.meta_file() is None:
+            return f"{self.name!r} is an installed package but not a spaCy model"
+        return None
+
+    def _package_folders(self) -> list[Path] | None:
+        """The folders of the installed package of this name; None when there is no such package."""
         try:
             spec = importlib.util.find_spec(self.name)
         except (ImportError, ValueError):  # a name that cannot be a module, e.g. a path
-            spec = None
-        if spec is None:
-            return f"spaCy model {self.name!r} not found: no installed package or folder has that name"
-        places = [Path(p) for p in spec.submodule_search_locations or ()]
-        if not any((p / "meta.json").is_file() for p in places):
-            return f"{self.name!r} is an installed package but not a spaCy model"
-        return None
+            return None
+        return None if spec is None else [Path(p) for p in spec.submodule_search_locations or ()]
 
 
 _LOCKS: dict[str, threading.Lock] = {}
