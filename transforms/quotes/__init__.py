@@ -62,7 +62,7 @@ from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES,
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
 from transforms.quotes.speakers import SPEAKER_LABELS
-from transforms.quotes.titles import is_unspoken
+from transforms.quotes.titles import is_attribute_value, is_unspoken
 from transforms.quotes.types import Attribution, Quote
 
 __all__ = [
@@ -106,8 +106,10 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
+    attribute_values = {ctx.spans[n].start for n in unspoken if is_attribute_value(ctx, n)}
     quotes = [_no_dateline(ctx, q) for q in quotes
-              if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT else is_markup(q.text))]
+              if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT
+                      else is_markup(q.text) or q.char_start in attribute_values)]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
 
 

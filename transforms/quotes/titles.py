@@ -16,6 +16,8 @@ from transforms.quotes.context import FieldContext, is_mark
 TITLE_SMALL_WORDS = word_list("title_small_words.txt")
 # Words right before a title-case quote that make it a name (`on "Meet the Press"`, `NBC's "Today"`).
 WORDS_BEFORE_TITLES = word_list("words_before_titles.txt")
+# `name="` or `name = '` right before the opening mark: an attribute of markup left in the text.
+_ATTRIBUTE = re.compile(r"[A-Za-z_][\w:-]*\s*=\s*$")
 _DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})")
 
 
@@ -30,10 +32,18 @@ def _not_words(ctx: FieldContext, n: int) -> bool:
     raw = ctx.spans[n]
     text = ctx.text[raw.start : raw.end]
     return (
-        ctx.text[raw.start - 2 : raw.start - 1] == "="
+        is_attribute_value(ctx, n)
         or not any(c.isalpha() for c in text)
         or bool(_DATE.fullmatch(text.rstrip(".,")))
     )
+
+
+def is_attribute_value(ctx: FieldContext, n: int) -> bool:
+    """Quote `n` is the value of a markup attribute left by scraping (`<tweet author="JebBush"
+    tweet_id="6721...">`): not a quotation at all, so it gets no row."""
+    start = ctx.spans[n].start
+    before = ctx.text[max(0, start - 48) : start].rstrip()[:-1]  # up to the opening mark
+    return bool(_ATTRIBUTE.search(before))
 
 
 def is_title_case(text: str) -> bool:

@@ -172,3 +172,12 @@ def test_the_interviewee_is_the_person_the_headline_names(nlp) -> None:
                          'Q: Is Okafor right?\n\nA: He is wrong on trade and right on schools.',
                     headline="Q&A with Governor Alma Reyes")
     assert quote(quotes, "He is wrong on trade").speaker == "Alma Reyes"
+
+
+def test_attribute_values_of_an_embed_are_no_rows(nlp) -> None:
+    text = ('Republicans offered their prayers:\n\n'
+            '<tweet pic="" author="GovAdair" timestamp="1449075600" tweet_id="672151859491016704">'
+            'Praying for those hurt today.</tweet>.\n\n'
+            "<div class = 'embed' data-lang = \"en\">The mayor said the roads \"will reopen\".</div>")
+    _, quotes = run(nlp, text)
+    assert {q.text for q in quotes if q.quote_type != "indirect"} == {"will reopen"}
