@@ -45,7 +45,12 @@ _EMBED = re.compile(r'\b[a-z_]+="|</?[A-Za-z][^>]*>|twitter-tweet|pic\.twitter\.
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _PHRASE_STOP = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PUNCT", "CCONJ", "PRON", "SPACE"})
 _DASHES = "-–—"
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{0,30})?\s*(?:\([A-Za-z .]+\)\s*)?[—–-]")
+# A dateline: a city in capitals (`WASHINGTON —`, `SYRACUSE, N.Y. -`), or in title case with its agency
+# (`New York (AFP) –`), then a dash.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{0,30})?\s*(?:\([A-Za-z .]+\)\s*)?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,[^—–\n(]{0,30})?\s*\([A-Z][A-Za-z .]*\)\s*)[—–-]\s*"
+)
 
 
 def is_markup(text: str) -> bool:
@@ -92,15 +97,29 @@ def is_dateline(ctx: FieldContext, t: Token) -> bool:
 def not_dateline(ctx: FieldContext, attr: Attribution | None, limit: int | None = None) -> Attribution | None:
     """The attribution, unless its speaker words are the dateline's city (`CLEVELAND, July 19 (UPI) —
     Former Attorney General X said`, which a parse may make the subject): then the first person named
-    after the dateline and before `limit` (the quote) takes it, else nobody."""
-    if attr is None or ctx.field != "body" or not attr.mention or not attr.mention.isupper():
+    after the dateline and before `limit` (the quote) takes it, else nobody. Speaker words that run on
+    past the dateline (`NEW YORK - Republican candidate Donald Trump`) lose the dateline."""
+    if attr is None or ctx.field != "body" or not attr.mention:
         return attr
     m = _DATELINE.match(ctx.text)
     if not (m and ctx.text.startswith(attr.mention)):
         return attr
+    if len(attr.mention) > m.end():
+        # `NEW YORK - Republican candidate Donald Trump`: the words after the dateline name the speaker
+        rest = attr.mention[m.end():]
+        named = attr.entity.name.lower() in rest.lower() if attr.entity else bool(attr.speaker and attr.speaker in rest)
+        if named:
+            return Attribution(mention=rest, speaker=attr.speaker, entity=attr.entity, cue=attr.cue)
+        attr = Attribution(mention=rest, speaker=None, entity=None, cue=attr.cue)
+        return _person_after(ctx, m.end(), limit, attr) or attr
+    return _person_after(ctx, m.end(), limit, attr)
+
+
+def _person_after(ctx: FieldContext, start: int, limit: int | None, attr: Attribution) -> Attribution | None:
+    """The first person named after `start` (the dateline's end) and before `limit`, in its paragraph."""
     limit = len(ctx.text) if limit is None else limit
     found = [(x.start, x.text, e) for e in ctx.entities if e.label == "PERSON" for x in e.mentions
-             if x.field == ctx.field and m.end() <= x.start < limit and "\n\n" not in ctx.text[m.end() : x.start]]
+             if x.field == ctx.field and start <= x.start < limit and "\n\n" not in ctx.text[start : x.start]]
     if not found:
         return None
     _, words, person = min(found, key=lambda f: f[0])

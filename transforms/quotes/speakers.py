@@ -21,6 +21,8 @@ from transforms.quotes.types import Attribution
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
+# Places as modifiers of a common noun (`a New York judge`): the phrase speaks, not the place.
+MODIFIER_LABELS = word_list("modifier_labels.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
 # and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
 # grammar that a newsroom has no reason to extend.
@@ -184,11 +186,18 @@ def name_phrase(
 
 
 def phrase_entity(ctx: FieldContext, head: Token) -> Entity | None:
-    """The entity naming the phrase headed by `head`: its own mention, a compound's, or a name match."""
-    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "flat", "appos"))]:
+    """The entity naming the phrase headed by `head`: its own mention, an apposition's (`candidate
+    Donald Trump`), a compound's, or a name match. A place compounded with a common noun (`a New
+    York judge`, `Cleveland police`) only says where the speaker is from: no entity."""
+    children = [c for c in head.children if c.dep_ == "appos"]
+    children += [c for c in head.children if c.dep_ in ("compound", "flat")]
+    for t in [head, *children]:
         ent = ctx.entity_of.get(t.i)
-        if ent is not None and ent.label in SPEAKER_LABELS:
-            return ent
+        if ent is None or ent.label not in SPEAKER_LABELS:
+            continue
+        if t is not head and head.pos_ == "NOUN" and ent.label in MODIFIER_LABELS and t.dep_ != "appos":
+            continue
+        return ent
     if head.pos_ == "PROPN":
         return name_match(ctx, head.text)
     return None

@@ -181,3 +181,20 @@ def test_attribute_values_of_an_embed_are_no_rows(nlp) -> None:
             "<div class = 'embed' data-lang = \"en\">The mayor said the roads \"will reopen\".</div>")
     _, quotes = run(nlp, text)
     assert {q.text for q in quotes if q.quote_type != "indirect"} == {"will reopen"}
+
+
+def test_speaker_words_that_run_on_past_a_dateline_lose_it(nlp) -> None:
+    _, quotes = run(nlp, 'LEEDS - Labour candidate Ruth Ambler on Friday posted a leaflet calling the plan '
+                         '"a betrayal."')
+    assert (quote(quotes, "a betrayal").speaker, quote(quotes, "a betrayal").speaker_mention) == (
+        "Ruth Ambler", "Labour candidate Ruth Ambler")
+    _, quotes = run(nlp, 'Lyon (AFP) – Mayor Paul Remy on Monday accused the region of "starving the city."')
+    assert quote(quotes, "starving the city").speaker == "Paul Remy"
+
+
+def test_a_place_that_modifies_the_speaker_is_not_the_speaker(nlp) -> None:
+    _, quotes = run(nlp, 'A Leeds judge said the files "must stay sealed." Bristol police insist the march '
+                         'was "entirely peaceful." Ohio farmers say the drought "is the worst in memory."')
+    assert quote(quotes, "must stay sealed").speaker == "A Leeds judge"
+    assert quote(quotes, "entirely peaceful").speaker == "Bristol police"
+    assert quote(quotes, "is the worst").speaker == "Ohio farmers"
