@@ -7,7 +7,8 @@ the marks' balance. Rules:
 - Double marks: curly “ opens and ” closes; a straight " opens or closes by its context (a space or
   start before it and a word after it opens; a word before it and a space or punctuation after it
   closes), and by whether a quote is open when the context says neither. Curly and straight marks
-  may pair with each other (articles mix them).
+  may pair with each other (articles mix them). Two straight single marks `''` are one double mark,
+  as in the New York Times archive and other typewriter-era copy (`''We will win,'' he said.`).
 - Single marks inside an open double quote are part of that quote (a quote within the quote), so
   they are never spans of their own. Outside double quotes, ‘…’ or '…' is a quote when the opener
   starts a word and the closer ends one; a mark between two letters (don’t, Korea’s) or before a
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile("[\"“”‘’'\n]")
+_MARK = re.compile("''|[\"“”‘’'\n]")
 # Characters after which a straight mark starts a quote rather than ends one.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:")
 # Characters after a closing mark: space, punctuation or another closing mark.
@@ -51,7 +52,10 @@ def scan_quotes(text: str) -> list[RawSpan]:
     """The spans of find_quote_spans with whether each was closed and whether it used single marks."""
     scanner = _Scanner(text)
     for m in _MARK.finditer(text):
-        scanner.feed(m.start())
+        if m.end() - m.start() == 2:
+            scanner.double_pair(m.start())
+        else:
+            scanner.feed(m.start())
     scanner.end_paragraph(len(text))
     return scanner.spans
 
@@ -73,6 +77,21 @@ class _Scanner:
             self._double_mark(i, ch)
         elif self.double is None:
             self._single_mark(i, ch)
+
+    def double_pair(self, i: int) -> None:
+        """`''` at `i`: a straight double mark written as two single marks (two characters wide)."""
+        if self.double is not None:
+            self._emit(self.double, i, closed=True, single=False)
+            self.double = None
+            return
+        before = self.text[i - 1] if i > 0 else "\n"
+        after = self.text[i + 2] if i + 2 < len(self.text) else "\n"
+        if before in _OPEN_CONTEXT and not after.isspace() and after not in _CLOSE_FOLLOW:
+            self.double, self.single = i + 2, None
+        elif self.single is not None and not before.isspace():
+            # `'the bosses''`: a single quote's closer, then an apostrophe; or `''` closing it
+            self._emit(self.single, i, closed=True, single=True)
+            self.single = None
 
     def end_paragraph(self, i: int) -> None:
         if self.double is not None:

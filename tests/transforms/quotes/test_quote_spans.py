@@ -30,6 +30,14 @@ def test_straight_and_curly_marks_and_exact_offsets() -> None:
     assert spans[0] == (text.index("we"), text.index('" and'))
 
 
+def test_two_single_marks_are_one_double_mark() -> None:
+    # the New York Times archive's convention (typewriter-era copy): '' opens and closes
+    text = "''We need more time,'' Mayor Ortiz said. ''Give us the tool.'' She called it ''a sham.''"
+    assert quoted(text) == ["We need more time,", "Give us the tool.", "a sham."]
+    text = "Voters' anger and the Smiths' ''team'' spirit, the 'word'' and ''open\n\nnext ''a''"
+    assert quoted(text) == ["team", "word", "open", "a"]
+
+
 def test_mixed_straight_and_curly_marks_pair() -> None:
     assert quoted('She called it “a mistake" and left.') == ["a mistake"]
     assert quoted('She called it "a mistake” and left.') == ["a mistake"]
@@ -135,6 +143,7 @@ UGLY = [
     '"',
     "“‘”’",
     "'''\"\"\"",
+    "''a'' '' b''''c'' '''d",
     '" \n "',
     "a\"b\"c'd'e",
     "“\n”",
@@ -179,7 +188,9 @@ def test_spans_are_exact_trimmed_and_in_order(text: str) -> None:
 # -- linear time -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("unit", ['"', "“", "”", "‘", "’", "'", "“‘", "'a ", ' "a', 'a" ', '" \n', "\u201c\u2019x"])
+@pytest.mark.parametrize(
+    "unit", ['"', "“", "”", "‘", "’", "'", "''", "a'' ", "“‘", "'a ", ' "a', 'a" ', '" \n', "\u201c\u2019x"]
+)
 def test_span_finding_is_linear(unit: str) -> None:
     """Ten times the text must cost about ten times the time (quadratic would be a hundred)."""
 
