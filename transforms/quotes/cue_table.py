@@ -73,6 +73,8 @@ def _check_class(where: str, number: int, cue: str, cue_class: str) -> None:
 
 
 CUES = cue_table()
+# Every verb the table makes a cue for some complement (`praise` for an object).
+CUE_LEMMAS = frozenset(lemma for lemma, _ in CUES)
 ATTRIBUTION_NOUNS = noun_table()
 # Verbs whose subject issues the statement a noun cue names (`made the claim that ...`).
 ISSUING_VERBS = word_list("issuing_verbs.txt")

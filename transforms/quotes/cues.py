@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from transforms.lexicon import word_list
 from transforms.quotes.context import is_mark
+from transforms.quotes.cue_table import CUE_LEMMAS
 
 # Lemmas of verbs that report speech or writing; the quote's speaker is their subject.
 REPORTING_VERBS = word_list("reporting_verbs.txt")
@@ -28,6 +29,12 @@ def is_reporting(t: Token) -> bool:
         return False
     # `called it "a disaster"` names; `were calling "every 15 minutes"` telephones
     return t.lemma_.lower() != "call" or any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") for c in t.children)
+
+
+def is_cue_verb(t: Token) -> bool:
+    """A verb the cue table makes a cue for some complement (`praise` an object, `warn` a clause):
+    wider than the reporting verbs that introduce a quotation."""
+    return t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS
 
 
 def may_precede_speaker(verb: Token) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, ISSUING_VERBS, CueTable
-from transforms.quotes.cues import is_reporting
+from transforms.quotes.cues import is_cue_verb, is_reporting
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Attribution
 
@@ -41,6 +41,9 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 _COMPLETIONS = frozenset({"oprd", "prep"})
 # Dependents that, after a comma at a content's end, describe a word of it rather than report.
 _TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
+# Words that open a contrasting clause after a comma (`..., but for Republicans it is a cover-up`):
+# the writer's framing, not the reported content.
+_CONTRAST = frozenset({"but", "while", "though", "although", "whereas", "yet"})
 
 
 @dataclass(frozen=True)
@@ -161,12 +164,40 @@ def _trimmed_end(first: Token, last: Token) -> Token:
     a nominee`) and a participle that is an attribution of its own (`..., saying ...`)."""
     doc = first.doc
     for t in doc[first.i + 1 : last.i + 1]:
+        cut = _second_act(first, last, t)
+        if cut is not None:
+            return cut
         prev = doc[t.left_edge.i - 1]
         if prev.text != "," or t.left_edge.i <= first.i + 1 or t.right_edge.i < last.i:
             continue
         if t.dep_ in _TRAILING_DESCRIPTIONS or (t.dep_ == "advcl" and t.tag_ == "VBG" and is_reporting(t)):
             return doc[prev.i - 1]
     return last
+
+
+def _second_act(first: Token, last: Token, t: Token) -> Token | None:
+    """Where the content ends when `t` starts what is no longer its words: a second reporting act of
+    the same speaker that the parse hung on the content (`said the economy would rebound and praised
+    Kerry`), or a contrasting clause with a subject of its own after a comma (`said the mails were
+    personal, but for Republicans it is a cover-up`). None when `t` starts neither."""
+    if t.dep_ not in ("conj", "advcl") or t.pos_ not in _VERB_TAGS or t.right_edge.i < last.i:
+        return None
+    doc = t.doc
+    before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
+    if before is None:
+        return None
+    if t.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(t) and not _has_subject(t):
+        end = doc[before.i - 1]
+        return doc[end.i - 1] if end.text == "," and end.i > first.i else end
+    opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
+    comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
+    if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and _has_subject(t):
+        return doc[comma.i - 1]
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _across_paragraphs(ctx: FieldContext, a: Token, b: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cues import is_reporting, may_precede_speaker
+from transforms.quotes.cues import is_cue_verb, is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
@@ -85,16 +85,22 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
 def _outer_reporting_verb(verb: Token) -> Token | None:
     """A reporting participle after a comma at the end of reported content (`X said Y will have to
     choose, saying ...`): the parse hangs it on the content's verb, but in news copy it continues
-    the outer attribution, so its speaker is the outer verb's. Returns that outer verb, or None."""
-    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i > 0 and is_reporting(verb)):
+    the outer attribution, so its speaker is the outer verb's. Likewise a reporting verb conjoined
+    to the content without a subject of its own (`X said the economy would rebound and praised
+    Kerry`). Returns that outer verb, or None."""
+    if verb.left_edge.i == 0:
         return None
-    if verb.doc[verb.left_edge.i - 1].text != ",":
+    before = verb.doc[verb.left_edge.i - 1]
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and is_reporting(verb)
+    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if not (participle or conjoined):
         return None
     clause = verb.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     outer = clause.head
-    if clause.dep_ == "ccomp" and outer.i < clause.i and is_reporting(outer):
+    if clause.dep_ == "ccomp" and outer.i < clause.i and (is_reporting(outer) or is_cue_verb(outer)):
         return outer
     return None
 

@@ -792,3 +792,26 @@ def test_content_span_keeps_to_the_cues_paragraph(context: Context) -> None:
     said = word(ctx, "said")
     start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
     assert text[start:end] == "the bridge was safe"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Mara Lindqvist said the ferry would run again by May and praised the harbour crews.", "say",
+         "the ferry would run again by May"),
+        ("Owen Tabb predicted that the levy would pass and criticized the council for its delays.", "predict",
+         "the levy would pass"),
+        ("Residents say the bridge is safe, but for the engineers, it is a hazard.", "say", "the bridge is safe"),
+        ("Mara Lindqvist argued the plan was sound, while critics said the costs were hidden.", "argue",
+         "the plan was sound"),
+    ],
+)
+def test_a_second_act_after_the_content_is_not_content(quotes: Quotes, sentence: str, cue: str, content: str) -> None:
+    """`X said A and praised B`: the second verb is X's own act, not part of A (nor is a contrasting
+    clause with its own subject after `, but` / `, while`); PolNeAR's annotators end the content there."""
+    assert by_cue(quotes(sentence), cue).text == content
+
+
+def test_a_conjoined_cue_is_the_outer_speakers(quotes: Quotes) -> None:
+    rows = quotes("Owen Tabb predicted that the levy would pass and criticized the council for its delays.")
+    assert by_cue(rows, "criticize").speaker == "Owen Tabb"
