@@ -220,6 +220,10 @@ def name_match(ctx: FieldContext, word: str) -> Entity | None:
     return next(iter(matches.values())) if len(matches) == 1 else None
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
 def antecedent_of(ctx: FieldContext, pronoun: Token, labels: frozenset[str]) -> Entity | None:
     """The entity a pronoun refers to: in the nearest of the last four sentences that has a
     compatible mention, the most salient one (see salience), the later on a tie. Mentions inside
@@ -230,9 +234,12 @@ def antecedent_of(ctx: FieldContext, pronoun: Token, labels: frozenset[str]) -> 
     lo = bisect.bisect_left(ctx.mentions, starts[-1], key=lambda x: x[0])
     hi = bisect.bisect_left(ctx.mentions, pronoun.i, key=lambda x: x[0])
     best: tuple[tuple[int, int], Entity] | None = None
+    agrees = _PRONOUN_GENDER.get(pronoun.lower_)
     for i, ent in ctx.mentions[lo:hi]:
         if ent.label not in labels or ctx.quoted(ctx.doc[i]):
             continue
+        if agrees and ctx.titled_gender.get(ent.entity_id, agrees) != agrees:
+            continue  # `she` is not the person the text calls `Mr.`
         key = (-sum(i < start for start in starts), salience(ctx.doc[i]))
         if best is None or key >= best[0]:
             best = (key, ent)

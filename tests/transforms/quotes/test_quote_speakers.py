@@ -91,6 +91,28 @@ def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
     assert antecedent_of(ctx, he, frozenset({"ORG"})) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "pronoun", "speaker"),
+    [
+        ("Mrs. Lindqvist met Mr. Tabb on Monday. He said the port would reopen.", "He", "Owen Tabb"),
+        ("Mr. Tabb met Mrs. Lindqvist on Monday. She said the port would reopen.", "She", "Mara Lindqvist"),
+        ("Her husband, Owen Tabb, met Mara Lindqvist, whose budget failed. She said it was a fantasy.", "She",
+         "Mara Lindqvist"),
+    ],
+)
+def test_a_pronoun_never_takes_a_person_titled_otherwise(
+    context: Context, sentence: str, pronoun: str, speaker: str
+) -> None:
+    ctx = context(sentence, ("Mara Lindqvist", "PERSON", ["Lindqvist", "Mara Lindqvist"]),
+                  ("Owen Tabb", "PERSON", ["Tabb", "Owen Tabb"]))
+    assert antecedent_of(ctx, word(ctx, pronoun), frozenset({"PERSON"})).name == speaker
+
+
+def test_a_pronoun_passes_over_a_person_titled_otherwise_to_one_of_unknown_gender(context: Context) -> None:
+    ctx = context("Mr. Tabb met Lindqvist on Monday. She said the port would reopen.", MARA, OWEN)
+    assert antecedent_of(ctx, word(ctx, "She"), frozenset({"PERSON"})).name == "Mara Lindqvist"
+
+
 def test_group_pronouns_resolve_to_organisations(context: Context) -> None:
     ctx = context("The Harbour Council met on Monday. It said the port would reopen.", COUNCIL)
     attr = resolve_speaker(ctx, word(ctx, "It"), "say")
