@@ -62,6 +62,8 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     for c in children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if _main_verb_read_as_modifier(verb):  # `A Quinnipiac University poll found last week that ...`
+        return verb.head
     # `About 4 in 10 say ...`: the parse makes a share of respondents the verb's number, not its subject
     share = next((c for c in children if c.dep_ == "nummod" and c.i < verb.i), None)
     if share is not None:
@@ -80,6 +82,17 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     return _subject_nearby(verb, excluded) if depth == 0 else None
+
+
+def _main_verb_read_as_modifier(verb: Token) -> bool:
+    """A parse that reads a sentence's main verb as a participle modifying its subject, leaving the
+    subject the sentence's root (`A Quinnipiac University poll found last week that ...`): a verb
+    with a clause of its own can only be the main verb there."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _outer_reporting_verb(verb: Token) -> Token | None:

@@ -187,3 +187,19 @@ def test_mention_text_and_trim_mention(nlp: Language) -> None:
     assert trim_mention(doc[:]).text == "the official Korean Central News Agency (KCNA)"
     doc = nlp("(Owen Tabb),")
     assert trim_mention(doc[:]).text == "Owen Tabb"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        ("A Harbour University poll found last week that the levy would pass.", "found", "poll"),
+        ("The Harbour Council survey showed on Monday that most residents back the plan.", "showed", "survey"),
+    ],
+)
+def test_subject_of_a_main_verb_the_parse_read_as_a_modifier(
+    nlp: Language, sentence: str, verb: str, subject: str
+) -> None:
+    doc = nlp(sentence)
+    v = next(t for t in doc if t.text == verb)
+    found = subject_of(v, never)
+    assert found is not None and found.text == subject, [(t.text, t.dep_) for t in doc]
