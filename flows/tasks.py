@@ -6,14 +6,23 @@ from datetime import date
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed, State
 from prefect.tasks import exponential_backoff
 
 from flows.landing import ChangedWhileRead, LandingFile, LandingSource
 from flows.resources import Processor, SpacyModel
 from instrumentation.stopwatch import Stopwatch
+from transforms.lexicon import LexiconError
 from transforms.process import BatchResult, FileResult, RawFile, quarantined
 
 _RETRIES = {"retries": 2, "retry_delay_seconds": exponential_backoff(backoff_factor=2), "cache_policy": NO_CACHE}
+_RULE_TABLES = "rule tables: "
+
+
+def _worth_retrying(task: object, task_run: object, state: State) -> bool:
+    """Prefect's retry condition: everything but a rule table that cannot be read (that fails alike
+    on every try)."""
+    return not (state.message or "").startswith(_RULE_TABLES)
 
 
 @task(name="discover", **_RETRIES)
@@ -21,7 +30,7 @@ def discover_files(source: LandingSource, max_bytes: int) -> list[LandingFile]:
     return source.discover(max_bytes)
 
 
-@task(name="process-batch", **_RETRIES)
+@task(name="process-batch", retry_condition_fn=_worth_retrying, **_RETRIES)
 def process_batch(
     source: LandingSource, files: list[LandingFile], model: SpacyModel, processor: Processor, today: date,
     max_bytes: int,
@@ -29,7 +38,8 @@ def process_batch(
     """Read a batch of landing files and turn each into rows or a quarantine reason, in input order.
     A file that cannot be read for good (outside the folder, grown too large) is quarantined; one gone or
     changed mid-run is recorded unread, to be read again next run; any other OSError fails the task,
-    which Prefect retries."""
+    which Prefect retries. A word list or rule table that cannot be read fails the task at once, with
+    its one-line reason (file, line) and no retry: no file can be processed without it."""
     clock = Stopwatch()
     readable: list[RawFile] = []
     unreadable: dict[str, FileResult] = {}
@@ -47,7 +57,10 @@ def process_batch(
     with model.exclusive():  # one batch at a time per process's pipeline (see SpacyModel.exclusive)
         with clock.stage("load model"):
             nlp = model.pipeline()
-        batch = processor(nlp, readable, today)
+        try:
+            batch = processor(nlp, readable, today)
+        except LexiconError as exc:
+            return Failed(message=f"{_RULE_TABLES}{exc}")
     done = {r.path: r for r in batch.files}
     clock.add(batch.stages)
     return BatchResult([unreadable.get(f.path) or done[f.path] for f in files], clock.seconds)

@@ -59,3 +59,27 @@ def test_a_file_grown_past_the_limit_since_discovery_is_quarantined_not_read(tmp
 def test_discovery_goes_through_the_source(tmp_path):
     (tmp_path / "x.txt").write_text("x")
     assert [f.path for f in discover_files.fn(LocalFolder(tmp_path), 1_000)] == ["x.txt"]
+
+
+def test_a_rule_table_that_cannot_be_read_fails_the_batch_at_once_with_its_reason(tmp_path):
+    from prefect import flow
+
+    from transforms.lexicon import LexiconError
+
+    (tmp_path / "a.txt").write_text("ay")
+    source = LocalFolder(tmp_path)
+    calls = []
+
+    def broken(nlp, files, today):
+        calls.append(len(files))
+        raise LexiconError("/x/reporting_verbs.txt:146: 'say so' has a space; one word per line")
+
+    @flow
+    def one_batch() -> tuple[bool, str | None]:
+        state = process_batch(source, source.discover(1_000), _Model("none"), broken, date(2026, 11, 29), 1_000,
+                              return_state=True)
+        return state.is_failed(), state.message
+
+    failed, message = one_batch()
+    assert failed and calls == [1]  # no retry: it would fail alike
+    assert message == "rule tables: /x/reporting_verbs.txt:146: 'say so' has a space; one word per line"
