@@ -36,7 +36,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean-warehouse:
-	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/_state
+	rm -rf $(WAREHOUSE)/tables $(WAREHOUSE)/news.duckdb $(WAREHOUSE)/news.duckdb.wal $(WAREHOUSE)/.news.duckdb.* \
+		$(WAREHOUSE)/_state $(WAREHOUSE)/data_docs
 
 # Quotes, attributions and speakers against human annotations, all three scorers on one warehouse.
 # score_quotes.py grades quotation-mark spans, so it gets the rows that are one (bench/quotation_rows.py);
