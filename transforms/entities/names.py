@@ -25,7 +25,18 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 def spelling_key(text: str) -> str:
     """Rule 4: spelling compared for identity: case, full stops and apostrophe style do not matter
     (`U.S.` = `us`). Mentions with one key are one entity; aliases.tsv is keyed by it."""
-    return " ".join(text.translate(_APOSTROPHES).replace(".", "").casefold().split())
+    return folded_spelling_key(fold_apostrophes(text))
+
+
+def fold_apostrophes(text: str) -> str:
+    """The text with one apostrophe style, character for character (offsets are kept): fold a whole
+    line once, then key many of its spans with folded_spelling_key."""
+    return text.translate(_APOSTROPHES)
+
+
+def folded_spelling_key(folded: str) -> str:
+    """spelling_key of a text whose apostrophes fold_apostrophes has already folded."""
+    return " ".join(folded.replace(".", "").casefold().split())
 
 
 def name_words(text: str) -> list[str]:

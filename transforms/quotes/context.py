@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
+from transforms.nlp import doc_text
 from transforms.quotes.spans import RawSpan, scan_quotes
 
 # Characters of quotation-mark tokens; a token of nothing else is a mark, never a word.
@@ -26,7 +27,7 @@ class FieldContext:
 
     def __init__(self, field: str, doc: Doc, entities: Sequence[Entity]) -> None:
         self.field, self.doc = field, doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = doc_text(doc)
         self.spans = scan_quotes(self.text)
         self.para_starts = paragraph_starts(self.text)
         self.quote_of = [-1] * len(doc)  # token index -> index of the quote holding it, -1 if none
