@@ -19,7 +19,7 @@ NAME_SUFFIXES = word_list("name_suffixes.txt")
 ALIASES: dict[str, tuple[str, ...]] = table("aliases.tsv", 3)
 # AP-style abbreviations of US states, as written (with their full stops): `Calif.` is California.
 US_STATES = mapping("us_state_abbreviations.tsv")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_APOSTROPHES = ("’", "‘", "`")  # each written as "'"
 
 
 def spelling_key(text: str) -> str:
@@ -31,7 +31,10 @@ def spelling_key(text: str) -> str:
 def fold_apostrophes(text: str) -> str:
     """The text with one apostrophe style, character for character (offsets are kept): fold a whole
     line once, then key many of its spans with folded_spelling_key."""
-    return text.translate(_APOSTROPHES)
+    for mark in _APOSTROPHES:  # str.replace finds a character faster than str.translate maps each one
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 def folded_spelling_key(folded: str) -> str:
