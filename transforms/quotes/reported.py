@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, ISSUING_VERBS, CueTable
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.speakers import resolve_speaker, subject_of
@@ -61,7 +62,8 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
-    for t in ctx.doc:
+    for i in cue_positions(ctx.doc, verb_cues, ATTRIBUTION_NOUNS):  # no other token cues anything
+        t = ctx.doc[i]
         if ctx.quoted(t):
             continue
         for statement in _statements_at(ctx, t, cues, verb_cues):
