@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
+
+_CUE_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
 
 
 def cue_positions(
@@ -26,13 +29,14 @@ def cue_positions(
         return []
     strings = doc.vocab.strings
     word_hash = strings[word.lower()]
+    attrs = doc.to_array([POS, LEMMA, LOWER])
+    # the rows worth a look: `word`, and verbs, auxiliaries and nouns (a vectorised test over the field)
+    rows = np.flatnonzero((attrs[:, 2] == word_hash) | np.isin(attrs[:, 0], _CUE_POS))
     wanted: dict[tuple[int, int], bool] = {}  # (part of speech, lemma hash) -> a cue's lemma
     out = []
-    for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+    for i, (pos, lemma, lower) in zip(rows.tolist(), attrs[rows].tolist(), strict=True):
         if lower == word_hash:
             out.append(i)
-            continue
-        if pos not in (VERB, AUX, NOUN):
             continue
         ok = wanted.get((pos, lemma))
         if ok is None:
