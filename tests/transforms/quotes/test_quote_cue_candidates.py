@@ -1,4 +1,4 @@
-"""Where a field may hold a reported-speech cue (transforms.quotes.cue_candidates): the positions read
+"""Where a field may hold a cue (transforms.quotes.cue_candidates): the positions read
 from the Doc's arrays are exactly the tokens a token-by-token reading picks, on realistic text with
 quotation marks, `according to`, noun cues, capitalised and auxiliary verbs, and an empty field."""
 
@@ -7,8 +7,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.quotes.cue_candidates import cue_positions
+from transforms.quotes.cue_candidates import cue_positions, verb_positions
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES
+from transforms.quotes.cues import REPORTING_VERBS, is_reporting
 
 VERBS = frozenset(lemma for lemma, _ in CUES)
 TEXT = (
@@ -47,3 +48,12 @@ def test_lemma_tables_decide_not_the_word_list_baked_in(nlp: Language) -> None:
 
 def test_an_empty_field_has_none(nlp: Language) -> None:
     assert cue_positions(nlp(""), VERBS, ATTRIBUTION_NOUNS) == []
+
+
+def test_reporting_verbs_are_found_where_is_reporting_would_find_them(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    found = verb_positions(doc, REPORTING_VERBS)
+    assert {t.i for t in doc if is_reporting(t)} <= set(found)
+    assert found == [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS]
+    assert not any(doc[i].pos_ == "AUX" for i in found)
+    assert verb_positions(nlp(""), REPORTING_VERBS) == []
