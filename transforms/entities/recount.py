@@ -39,12 +39,19 @@ def recounted_mentions(texts: dict[str, str], raws: list[RawMention]) -> list[Ra
     extra: list[RawMention] = []
     longest = max(len(s.split()) for s in spellings)
     surnames_only = {k: spellings[k] for k in surnames}
+    # A spelling's first word is a substring of its line once the line is folded the same way (case,
+    # full stops, apostrophes): a line holding none of them holds no match, and is not read word by word.
+    firsts = {k.split()[0] for k in spellings}
+    surname_firsts = {k.split()[0] for k in surnames_only}
     for fld, text in texts.items():
         breaks = paragraph_breaks(text)
         for line_start, line in _lines(text):
             shouted = _shouted(line)
-            words = list(_WORD.finditer(line))
             folded = fold_apostrophes(line)  # once per line, not once per span tried
+            plain = folded.replace(".", "").casefold()
+            if not any(first in plain for first in (firsts if shouted else surname_firsts)):
+                continue
+            words = list(_WORD.finditer(line))
             k = 0
             while k < len(words):
                 # mixed case: only surnames (rule 8 searched the tagged spellings already)
