@@ -64,7 +64,9 @@ def _proper_run_starts(doc: Doc) -> list[int]:
     tags = doc.to_array(TAG)
     if not len(tags):
         return []
-    proper = np.isin(tags, np.array([doc.vocab.strings[tag] for tag in _PROPER_TAGS], dtype=tags.dtype))
+    proper = np.zeros(len(tags), dtype=bool)
+    for tag in _PROPER_TAGS:
+        proper |= tags == doc.vocab.strings[tag]
     proper[1:] &= ~proper[:-1]
     return np.flatnonzero(proper).tolist()
 

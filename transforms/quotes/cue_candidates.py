@@ -38,7 +38,9 @@ def _positions(doc: Doc, lemmas_by_pos: Mapping[int, Container[str]], word: str 
     word_hash = strings[word.lower()] if word is not None else None
     attrs = doc.to_array([POS, LEMMA, LOWER])
     # the rows worth a look, by a vectorised test over the field: `word`, and the parts of speech asked for
-    rows = np.isin(attrs[:, 0], np.array(list(lemmas_by_pos), dtype=attrs.dtype))
+    rows = np.zeros(len(attrs), dtype=bool)
+    for pos in lemmas_by_pos:  # (== per value: np.isin costs more than the test over so few values)
+        rows |= attrs[:, 0] == pos
     if word_hash is not None:
         rows |= attrs[:, 2] == word_hash
     picked = np.flatnonzero(rows)
