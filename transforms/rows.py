@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +13,7 @@ from spacy.tokens import Doc
 
 from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle
-from transforms.entities import extract_entities
+from transforms.entities import Entity, extract_entities
 from transforms.people import describe_people
 from transforms.quotes import INDIRECT, Quote, extract_quotes
 
@@ -42,6 +43,12 @@ def quote_id(article_id: str, quote: Quote) -> str:
     if quote.quote_type == INDIRECT:
         key += f":{quote.char_end}:indirect"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _form_counts(entity: Entity) -> list[int]:
+    """How many of the entity's mentions are spelled as each of its surface forms, in their order."""
+    counts = Counter(m.text for m in entity.mentions)
+    return [counts[form] for form in entity.surface_forms]
 
 
 def build_rows(
@@ -104,7 +111,7 @@ def build_rows(
             "label": e.label,
             "mention_count": len(e.mentions),
             "surface_forms": e.surface_forms,
-            "surface_form_mentions": [sum(m.text == form for m in e.mentions) for form in e.surface_forms],
+            "surface_form_mentions": _form_counts(e),
             "gender": people.genders.get(e.entity_id, (None, None))[0],
             "gender_evidence": people.genders.get(e.entity_id, (None, None))[1],
             "published_month": month,

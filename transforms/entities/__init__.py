@@ -90,6 +90,7 @@ from transforms.entities.model import ENTITY_LABELS, Entity, Mention, entity_at,
 from transforms.entities.names import canonical_names, spelling_key
 from transforms.entities.people import KNOWN_PEOPLE, drop_stray_words, resolve_people
 from transforms.entities.recount import recounted_mentions
+from transforms.nlp import doc_text
 
 __all__ = ["ENTITY_LABELS", "KNOWN_PEOPLE", "Entity", "Mention", "entity_at", "entity_id", "extract_entities"]
 
@@ -101,7 +102,7 @@ def extract_entities(
 
     `known_people` maps a lower-case surname to the one person it names on its own (rule 7); pass {}
     to resolve names from the article alone."""
-    texts = {fld: doc.text for fld, doc in docs.items()}  # Doc.text rebuilds the string on each access
+    texts = {fld: doc_text(doc) for fld, doc in docs.items()}
     raws = drop_spurious(spacy_mentions(docs, texts, image_credit), texts)
     acronyms = defined_acronyms(texts, raws)
     raws.extend(acronym_mentions(docs, texts, raws, acronyms))

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+import numpy as np
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from transforms.entities.model import Entity, Mention, RawMention, paragraph_breaks, raw_mention
+
+_PROPER_TAGS = ("NNP", "NNPS")
 
 
 def untagged_mentions(docs: Mapping[str, Doc], texts: dict[str, str], raws: list[RawMention]) -> list[RawMention]:
@@ -29,13 +33,9 @@ def untagged_mentions(docs: Mapping[str, Doc], texts: dict[str, str], raws: list
         for r in raws:
             if r.field == fld:
                 inside.update(t.i for t in doc.char_span(r.start, r.end, alignment_mode="expand"))
-        for t in doc:
-            if (
-                t.i in inside
-                or not _proper(t)
-                or t.text not in by_first
-                or (t.i > 0 and _proper(doc[t.i - 1]))
-            ):
+        for i in _proper_run_starts(doc):
+            t = doc[i]
+            if t.i in inside or t.text not in by_first:
                 continue
             for spelled in sorted(by_first[t.text], key=len, reverse=True):
                 span = doc.char_span(t.idx, t.idx + len(spelled))
@@ -55,7 +55,20 @@ def untagged_mentions(docs: Mapping[str, Doc], texts: dict[str, str], raws: list
 
 def _proper(t: Token) -> bool:
     """A proper noun by its fine-grained tag."""
-    return t.tag_ in ("NNP", "NNPS")
+    return t.tag_ in _PROPER_TAGS
+
+
+def _proper_run_starts(doc: Doc) -> list[int]:
+    """Indices of the proper nouns (as _proper) not right after another: where a run of them starts.
+    Read from the Doc's tag array: a field is mostly other words, not worth a Token each."""
+    tags = doc.to_array(TAG)
+    if not len(tags):
+        return []
+    proper = np.zeros(len(tags), dtype=bool)
+    for tag in _PROPER_TAGS:
+        proper |= tags == doc.vocab.strings[tag]
+    proper[1:] &= ~proper[:-1]
+    return np.flatnonzero(proper).tolist()
 
 
 def group_entities(raws: list[RawMention], names: dict[str, tuple[str, str]]) -> list[Entity]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.article import TEXT_FIELDS
 from transforms.lexicon import table
@@ -46,6 +47,7 @@ class Entity:
         return sorted({m.text for m in self.mentions})
 
 
+@lru_cache(maxsize=1 << 14)  # the rules ask for the same few entities' ids over and over
 def entity_id(name: str, label: str) -> str:
     """The same id for the same canonical name and label in every article."""
     return hashlib.sha256(f"{label}\x1f{name}".encode()).hexdigest()[:16]

@@ -16,7 +16,14 @@ from collections import defaultdict
 
 from transforms.entities.evidence import ORG_SHORT_SUFFIXES
 from transforms.entities.model import RawMention, paragraph_breaks, raw_mention
-from transforms.entities.names import TITLE_WORDS, name_words, spelling_key, surname
+from transforms.entities.names import (
+    TITLE_WORDS,
+    fold_apostrophes,
+    folded_spelling_key,
+    name_words,
+    spelling_key,
+    surname,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -32,15 +39,23 @@ def recounted_mentions(texts: dict[str, str], raws: list[RawMention]) -> list[Ra
     extra: list[RawMention] = []
     longest = max(len(s.split()) for s in spellings)
     surnames_only = {k: spellings[k] for k in surnames}
+    # A spelling's first word is a substring of its line once the line is folded the same way (case,
+    # full stops, apostrophes): a line holding none of them holds no match, and is not read word by word.
+    firsts = {k.split()[0] for k in spellings}
+    surname_firsts = {k.split()[0] for k in surnames_only}
     for fld, text in texts.items():
         breaks = paragraph_breaks(text)
         for line_start, line in _lines(text):
             shouted = _shouted(line)
+            folded = fold_apostrophes(line)  # once per line, not once per span tried
+            plain = folded.replace(".", "").casefold()
+            if not any(first in plain for first in (firsts if shouted else surname_firsts)):
+                continue
             words = list(_WORD.finditer(line))
             k = 0
             while k < len(words):
                 # mixed case: only surnames (rule 8 searched the tagged spellings already)
-                found = _match(line, words, k, longest, spellings if shouted else surnames_only, shouted)
+                found = _match(line, folded, words, k, longest, spellings if shouted else surnames_only, shouted)
                 if found is None:
                     k += 1
                     continue
@@ -84,12 +99,16 @@ def _spellings(raws: list[RawMention]) -> tuple[dict[str, str], set[str]]:
 
 
 def _match(
-    line: str, words: list[re.Match[str]], k: int, longest: int, spellings: dict[str, str], shouted: bool
+    line: str, folded: str, words: list[re.Match[str]], k: int, longest: int, spellings: dict[str, str],
+    shouted: bool,
 ) -> tuple[int, str] | None:
-    """(number of words, group key) of the longest known spelling starting at word k, or None."""
+    """(number of words, group key) of the longest known spelling starting at word k, or None.
+    `folded` is the line after fold_apostrophes (same offsets)."""
+    if not shouted and not words[k].group()[0].isupper():
+        return None  # whatever spelling starts here, its words are not all capitalised (below)
+    start = words[k].start()
     for n in range(min(longest, len(words) - k), 0, -1):
-        span = line[words[k].start() : words[k + n - 1].end()]
-        key = spelling_key(span)
+        key = folded_spelling_key(folded[start : words[k + n - 1].end()])
         if key not in spellings:
             continue
         if not shouted:
@@ -127,5 +146,5 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _shouted(line: str) -> bool:
     """An all-capitals line (a wire headline): its capitals say nothing about names."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)

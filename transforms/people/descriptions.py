@@ -20,7 +20,7 @@ affiliation is, first, the party of a tag; then the object of `for`/`of`/`at`/`t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -96,11 +96,31 @@ def _is_modifier(t: Token) -> bool:
 EntityIndex = Mapping[int, tuple[str, str, str, Span]]  # token index -> (name, label, entity_id, mention span)
 
 
+class _Without(Mapping):
+    """An entity index read without one entity's entries, in the index's order. A view, not a copy:
+    describing each mention would otherwise copy the article's whole index (quadratic)."""
+
+    def __init__(self, index: EntityIndex, entity_id: str) -> None:
+        self._index, self._id = index, entity_id
+
+    def __getitem__(self, i: int) -> tuple[str, str, str, Span]:
+        entry = self._index[i]
+        if entry[2] == self._id:
+            raise KeyError(i)
+        return entry
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i, e in self._index.items() if e[2] != self._id)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def describe(doc: Doc, span: Span, entity_of: EntityIndex, self_id: str | None = None) -> Description:
     """The description of the name at `span` (a PERSON mention, or a common noun phrase naming an
     unnamed speaker) from its premodifiers, party tag and appositions (see the module doc). The
     entity `self_id` (the person described) is never its own affiliation."""
-    entity_of = {i: e for i, e in entity_of.items() if e[2] != self_id} if self_id else entity_of
+    entity_of = _Without(entity_of, self_id) if self_id else entity_of
     pre = _premodifiers(doc, span, entity_of)
     if not pre:
         pre = _conjunct_title(doc, span, entity_of)

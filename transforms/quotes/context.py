@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
 from transforms.entities.gender import GENDER_WORDS
+from transforms.nlp import doc_text
 from transforms.quotes.spans import RawSpan, scan_quotes
 
 # The word before a name, skipping a full stop, a comma and spaces (`Mrs. `, `her husband, `).
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
 # Characters of quotation-mark tokens; a token of nothing else is a mark, never a word.
-_MARK_CHARS = frozenset("\"“”‘’'")
+_MARK_CHARS = "\"“”‘’'"
 
 
 class FieldContext:
@@ -30,7 +31,7 @@ class FieldContext:
 
     def __init__(self, field: str, doc: Doc, entities: Sequence[Entity]) -> None:
         self.field, self.doc = field, doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = doc_text(doc)
         self.spans = scan_quotes(self.text)
         self.para_starts = paragraph_starts(self.text)
         self.quote_of = [-1] * len(doc)  # token index -> index of the quote holding it, -1 if none
@@ -111,7 +112,7 @@ def titled_genders(text: str, field: str, entities: Sequence[Entity]) -> dict[st
 
 def is_mark(t: Token) -> bool:
     """A token made only of quotation marks (`"`, `“`, `’`, ...)."""
-    return all(c in _MARK_CHARS for c in t.text)
+    return not t.text.strip(_MARK_CHARS)  # (strip: a per-character test in C)
 
 
 def paragraph_starts(text: str) -> list[int]:

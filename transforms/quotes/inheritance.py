@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cues import is_reporting
+from transforms.quotes.cue_candidates import verb_positions
+from transforms.quotes.cues import REPORTING_VERBS, is_reporting
 from transforms.quotes.speakers import verb_attribution
 from transforms.quotes.types import Attribution
 
@@ -74,7 +75,8 @@ def _events(ctx: FieldContext, attrs: list[Attribution | None]) -> dict[int, lis
     for raw, attr in zip(ctx.spans, attrs, strict=True):
         if attr is not None:
             events[ctx.paragraph(raw.start)].append((raw.start, True, attr))
-    for t in ctx.doc:
+    for i in verb_positions(ctx.doc, REPORTING_VERBS):  # only a verb of these lemmas can be reporting
+        t = ctx.doc[i]
         if is_reporting(t) and ctx.in_narrative(t):
             attr = verb_attribution(ctx, t)
             if attr is not None:

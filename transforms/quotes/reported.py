@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, ISSUING_VERBS, CueTable
 from transforms.quotes.cues import is_cue_verb, is_reporting
 from transforms.quotes.speakers import resolve_speaker, subject_of
@@ -63,19 +64,22 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     """Every reported statement of the field, in text order, one per content span (the first cue
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
-    for t in ctx.doc:
+    verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
+    for i in cue_positions(ctx.doc, verb_cues, ATTRIBUTION_NOUNS):  # no other token cues anything
+        t = ctx.doc[i]
         if ctx.quoted(t):
             continue
-        for statement in _statements_at(ctx, t, cues):
+        for statement in _statements_at(ctx, t, cues, verb_cues):
             found.setdefault((statement.start, statement.end), statement)
     return sorted(found.values(), key=lambda s: (s.start, -s.end))
 
 
-def _statements_at(ctx: FieldContext, t: Token, cues: CueTable) -> Iterator[Statement]:
+def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: frozenset[str]) -> Iterator[Statement]:
     if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
         yield from _according_to(ctx, t)
     elif t.pos_ in _VERB_TAGS:
-        yield from _verb_statements(ctx, t, cues)
+        if t.lemma_.lower() in verb_cues:
+            yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "NOUN" and t.lemma_.lower() in ATTRIBUTION_NOUNS:
         yield from _noun_statement(ctx, t)
 

@@ -4,7 +4,14 @@ group of mentions; the words and surname that people are compared by."""
 from __future__ import annotations
 
 from transforms.entities.model import RawMention, raw_mention
-from transforms.entities.names import canonical_names, name_words, spelling_key, surname
+from transforms.entities.names import (
+    canonical_names,
+    fold_apostrophes,
+    folded_spelling_key,
+    name_words,
+    spelling_key,
+    surname,
+)
 
 
 def group(*spelled: tuple[str, str], key: str | None = None) -> list[RawMention]:
@@ -27,6 +34,15 @@ def test_spellings_compare_without_case_full_stops_or_apostrophe_style() -> None
     assert spelling_key("O’Malley") == spelling_key("O'Malley") == spelling_key("O‘MALLEY") == "o'malley"
     assert spelling_key(" United  States\n") == "united states"
     assert spelling_key("Calif.") == "calif"
+
+
+def test_a_line_folded_once_keys_its_spans_as_spelling_key_does() -> None:
+    line = "MAYOR O’REILLY’s aide, ‘Dr. J. Smith`, met U.S. officials — Straße Ω ΣΑΣ"
+    folded = fold_apostrophes(line)
+    assert len(folded) == len(line)  # offsets are kept, so a span of the line is the same span folded
+    for a in range(len(line)):
+        for b in range(a, len(line) + 1):
+            assert folded_spelling_key(folded[a:b]) == spelling_key(line[a:b])
 
 
 def test_a_persons_words_and_surname() -> None:

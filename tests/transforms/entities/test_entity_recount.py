@@ -38,3 +38,14 @@ def test_transcript_surname_lines_count(nlp) -> None:
 def test_a_surname_inside_a_longer_name_does_not_count(nlp) -> None:
     ents, _ = run(nlp, 'Councillor Edith Penrose opened the new library on Penrose Street on Friday.')
     assert len(entity(ents, "Edith Penrose").mentions) == 1
+
+
+def test_a_surname_counts_whatever_its_apostrophes_and_full_stops(nlp) -> None:
+    # lines are screened for the spellings' words folded as spelling_key folds them: a curly
+    # apostrophe or a shouted line must not hide a surname from the screen
+    ents, _ = run(nlp, "Councillor Brendan O'Hare opened the session on Monday.\n\n"
+                       "Later O’Hare said the budget would pass. Residents were not convinced.",
+                  headline="O’HARE FACES BUDGET REVOLT")
+    mentions = entity(ents, "Brendan O'Hare").mentions
+    assert {m.text for m in mentions} >= {"Brendan O'Hare", "O’Hare"}
+    assert any(m.field == "headline" for m in mentions)
