@@ -23,6 +23,9 @@ from filelock import FileLock, Timeout
 
 from warehouse import layout
 from warehouse import manifest as mf
+from warehouse.corrections import CorrectionError
+from warehouse.corrections import load as load_corrections
+from warehouse.corrections_apply import orphaned
 from warehouse.lock import describe_owner, owner_path
 from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, STORY_INDEX
 from warehouse.store import Warehouse
@@ -98,7 +101,18 @@ def _problems(root: Path) -> list[Problem]:
         problems += views
         if not lost and not views:  # the rules read the views: only over a whole, readable state
             problems += _story_problems(wh)
-    return problems + _leftovers(wh)
+    return problems + _correction_problems(wh) + _leftovers(wh)
+
+
+def _correction_problems(wh: Warehouse) -> list[Problem]:
+    """A malformed corrections file (no view can be built until it is fixed), and each correction the
+    views found orphaned."""
+    try:
+        load_corrections(wh.root)
+    except CorrectionError as exc:
+        return [Problem(f"corrections: {exc}", advice="fix or delete the line")]
+    return [Problem(f"correction orphaned: {line}", advice="fix its target or delete its line")
+            for line in orphaned(wh.db_path)]
 
 
 def _lock_problems(wh: Warehouse) -> list[Problem]:

@@ -25,7 +25,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -79,8 +79,9 @@ def folder(warehouse: Path) -> Path:
 
 
 def load(warehouse: Path) -> list[Correction]:
-    """Every correction of `warehouse`, in file and line order; [] when there is no corrections folder.
-    CorrectionError (one line, naming file and line) for the first malformed line or a duplicated id."""
+    """Every correction of `warehouse`, in file and line order (`file` relative to `warehouse`); [] when
+    there is no corrections folder. CorrectionError (one line: the file's path, its line, the reason) for
+    the first malformed line or a duplicated id."""
     root = folder(warehouse)
     if not root.is_dir():
         return []
@@ -91,10 +92,11 @@ def load(warehouse: Path) -> list[Correction]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CorrectionError(f"{name}: cannot read it ({exc})") from None
-        for c in parse(text, name):
+            raise CorrectionError(f"{path}: cannot read it ({exc})") from None
+        for c in parse(text, str(path)):
+            c = replace(c, file=name)
             if c.id in seen:
-                raise CorrectionError(f"{name}:{c.line}: id {c.id!r} is already used at {seen[c.id]}")
+                raise CorrectionError(f"{path}:{c.line}: id {c.id!r} is already used at {seen[c.id]}")
             seen[c.id] = f"{name}:{c.line}"
             out.append(c)
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -193,6 +194,18 @@ def orphans(con: duckdb.DuckDBPyConnection) -> list[str]:
         return []
     return [f"{file}:{line}: {cid} ({kind} {target}) matches nothing published"
             for file, line, cid, kind, target in found]
+
+
+def orphaned(db: Path) -> list[str]:
+    """orphans() of the news.duckdb at `db`, opened read-only; [] when it is missing or does not open."""
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return []
+    try:
+        return orphans(con)
+    finally:
+        con.close()
 
 
 def _comment(con: duckdb.DuckDBPyConnection, what: str, name: str, comment: str, columns: dict[str, str]) -> None:
