@@ -251,6 +251,15 @@ def compare(
         print(f"comparison written to {html}", file=sys.stderr if json_ else sys.stdout)
 
 
+def _correct_app() -> typer.Typer:
+    from newsetl.correct import app as correct_app
+
+    return correct_app
+
+
+app.add_typer(_correct_app(), name="correct")
+
+
 @app.command()
 def serve(
     landing: LandingOpt = _D.landing,
