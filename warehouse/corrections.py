@@ -142,18 +142,18 @@ def problem(c: Correction) -> str | None:
     if c.kind in _TARGETS:
         what, length = _TARGETS[c.kind]
         if not _HEX[length].fullmatch(c.target):
-            return f"target {c.target!r} of a {c.kind} correction must be {what} ({length} hex digits)"
+            return f"target {c.target!r} must be {what} ({length} hex digits) in a correction of kind {c.kind}"
     elif c.kind == MERGE:
         if len(c.parts) < 2 or not all(c.parts):
             return f"target {c.target!r} of a merge must name two or more people, joined by |"
     elif not c.target:
-        return f"target of a {c.kind} correction is empty: name the person or give the entity_id"
+        return f"target is empty: a correction of kind {c.kind} names the person or gives the entity_id"
     if c.kind == ENTITY_NAME and not c.value:
         return "value is empty: an entity-name correction gives the new name"
     if c.kind == ENTITY_LABEL and c.value not in ENTITY_LABELS:
         return f"value {c.value!r} is not a label: one of {', '.join(ENTITY_LABELS)}"
     if c.kind in (NOT_QUOTE, MERGE, SPLIT, EXCLUDE) and c.value:
-        return f"value must be empty for a {c.kind} correction, not {c.value!r}"
+        return f"value must be empty in a correction of kind {c.kind}, not {c.value!r}"
     return None
 
 
