@@ -13,6 +13,9 @@ Rows are matched by the keys the warehouse keeps stable:
   when the canonical name differs, relabelled when the
   label does; several old entities sharing spellings with one new entity were merged, one old entity
   sharing spellings with several new ones was split.
+People regrouped (names that joined or left a person) are newsetl.compare_people's; corrections, a
+category of their own (rows a correction in one warehouse changed are `corrected`, not pipeline changes),
+newsetl.compare_corrections'.
 Each category is a Report (newsetl.reports), so the terminal tables, JSON and HTML show them as the
 standard reports are shown."""
 

@@ -1,7 +1,10 @@
 """news.duckdb: the analysts' views over the committed Parquet files, with COMMENT ON from the schema.
 
-The database holds views, and one table derived from them at each build: person_names, the identity
-of people across articles (warehouse.people), which the people view reads. It is rebuilt in a
+The database holds views, and tables derived at each build: person_names, the identity of people
+across articles (warehouse.people), which the people view reads, and corrections, the analysts' fixes
+loaded from the warehouse's corrections/*.csv, which the views of articles, quotes, entities and
+story_index apply over the published rows (pipeline_* views hold those as published; see
+warehouse.corrections_apply). It is rebuilt in a
 temporary file and renamed into place, so an
 analyst holding the old file open keeps a consistent (older) state and never blocks a run.
 
@@ -97,7 +100,8 @@ def build_database(
     db_path: Path, files: Mapping[str, Sequence[str]], stored_columns: Mapping[str, Sequence[str]]
 ) -> None:
     """Write news.duckdb with one view per table over `files[table]` (paths inside the database's
-    folder, the warehouse), atomically, in STORAGE_VERSION."""
+    folder, the warehouse), the warehouse's corrections applied, atomically, in STORAGE_VERSION.
+    CorrectionError (warehouse.corrections), before anything is written, for a malformed correction."""
     db_path = Path(db_path)
     folder = db_path.parent
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
