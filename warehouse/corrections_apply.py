@@ -123,8 +123,11 @@ def comment_corrected(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     """COMMENT ON the columns the corrected view of `table` adds, and on its pipeline_ view."""
     for column, comment in CORRECTED_COLUMNS.get(table.name, {}).items():
         con.execute(f"COMMENT ON COLUMN {ident(table.name)}.{ident(column)} IS {literal(comment)}")
-    con.execute(f"COMMENT ON VIEW {ident(PIPELINE_PREFIX + table.name)} IS "
+    pipeline = PIPELINE_PREFIX + table.name
+    con.execute(f"COMMENT ON VIEW {ident(pipeline)} IS "
                 f"{literal(f'The published rows of {table.name} as the pipeline wrote them, before corrections.')}")
+    for column in table.spec:
+        con.execute(f"COMMENT ON COLUMN {ident(pipeline)}.{ident(column.name)} IS {literal(column.comment)}")
 
 
 def apply_people(con: duckdb.DuckDBPyConnection) -> None:

@@ -125,5 +125,7 @@ def test_the_corrections_table_is_commented(tmp_path: Path) -> None:
     try:
         assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'corrections' "
                            "AND comment IS NOT NULL").fetchall() == [(11,)]
+        assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name LIKE 'pipeline_%' "
+                           "AND comment IS NULL").fetchall() == [(0,)]
     finally:
         con.close()
