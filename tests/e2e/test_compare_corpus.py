@@ -45,7 +45,7 @@ def test_the_counts_are_what_removing_tell_can_change(report: tuple[dict, Path])
                                      "JOIN articles AS a USING (article_id) WHERE q.cue = 'tell'")
     changes = found["quote_changes"]["rows"]
     # only articles that used the verb change, and mostly the very statements it cued (a neighbour may follow:
-    # `why he would do so`, asked right after a told-statement, loses the speaker that statement resolved)
+    # the `he` of `why he would do so` was resolved through the told-statement before it)
     assert changes and {c["source_path"] for c in changes} <= {path for path, _ in told}
     assert sum(c["text"] in {t for _, t in told} for c in changes) >= 0.9 * len(changes)
     for change in ("removed", "re-attributed", "re-typed", "corrected"):
