@@ -81,7 +81,10 @@ def _unmatched(db: Path, kind: str, target: str) -> str | None:
     try:
         if kind in _TARGETS:
             view, column, what = _TARGETS[kind]
-            (n,) = con.execute(f"SELECT count(*) FROM {PIPELINE_PREFIX}{view} WHERE {column} = ?",
+            if con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?",
+                           [PIPELINE_PREFIX + view]).fetchall() != [(0,)]:
+                view = PIPELINE_PREFIX + view  # all published rows, whatever corrections hide
+            (n,) = con.execute(f"SELECT count(*) FROM {view} WHERE {column} = ?",
                                [target]).fetchall()[0]
             return None if n else f"no published {what} has {column} {target}"
         for part in (p.strip() for p in target.split("|")):
@@ -192,6 +195,9 @@ def list_(warehouse: WarehouseOpt = _W) -> None:
         raise typer.Exit(1)
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'corrections'").fetchall() == [(0,)]:
+            print(f"no corrections applied yet: {db} was built before corrections existed (a run rebuilds it)")
+            return
         rel = con.execute("SELECT correction_id AS id, kind, target, value, who, corrected_at AS \"when\", why, "
                           "status, matched FROM corrections ORDER BY file, line")
         columns, rows = [d[0] for d in rel.description], rel.fetchall()
