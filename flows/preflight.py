@@ -9,6 +9,8 @@ import socket
 
 from flows.options import RunOptions
 from flows.resources import Resources, SpacyModel
+from warehouse.corrections import CorrectionError
+from warehouse.corrections import load as load_corrections
 from warehouse.layout import write_problem
 
 _ADDRESS = re.compile(r"(?P<scheme>[a-z][a-z0-9+]*)://(?P<host>[^\s:/]+):(?P<port>\d{1,5})")
@@ -18,7 +20,7 @@ SCHEDULER_TIMEOUT = 5.0  # seconds to wait for a Dask scheduler to accept a conn
 def problem(options: RunOptions, resources: Resources | None = None) -> str | None:
     """The first reason the run cannot start, as one line naming the value and what to do; None when
     it can. Checks, cheapest first: the landing folder, the model (found, not loaded), the Dask scheduler
-    (a connection, when an address is given), the warehouse folder (a probe file)."""
+    (a connection, when an address is given), the warehouse folder (a probe file), its corrections files."""
     if not options.landing.is_dir():
         return f"landing folder {options.landing} does not exist or is not a folder"
     model = resources.model if resources is not None else SpacyModel(options.model)
@@ -26,7 +28,13 @@ def problem(options: RunOptions, resources: Resources | None = None) -> str | No
         return f"{reason} (--model names an installed spaCy model package or a model folder)"
     if options.dask_address and (reason := scheduler_problem(options.dask_address)):
         return reason  # (RunOptions allows an address with the dask runner only)
-    return write_problem(options.warehouse)
+    if reason := write_problem(options.warehouse):
+        return reason
+    try:  # a malformed correction stops the run before it publishes anything, naming file and line
+        load_corrections(options.warehouse)
+    except CorrectionError as exc:
+        return f"corrections: {exc}"
+    return None
 
 
 def scheduler_problem(address: str, timeout: float = SCHEDULER_TIMEOUT) -> str | None:

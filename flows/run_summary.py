@@ -50,6 +50,7 @@ class RunSummary:
     pruned: int = 0  # missing files whose articles this run withdrew (--prune-missing)
     vacuumed: int = 0  # old data files removed (older than the retention window, read by no kept version)
     aborted: bool = False  # stopped by a fault of the storage (a full disk): a failed run, whatever it committed
+    orphaned: list[str] = field(default_factory=list)  # corrections that match nothing published, one line each
 
     @property
     def status(self) -> str:
@@ -120,6 +121,9 @@ class RunSummary:
             lines += ["", "## Repaired", *[f"- {n}" for n in self.notices]]
         if self.failures:
             lines += ["", "## Failures", *[f"- {f}" for f in self.failures]]
+        if self.orphaned:
+            lines += ["", "## Corrections that match nothing (their article changed?)",
+                      *[f"- `{line}`" for line in self.orphaned]]
         if self.quarantined:
             lines += ["", "## Quarantined", "| file | reason |", "|---|---|"]
             lines += [f"| `{p}` | {r} |" for p, r in self.quarantined[:50]]

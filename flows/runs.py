@@ -16,6 +16,7 @@ from flows.provenance import provenance
 from flows.resources import SpacyModel
 from flows.run_summary import RunSummary
 from instrumentation.failpoints import Failpoints
+from warehouse.corrections_apply import orphaned
 from warehouse.schema import RUNS
 from warehouse.store import Warehouse
 
@@ -25,8 +26,9 @@ NOTHING_NEW = "nothing new or changed since the last run"
 def record_run(wh: Warehouse, summary: RunSummary, landing: str, started: datetime, flow_run_name: str | None,
                model: SpacyModel) -> None:
     """Commit the run's row of `runs`, with what produced its rows (flows.provenance), publishing
-    whatever the run committed unpublished before."""
+    whatever the run committed unpublished before; notes in `summary` the corrections left orphaned."""
     wh.commit({RUNS.name: summary.run_row(landing, started, flow_run_name, provenance(model).columns())})
+    summary.orphaned = orphaned(wh.db_path)  # as the views just built applied them
 
 
 def record_if_nothing_new(

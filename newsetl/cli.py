@@ -223,8 +223,9 @@ def compare(
     verbose: VerboseOpt = False,
 ) -> None:
     """What would change for analysts if warehouse NEW replaced OLD: articles in only one; quotes added,
-    removed, re-attributed and re-typed; entities renamed, relabelled, merged and split; statements per
-    speaker before and after. Exit status 0 whether or not anything differs."""
+    removed, re-attributed and re-typed; entities renamed, relabelled, merged and split; people regrouped;
+    corrections in only one, and what they changed; statements per speaker before and after. Exit status 0
+    whether or not anything differs."""
     from newsetl.compare import CompareError
     from newsetl.compare import compare as compare_warehouses
     from newsetl.reports import print_tables, write_json
@@ -249,6 +250,15 @@ def compare(
 
         write_compare_html(reports, dbs[0], dbs[1], html)
         print(f"comparison written to {html}", file=sys.stderr if json_ else sys.stdout)
+
+
+def _correct_app() -> typer.Typer:
+    from newsetl.correct import app as correct_app
+
+    return correct_app
+
+
+app.add_typer(_correct_app(), name="correct")
 
 
 @app.command()

@@ -49,6 +49,9 @@ def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = N
         console.print(f"[yellow]quarantined[/] {path}: {reason}")
     if len(s.quarantined) > 20:
         console.print(f"... and {len(s.quarantined) - 20} more (see the files view)")
+    for line in s.orphaned:
+        console.print(f"[yellow]correction orphaned[/] {line}: fix or delete its line", soft_wrap=True,
+                      highlight=False)
     for failure in s.failures:
         console.print(f"[red]failed[/] {failure}")
     if s.data_docs:

@@ -23,8 +23,12 @@ from filelock import FileLock, Timeout
 
 from warehouse import layout
 from warehouse import manifest as mf
+from warehouse.corrections import CorrectionError
+from warehouse.corrections import load as load_corrections
+from warehouse.corrections_apply import orphaned
 from warehouse.lock import describe_owner, owner_path
-from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, STORY_INDEX
+from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, PIPELINE_PREFIX, STORY_INDEX
+from warehouse.sql_text import literal
 from warehouse.store import Warehouse
 from warehouse.story_check import story_problems
 
@@ -98,7 +102,18 @@ def _problems(root: Path) -> list[Problem]:
         problems += views
         if not lost and not views:  # the rules read the views: only over a whole, readable state
             problems += _story_problems(wh)
-    return problems + _leftovers(wh)
+    return problems + _correction_problems(wh) + _leftovers(wh)
+
+
+def _correction_problems(wh: Warehouse) -> list[Problem]:
+    """A malformed corrections file (no view can be built until it is fixed), and each correction the
+    views found orphaned."""
+    try:
+        load_corrections(wh.root)
+    except CorrectionError as exc:
+        return [Problem(f"corrections: {exc}", advice="fix or delete the line")]
+    return [Problem(f"correction orphaned: {line}", advice="fix its target or delete its line")
+            for line in orphaned(wh.db_path)]
 
 
 def _lock_problems(wh: Warehouse) -> list[Problem]:
@@ -223,8 +238,14 @@ def _view_problems(wh: Warehouse) -> list[Problem]:
 
 
 def _story_problems(wh: Warehouse) -> list[Problem]:
-    con = duckdb.connect(str(wh.db_path), read_only=True)
+    """The story rules over the published rows as the pipeline wrote them (pipeline_* views): an article an
+    analyst excluded (corrections) may be the first of a story whose copies stay."""
+    con = duckdb.connect()
     try:
+        con.execute(f"SET file_search_path = {literal(str(wh.root))}")
+        con.execute(f"ATTACH {literal(str(wh.db_path))} AS news (READ_ONLY)")
+        for name in ("articles", "story_index"):
+            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM news.{PIPELINE_PREFIX}{name}")
         found = story_problems(con)
     finally:
         con.close()

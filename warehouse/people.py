@@ -243,7 +243,8 @@ def write_person_names(con: duckdb.DuckDBPyConnection) -> None:
     })
     con.register("_person_names", data)
     try:
-        con.execute(f"CREATE TABLE {ident(PERSON_NAMES.name)} AS SELECT * FROM _person_names ORDER BY entity_id")
+        con.execute(f"CREATE TABLE {ident(PERSON_NAMES.name)} AS SELECT *, NULL::VARCHAR AS correction_id "
+                    "FROM _person_names ORDER BY entity_id")  # correction_id: set by warehouse.corrections_apply
     finally:
         con.unregister("_person_names")
     con.execute(f"COMMENT ON TABLE {ident(PERSON_NAMES.name)} IS {literal(PERSON_NAMES.comment)}")

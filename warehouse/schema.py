@@ -285,6 +285,8 @@ PERSON_NAMES = DerivedView(
         "person_id": "the person (references people.person_id)",
         "unresolved": "true for a bare or ambiguous name several people could claim (Clinton, George Bush): "
                       "a person of its own, not merged with any",
+        "correction_id": "the merge or split correction that put this entity in its person (references "
+                         "corrections.correction_id); NULL when the grouping rules did",
     },
 )
 
@@ -372,3 +374,48 @@ ARTICLE_TABLES = (*CONTENT_TABLES, STORY_INDEX)
 ALL_TABLES = (ARTICLES, QUOTES, ENTITIES, FILES, RUNS, QUALITY, STORY_INDEX)
 BY_NAME = {t.name: t for t in ALL_TABLES}
 REFERENCES: tuple[Reference, ...] = tuple(ref for t in ALL_TABLES for ref in t.references.values())
+
+
+# Corrections (warehouse.corrections): analysts' fixes, kept as CSV files under the warehouse folder and applied
+# to the views at every build; the published Parquet keeps the pipeline's rows.
+CORRECTION_KINDS = ("speaker", "not-quote", "entity-name", "entity-label", "merge", "split", "exclude")
+SPEAKER_FIX, NOT_QUOTE, ENTITY_NAME, ENTITY_LABEL, MERGE, SPLIT, EXCLUDE = CORRECTION_KINDS
+CORRECTION_STATUSES = ("applied", "orphaned", "superseded")
+APPLIED, ORPHANED, SUPERSEDED = CORRECTION_STATUSES
+CORRECTIONS = DerivedView(
+    "corrections",
+    "Every correction line of the warehouse's corrections/*.csv files as loaded at the last build of the views, "
+    "with whether it still matches what the pipeline published.",
+    "",
+    {
+        "correction_id": "the line's id (unique across the files)",
+        "kind": f"what it corrects: one of {', '.join(CORRECTION_KINDS)}",
+        "target": "quote_id (speaker, not-quote), entity_id (entity-name, entity-label), article_id (exclude), "
+                  "names or entity ids joined by | (merge), a name or entity id (split)",
+        "value": "the new speaker, name or label; empty for the other kinds",
+        "who": "who made the correction",
+        "corrected_at": "when it was made (the file's `when`)",
+        "why": "why",
+        "file": "the file, relative to the warehouse folder",
+        "line": "the line of the file",
+        "status": "applied; orphaned: its target matches nothing published (the article changed); superseded: a "
+                  "later line corrects the same target",
+        "matched": "published rows (quotes, entities, articles or person names) the target matches",
+    },
+)
+# Columns the views add to the published rows of quotes and entities when corrections apply.
+CORRECTED_COLUMNS: dict[str, dict[str, str]] = {
+    "quotes": {
+        "correction_id": "the correction that changed this row's speaker (references corrections.correction_id); "
+                         "NULL when the row is as the pipeline published it",
+        "pipeline_speaker": "the speaker the pipeline resolved, before any correction",
+    },
+    "entities": {
+        "correction_id": "the correction that changed this row's name or label (the name's when both: "
+                         "corrections lists both); NULL when the row is as the pipeline published it",
+        "pipeline_name": "the canonical name the pipeline gave, before any correction",
+        "pipeline_label": "the label the pipeline gave, before any correction",
+    },
+}
+# The published rows before corrections, one view per corrected table: pipeline_<name>.
+PIPELINE_PREFIX = "pipeline_"

@@ -26,6 +26,7 @@ from instrumentation.failpoints import Failpoints
 from instrumentation.stopwatch import Stopwatch
 from warehouse import layout
 from warehouse import manifest as mf
+from warehouse.corrections import CorrectionError
 from warehouse.faults import DiskFull, WarehouseDamaged, no_space, remove_half_written
 from warehouse.lock import WarehouseBusy, run_lock
 from warehouse.schema import ALL_TABLES, ARTICLE_TABLES, ARTICLES, BY_NAME, FILES, Table
@@ -347,6 +348,9 @@ class Warehouse:
         self._writing = self.db_path.name
         try:
             build_database(staged, files, stored)
+        except CorrectionError as exc:  # edited since the run's preflight: the published state stays as it was
+            staged.unlink(missing_ok=True)
+            raise WarehouseDamaged(f"the views were not rebuilt: corrections: {exc}") from None
         except Exception as exc:
             staged.unlink(missing_ok=True)
             if no_space(exc):

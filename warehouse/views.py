@@ -1,7 +1,10 @@
 """news.duckdb: the analysts' views over the committed Parquet files, with COMMENT ON from the schema.
 
-The database holds views, and one table derived from them at each build: person_names, the identity
-of people across articles (warehouse.people), which the people view reads. It is rebuilt in a
+The database holds views, and tables derived at each build: person_names, the identity of people
+across articles (warehouse.people), which the people view reads, and corrections, the analysts' fixes
+loaded from the warehouse's corrections/*.csv, which the views of articles, quotes, entities and
+story_index apply over the published rows (pipeline_* views hold those as published; see
+warehouse.corrections_apply). It is rebuilt in a
 temporary file and renamed into place, so an
 analyst holding the old file open keeps a consistent (older) state and never blocks a run.
 
@@ -25,8 +28,17 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import layout
+from warehouse.corrections import load as load_corrections
+from warehouse.corrections_apply import (
+    CORRECTED_TABLES,
+    apply_people,
+    apply_status,
+    comment_corrected,
+    corrected_sql,
+    write_corrections,
+)
 from warehouse.people import write_person_names
-from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, Table
+from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, PIPELINE_PREFIX, Table
 from warehouse.sql_text import ident, literal
 
 _DUCK_TYPES: dict[pa.DataType, str] = {
@@ -88,25 +100,35 @@ def build_database(
     db_path: Path, files: Mapping[str, Sequence[str]], stored_columns: Mapping[str, Sequence[str]]
 ) -> None:
     """Write news.duckdb with one view per table over `files[table]` (paths inside the database's
-    folder, the warehouse), atomically, in STORAGE_VERSION."""
+    folder, the warehouse), the warehouse's corrections applied, atomically, in STORAGE_VERSION.
+    CorrectionError (warehouse.corrections), before anything is written, for a malformed correction."""
     db_path = Path(db_path)
     folder = db_path.parent
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     relative = {name: relative_files(folder, paths) for name, paths in files.items()}
+    corrections = load_corrections(folder)  # CorrectionError, naming file and line, before anything is written
     # Attached, not opened, so that the storage version can be chosen. The views are checked as they are
     # created, their files resolved as an analyst's session resolves them: from the temp_directory's folder.
     con = duckdb.connect(config={"temp_directory": str(folder.resolve() / f"{tmp.name}.tmp")})
     try:
         con.execute(f"ATTACH {literal(str(tmp))} AS news (STORAGE_VERSION {literal(STORAGE_VERSION)})")
         con.execute("USE news")
+        write_corrections(con, corrections)  # applied by the views of CORRECTED_TABLES (warehouse.corrections_apply)
+        raw = {t.name: view_sql(t, relative.get(t.name, ()), stored_columns.get(t.name, ())) for t in ALL_TABLES}
+        for name in CORRECTED_TABLES:
+            con.execute(f"CREATE VIEW {ident(PIPELINE_PREFIX + name)} AS {raw[name]}")
         for table in ALL_TABLES:
-            sql = view_sql(table, relative.get(table.name, ()), stored_columns.get(table.name, ()))
+            sql = corrected_sql(table, raw[table.name]) if table.name in CORRECTED_TABLES else raw[table.name]
             con.execute(f"CREATE VIEW {ident(table.name)} AS {sql}")
             con.execute(f"COMMENT ON VIEW {ident(table.name)} IS {literal(table.comment)}")
             for column in table.spec:  # what it holds, with its allowed values or what it references
                 con.execute(f"COMMENT ON COLUMN {ident(table.name)}.{ident(column.name)} IS {literal(column.comment)}")
+            if table.name in CORRECTED_TABLES:
+                comment_corrected(con, table)
         write_person_names(con)
+        apply_people(con)
+        apply_status(con)
         for view in DERIVED_VIEWS:
             con.execute(f"CREATE VIEW {ident(view.name)} AS {view.sql}")
             con.execute(f"COMMENT ON VIEW {ident(view.name)} IS {literal(view.comment)}")

@@ -49,3 +49,11 @@ def test_a_listening_scheduler_passes(options: RunOptions) -> None:
         assert preflight.scheduler_problem(address) is None
         assert preflight.problem(options.with_(task_runner="dask", dask_address=address)) is None
 
+
+
+def test_a_malformed_correction_stops_the_run_naming_file_and_line(options: RunOptions) -> None:
+    path = options.warehouse / "corrections" / "corrections.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("id,kind,target,value,who,when,why\nc1,exclude,abc,,ana,2024-05-01,advert\n", encoding="utf-8")
+    assert preflight.problem(options) == (f"corrections: {path}:2: target 'abc' must be an article_id "
+                                          "(32 hex digits) in a correction of kind exclude")

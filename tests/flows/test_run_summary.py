@@ -56,3 +56,10 @@ def test_the_artifact_lists_counts_failures_quarantine_profile_and_slowest_files
     assert "| `empty.txt` | empty file |" in md
     assert "| workers | nlp | 3.5 |" in md and "| flow | validate | 1.0 |" in md
     assert "| `b.txt` | 2.00 |" in md and "a.txt" not in md
+
+
+def test_the_artifact_lists_orphaned_corrections():
+    s = summary(published=1)
+    assert "Corrections" not in s.markdown()
+    s.orphaned.append("corrections/corrections.csv:4: c3 (exclude abc) matches nothing published")
+    assert "- `corrections/corrections.csv:4: c3 (exclude abc) matches nothing published`" in s.markdown()

@@ -49,3 +49,10 @@ def test_profile_shares_are_of_the_workers_total_and_of_the_wall_clock():
     assert "where the time went (10.0s wall clock)" in out
     lines = {line.split("│")[2].strip(): line for line in out.splitlines() if line.count("│") >= 5}
     assert "75%" in lines["nlp"] and "25%" in lines["parse"] and "20%" in lines["validate"]
+
+
+def test_orphaned_corrections_are_listed_with_file_and_line():
+    s = RunSummary("r3", files_seen=1)
+    s.orphaned.append("corrections/corrections.csv:4: c3 (speaker " + "f" * 32 + ") matches nothing published")
+    out = printed(s)
+    assert "correction orphaned corrections/corrections.csv:4: c3 (speaker" in out and "fix or delete its line" in out

@@ -170,3 +170,28 @@ def test_a_story_rule_broken_across_commits_is_named_with_the_rebuild(wh):
     assert lines(result) == ["stories: 1 articles published before their story's first article; "
                              f"`newsetl run --reprocess --landing DIR --warehouse {wh.resolve()}` decides every "
                              "story again"]
+
+
+def test_an_excluded_story_first_is_no_story_problem_and_an_orphan_is_named(tmp_path):
+    """Corrections hide an article from the views, not from the published rows the story rules judge."""
+    from warehouse.schema import ARTICLES
+
+    first, copy = "1" * 32, "2" * 32
+    root = tmp_path / "wh"
+    with Warehouse.open(root) as w:
+        rows_ = batch(first, copy)
+        rows_["articles"] = rows_["articles"].set_column(
+            ARTICLES.columns.index("story_id"), ARTICLES.schema.field("story_id"), pa.array([first, first]))
+        w.commit(rows_)
+    fixes = root / "corrections" / "corrections.csv"
+    fixes.parent.mkdir()
+    fixes.write_text(f"id,kind,target,value,who,when,why\nx1,exclude,{first},,ana,2024-05-01,advertorial\n"
+                     f"x2,exclude,{'3' * 32},,ana,2024-05-01,gone\n", encoding="utf-8")
+    with Warehouse.open(root) as w:
+        w.publish_views()
+    assert rows(root, "SELECT article_id FROM articles") == [(copy,)]
+    assert lines(check(root)) == [f"correction orphaned: corrections/corrections.csv:3: x2 (exclude {'3' * 32}) "
+                                  "matches nothing published; fix its target or delete its line"]
+    fixes.write_text("id,kind,target\n", encoding="utf-8")
+    assert lines(check(root)) == [f"corrections: {fixes}:1: the header must be id,kind,target,value,who,when,why, "
+                                  "not id,kind,target; fix or delete the line"]

@@ -153,3 +153,20 @@ def test_read_matching_reads_the_rows_named_and_a_rewrite_replaces_only_articles
         stories = dict(rows(tmp_path, "select article_id, story_id from articles"))
         assert stories == {"a": "a", "b": "a", "c": "c"}
         assert rows(tmp_path, "select article_id from quotes") == [("b",)]
+
+
+def test_a_malformed_correction_leaves_the_published_views_as_they_were(tmp_path):
+    from warehouse.store import WarehouseDamaged
+
+    with Warehouse.open(tmp_path) as wh:
+        wh.commit(batch("a"))
+    before = (tmp_path / "news.duckdb").read_bytes()
+    fixes = tmp_path / "corrections" / "corrections.csv"
+    fixes.parent.mkdir()
+    fixes.write_text("id,kind,target,value,who,when,why\nc1,exclude,a,,ana,2024-05-01,x\n", encoding="utf-8")
+    with Warehouse.open(tmp_path) as wh, pytest.raises(WarehouseDamaged) as err:
+        wh.publish_views()
+    assert str(err.value) == (f"the views were not rebuilt: corrections: {fixes}:2: target 'a' must be an "
+                              "article_id (32 hex digits) in a correction of kind exclude")
+    assert (tmp_path / "news.duckdb").read_bytes() == before
+    assert not list(tmp_path.glob(".news.duckdb*"))

@@ -11,7 +11,17 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from warehouse.schema import ALL_TABLES, ARTICLES, DERIVED_VIEWS, ENTITIES, ENTITY_ALIASES, Table
+from warehouse.corrections_apply import CORRECTED_TABLES
+from warehouse.schema import (
+    ALL_TABLES,
+    ARTICLES,
+    CORRECTED_COLUMNS,
+    DERIVED_VIEWS,
+    ENTITIES,
+    ENTITY_ALIASES,
+    PIPELINE_PREFIX,
+    Table,
+)
 from warehouse.sql_text import literal
 from warehouse.views import STORAGE_VERSION, build_database, duck_type, relative_files
 
@@ -57,15 +67,19 @@ def test_an_empty_warehouse_has_every_view_typed_commented_and_empty(tmp_path: P
     db = tmp_path / "news.duckdb"
     build_database(db, {}, {})
     views = {name for (name,) in query(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
-    assert views == {t.name for t in ALL_TABLES} | {v.name for v in DERIVED_VIEWS}
-    # views only, and the identity of people derived at the build (empty here)
-    assert query(db, "SELECT table_name FROM duckdb_tables()") == [("person_names",)]
+    pipeline = {PIPELINE_PREFIX + name for name in CORRECTED_TABLES}  # the rows before corrections
+    assert views == {t.name for t in ALL_TABLES} | {v.name for v in DERIVED_VIEWS} | pipeline
+    # views only, the identity of people derived at the build and the corrections loaded (empty here)
+    assert sorted(query(db, "SELECT table_name FROM duckdb_tables()")) == [("corrections",), ("person_names",)]
     assert query(db, "SELECT count(*) FROM people") == [(0,)]
     for table in ALL_TABLES:
         assert query(db, f"SELECT count(*) FROM {table.name}") == [(0,)]
         columns = query(db, "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ? "
                             "ORDER BY column_index", table.name)
-        assert columns == [(c.name, str(duckdb.sqltype(duck_type(c.type))), c.comment) for c in table.spec]
+        assert columns[:len(table.spec)] == [(c.name, str(duckdb.sqltype(duck_type(c.type))), c.comment)
+                                             for c in table.spec]
+        assert [(name, comment) for name, _, comment in columns[len(table.spec):]] == list(
+            CORRECTED_COLUMNS.get(table.name, {}).items())
         assert query(db, "SELECT comment FROM duckdb_views() WHERE view_name = ?", table.name) == [(table.comment,)]
     assert query(db, "SELECT count(*) FROM entity_aliases") == [(0,)]
     assert dict(query(db, "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'entity_aliases'")) \

@@ -1,0 +1,71 @@
+"""`newsetl correct`: a line appended with who, when and why, applied at once to the views of a real
+(Delta) warehouse; refused in one line when the target matches nothing or why is missing."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+from typer.testing import CliRunner
+
+from newsetl.cli import app
+from tests.warehouse.test_store import batch
+from warehouse.store import Warehouse
+
+A, B = "a" * 32, "b" * 32
+
+
+def warehouse(root: Path) -> Path:
+    with Warehouse.open(root) as wh:
+        wh.commit(batch(A, B))
+    return root
+
+
+def rows(root: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(root / "news.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def correct(*args: str):
+    return CliRunner().invoke(app, ["correct", *args])
+
+
+def test_exclude_appends_a_line_and_applies_it_at_once(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    done = correct("exclude", A, "--warehouse", str(wh), "--why", "an advertorial", "--who", "ana")
+    assert done.exit_code == 0, done.output
+    assert "c1 added to" in done.output and "applied (matches 1 published row(s))" in done.output
+    assert rows(wh, "SELECT article_id FROM articles") == [(B,)]
+    assert rows(wh, "SELECT count(*) FROM files") == [(2,)]  # the file stays recorded
+    [line] = list(csv.DictReader((wh / "corrections" / "corrections.csv").open(encoding="utf-8")))
+    assert (line["id"], line["kind"], line["target"], line["who"], line["why"]) == ("c1", "exclude", A, "ana",
+                                                                                   "an advertorial")
+    assert line["when"][:4].isdigit() and "T" in line["when"]
+    listed = correct("list", "--warehouse", str(wh))
+    assert listed.exit_code == 0 and "applied" in listed.output
+
+
+def test_a_target_that_matches_nothing_is_refused_unless_forced(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    refused = correct("not-quote", "f" * 32, "--warehouse", str(wh), "--why", "typo?")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (f"newsetl correct: no published quote has quote_id {'f' * 32} "
+                                      "(--force keeps the correction anyway)")
+    assert not (wh / "corrections").exists()
+    kept = correct("not-quote", "f" * 32, "--warehouse", str(wh), "--why", "article to come", "--force")
+    assert kept.exit_code == 0 and "orphaned (matches 0" in kept.output
+    check = CliRunner().invoke(app, ["check", "--warehouse", str(wh)])
+    assert check.exit_code == 1 and "correction orphaned: corrections/corrections.csv:2: c1 (not-quote" in check.output
+
+
+def test_why_is_required_and_a_malformed_value_is_one_line(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    done = correct("exclude", A, "--warehouse", str(wh))
+    assert done.exit_code == 1 and "--why is required" in done.output
+    bad = correct("entity-label", "0" * 16, "COMPANY", "--warehouse", str(wh), "--why", "x", "--force")
+    assert bad.exit_code == 1 and "value 'COMPANY' is not a label" in bad.output and len(bad.output.splitlines()) == 1
+    assert not (wh / "corrections" / "corrections.csv").exists()
