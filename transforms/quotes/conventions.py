@@ -44,7 +44,7 @@ _MARKUP = re.compile(
 _EMBED = re.compile(r'\b[a-z_]+="|</?[A-Za-z][^>]*>|twitter-tweet|pic\.twitter\.com')
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _PHRASE_STOP = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PUNCT", "CCONJ", "PRON", "SPACE"})
-_DASHES = "-–—"
+_DASHES = "-–—―"  # hyphen, en dash, em dash, horizontal bar (`"..." ― Name`)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{0,30})?\s*(?:\([A-Za-z .]+\)\s*)?[—–-]")
 
 
