@@ -22,7 +22,8 @@ short names to the article's entities (speakers.py); an epithet (`the 22-year-ol
 defender`) to the one person the article introduced so (epithets.py). Conventions without a
 reporting verb (a dash and a name, a colon lead-in, a quote after its speaker's action, a headline's
 `Name: '...'` and `'...', says minister`) and quotes that are nobody's words (nicknames, markup, a
-dateline's city as speaker) are in conventions.py. Each quote is 'direct' or 'partial'
+dateline's city as speaker) are in conventions.py; the letters of a readers' letters page, each
+signed by its writer, in signatures.py. Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
 Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
@@ -60,6 +61,7 @@ from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
+from transforms.quotes.signatures import signed_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
 from transforms.quotes.speakers import SPEAKER_LABELS
 from transforms.quotes.titles import is_unspoken
@@ -106,6 +108,7 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
+    quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in signed_statements(ctx))
     quotes = [_no_dateline(ctx, q) for q in quotes
               if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT else is_markup(q.text))]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
