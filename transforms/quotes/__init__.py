@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -89,7 +90,16 @@ def extract_quotes(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[
     quotes: list[Quote] = []
     for name, doc in docs.items():
         quotes.extend(field_quotes(name, doc, entities))
-    return resolve_epithets(quotes, docs, entities)
+    return [row for q in resolve_epithets(quotes, docs, entities) for row in _each_speaker(q)]
+
+
+def _each_speaker(q: Quote) -> list[Quote]:
+    """A statement of a coordinated subject (`Clinton and Sanders said`) as one row per speaker."""
+    if not q.co_speakers:
+        return [q]
+    first = replace(q, co_speakers=())
+    others = [replace(first, conjunct=k, **{**_speaker(a), "co_speakers": ()}) for k, a in enumerate(q.co_speakers, 1)]
+    return [first, *others]
 
 
 def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -120,7 +130,7 @@ def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
         return q
     attr = not_dateline(ctx, Attribution(q.speaker_mention, q.speaker, None, q.cue), q.char_start)
     if attr is None:
-        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None)
+        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None, co_speakers=())
     return q if attr.mention == q.speaker_mention else replace(q, **_speaker(attr))
 
 
@@ -142,12 +152,13 @@ def _row(ctx: FieldContext, start: int, end: int, kind: str, attr: Attribution |
     )
 
 
-def _speaker(attr: Attribution | None) -> dict[str, str | None]:
-    """A Quote's speaker fields from an attribution."""
+def _speaker(attr: Attribution | None) -> dict[str, Any]:
+    """A Quote's speaker fields from an attribution, its coordinated co-speakers with them."""
     return {
         "speaker": attr.speaker if attr else None,
         "speaker_mention": attr.mention if attr else None,
         "speaker_entity_id": attr.entity.entity_id if attr and attr.entity else None,
+        "co_speakers": attr.others if attr else (),
     }
 
 

@@ -155,7 +155,33 @@ def resolve_speaker(
         speaker = entity.name if entity else mention
     if entity is not None:
         speaker = entity.name
-    return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue)
+    others = tuple(_coordinated(ctx, subject, cue))
+    return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue, others=others)
+
+
+def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Attribution]:
+    """The other names of a coordinated subject (`Clinton and Sanders said`, `Sens. A (D-Ore.), B
+    (D-Ohio) and C (D-N.J.) suggested`), each resolved as a speaker of its own: proper names and
+    speaking entities only (`Clinton and her aides` adds nobody), none quoted, the subject's name
+    itself left out."""
+    if subject.pos_ != "PROPN":  # `Senators Ana Lopez and Mark Brennan`: the names are the title's apposition
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if subject is None:
+            return []
+    first = ctx.entity_of.get(subject.i)
+    found: list[Attribution] = []
+    seen = {first.entity_id if first else subject.text}
+    for c in subject.conjuncts:
+        if c.i < subject.i or c.pos_ != "PROPN" or ctx.quoted(c):
+            continue
+        entity = phrase_entity(ctx, c)
+        key = entity.entity_id if entity else c.text
+        if key in seen or (entity is None and ctx.entity_of.get(c.i) is not None):
+            continue
+        seen.add(key)
+        mention = mention_text(c)
+        found.append(Attribution(mention=mention, speaker=entity.name if entity else mention, entity=entity, cue=cue))
+    return found
 
 
 def name_phrase(

@@ -84,6 +84,16 @@ def test_personal_pronoun_resolves_to_the_salient_person(context: Context) -> No
     )
 
 
+def test_a_coordinated_subject_gives_each_named_speaker(context: Context) -> None:
+    ctx = context("Mara Lindqvist and Owen Tabb said the port would reopen.", MARA, OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Mara Lindqvist"
+    assert [(o.speaker, o.mention, o.cue) for o in attr.others] == [("Owen Tabb", "Owen Tabb", "say")]
+    ctx = context("Mara Lindqvist and her aides said the port would reopen.", MARA)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Mara Lindqvist" and attr.others == ()
+
+
 def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
     ctx = context('Owen Tabb spoke first. "Mara Lindqvist is wrong," he said.', MARA, OWEN)
     he = word(ctx, "he")
