@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -21,6 +22,8 @@ from transforms.quotes.types import Attribution
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
+# Nouns whose author speaks through them (`a study by Harvard found`).
+AUTHORED_NOUNS = word_list("authored_nouns.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
 # and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
 # grammar that a newsroom has no reason to extend.
@@ -153,6 +156,11 @@ def resolve_speaker(
     elif subject.pos_ != "PRON":
         entity = phrase_entity(ctx, subject)
         speaker = entity.name if entity else mention
+        author = _author(ctx, subject) if entity is None else None
+        if author is not None:  # `a 2014 study by Harvard found`: Harvard, in the study's words
+            found = resolve_speaker(ctx, author, cue)
+            if found is not None and found.entity is not None:
+                return replace(found, mention=mention)
     if entity is not None:
         speaker = entity.name
     others = tuple(_coordinated(ctx, subject, cue))
@@ -182,6 +190,21 @@ def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Att
         mention = mention_text(c)
         found.append(Attribution(mention=mention, speaker=entity.name if entity else mention, entity=entity, cue=cue))
     return found
+
+
+def _author(ctx: FieldContext, noun: Token) -> Token | None:
+    """The author of an authored noun (authored_nouns.txt): its possessor (`Trump's tweet`, `his
+    statement`) or the object of its `by`/`from` (`a study by Harvard`); None for other nouns."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and not ctx.quoted(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and not ctx.quoted(obj):
+                return obj
+    return None
 
 
 def name_phrase(
