@@ -24,6 +24,8 @@ from transforms.quotes.types import Attribution
 SPEAKER_LABELS = word_list("speaker_labels.txt")
 # Nouns whose author speaks through them (`a study by Harvard found`).
 AUTHORED_NOUNS = word_list("authored_nouns.txt")
+# Groups that speak for a person (`Donald Trump's campaign` -> `Trump campaign`).
+PERSON_BODIES = word_list("person_bodies.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
 # and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
 # grammar that a newsroom has no reason to extend.
@@ -154,6 +156,9 @@ def resolve_speaker(
         if entity is None and low == "it":
             return None  # `it shows ...`: an unresolved `it` is seldom a speaker
     elif subject.pos_ != "PRON":
+        body = _person_body(ctx, subject)
+        if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person
+            return Attribution(mention=mention, speaker=body, entity=None, cue=cue)
         entity = phrase_entity(ctx, subject)
         speaker = entity.name if entity else mention
         author = _author(ctx, subject) if entity is None else None
@@ -190,6 +195,18 @@ def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Att
         mention = mention_text(c)
         found.append(Attribution(mention=mention, speaker=entity.name if entity else mention, entity=entity, cue=cue))
     return found
+
+
+def _person_body(ctx: FieldContext, noun: Token) -> str | None:
+    """`Trump campaign` for `Donald Trump's campaign` or `the Trump campaign` (person_bodies.txt):
+    the owner's family name and the noun; None when the noun is no such body or has no PERSON owner."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PERSON_BODIES:
+        return None
+    for c in noun.children:
+        owner = ctx.entity_of.get(c.i)
+        if c.dep_ in ("poss", "compound") and owner is not None and owner.label == "PERSON" and not ctx.quoted(c):
+            return f"{owner.name.split()[-1]} {noun.lemma_.lower()}"
+    return None
 
 
 def _author(ctx: FieldContext, noun: Token) -> Token | None:

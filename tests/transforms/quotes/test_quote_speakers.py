@@ -106,6 +106,16 @@ def test_an_authored_noun_speaks_for_its_author(context: Context) -> None:
     assert attr is not None and attr.speaker == "A study of the port" and attr.entity is None
 
 
+def test_a_persons_campaign_speaks_as_the_campaign_not_the_person(context: Context) -> None:
+    ctx = context("Owen Tabb spoke on Monday. Owen Tabb's campaign said the port would reopen.", OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None
+    assert (attr.speaker, attr.mention, attr.entity) == ("Tabb campaign", "Owen Tabb's campaign", None)
+    ctx = context("Owen Tabb spoke on Monday. The Tabb team said the port would reopen.", OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Tabb team"
+
+
 def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
     ctx = context('Owen Tabb spoke first. "Mara Lindqvist is wrong," he said.', MARA, OWEN)
     he = word(ctx, "he")
