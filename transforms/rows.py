@@ -38,10 +38,13 @@ def article_id_for(article: ParsedArticle) -> str:
 
 def quote_id(article_id: str, quote: Quote) -> str:
     """Stable for the same words of the same article: a quotation by where its words start (as
-    before reported speech existed), a reported statement by its start and end."""
+    before reported speech existed), a reported statement by its start and end; the second and
+    later speakers of a coordinated subject by their place among them as well."""
     key = f"{article_id}:{quote.field}:{quote.char_start}"
     if quote.quote_type == INDIRECT:
         key += f":{quote.char_end}:indirect"
+    if quote.conjunct:
+        key += f":speaker{quote.conjunct}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -45,3 +45,14 @@ def test_entity_rows_count_mentions_per_spelling(nlp):
     assert dict(zip(greer["surface_forms"], greer["surface_form_mentions"], strict=True)) == {
         "Greer": 1, "Tomas Greer": 1}
     assert greer["mention_count"] == 2
+
+
+def test_each_speaker_of_a_coordinated_subject_has_a_row_with_its_own_id(nlp):
+    text = ("date 2024-03-05 BUSINESS\nPort to reopen\n\n"
+            "Senators Ana Lopez and Mark Brennan said the port would reopen in May.\n")
+    _, _, rows = rows_of(nlp, text)
+    said = [q for q in rows.quotes if q["text"].startswith("the port would reopen")]
+    assert sorted(q["speaker"] for q in said) == ["Ana Lopez", "Mark Brennan"]
+    assert len({q["quote_id"] for q in said}) == 2
+    assert all((q["char_start"], q["char_end"], q["cue"]) == (said[0]["char_start"], said[0]["char_end"], "say")
+               for q in said)

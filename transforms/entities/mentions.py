@@ -21,6 +21,7 @@ _OFFICE_BEFORE = re.compile(r"\bsecretary\s+of\s+$", re.IGNORECASE)
 # Tokens after which any word is capitalised: a capital there says nothing about a name.
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", ":", "(", "[", "-", "–", "—"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 def spacy_mentions(docs: Mapping[str, Doc], texts: dict[str, str], image_credit: str | None) -> list[RawMention]:
@@ -68,6 +69,9 @@ def _trim_to_name(ent: Span, label: str) -> Span | None:
         if "\n" in t.text or t.is_space:
             j = t.i
             break
+    marks = [t.i for t in doc[i:j] if t.text in _QUOTE_MARKS]
+    if len(marks) == 1 and marks[0] > i:  # `Ana Ruiz “Nobody`: a name runs into the next quote;
+        j = marks[0]  # a nickname in marks (`Dwayne "The Rock" Johnson`) pairs them and stays
     person = label == "PERSON"
     if person:  # `Donald Trump's America`: the person is the owner; `Ted Cruz 1`, `Trump - 60 percent`
         j = next((t.i for t in doc[i:j] if t.i > i and (t.tag_ == "POS" or t.like_num or _spaced_dash(t))), j)

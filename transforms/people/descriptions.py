@@ -148,8 +148,8 @@ def describe(doc: Doc, span: Span, entity_of: EntityIndex, self_id: str | None =
 
 
 def _conjunct_title(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]:
-    """`Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)`: a name in a list shares the plural
-    title before the list's first name."""
+    """`Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)`, `Senators Charles E. Grassley, Republican
+    of Iowa, and Patrick J. Leahy`: a name in a list shares the plural title before the list's first name."""
     i = span.start - 1
     if i < 1 or doc[i].lower_ not in ("and", ","):
         return []
@@ -158,6 +158,13 @@ def _conjunct_title(doc: Doc, span: Span, entity_of: EntityIndex) -> list[Token]
         while j > 0 and doc[j].text != "(":
             j -= 1
         j -= 1
+    elif doc[j].text == "," and (j not in entity_of or entity_of[j][1] != "PERSON"):
+        # the previous name's apposition: `Sens. Charles E. Grassley, Republican of Iowa, and ...`
+        k = j - 1
+        while k > j - 8 and k > 0 and doc[k].text not in (",", ".") and entity_of.get(k, ("", ""))[1] != "PERSON":
+            k -= 1
+        if k > 0 and doc[k].text == "," and k - 1 in entity_of and entity_of[k - 1][1] == "PERSON":
+            j = k - 1
     if j < 0 or j not in entity_of or entity_of[j][1] != "PERSON":
         return []
     first = entity_of[j][3]

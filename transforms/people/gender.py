@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
 from transforms.entities.gender import GENDER_WORDS
 from transforms.entities.names import TITLE_WORDS
 from transforms.lexicon import mapping
 from transforms.nlp import doc_text
-from transforms.people.descriptions import EntityIndex
+from transforms.people.descriptions import ROLE_TITLES, EntityIndex
 from transforms.people.roles import Described
 from transforms.quotes import Quote, scan_quotes
 
@@ -32,6 +32,8 @@ FEMALE, MALE = "female", "male"
 _PRONOUN = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _WORD = {"f": FEMALE, "m": MALE}
 _STRONG, _WEAK = 3, 1
+# Clause links a pronoun's binder is looked for across (see _binder).
+_CLIMB = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj", "dobj", "appos"})
 
 
 def person_genders(
@@ -97,7 +99,8 @@ def pronoun_votes(
 ) -> list[tuple[str, str, str]]:
     """(entity_id, f|m, words) for each personal pronoun of the narrative (not in quotation marks)
     whose antecedent is certain: exactly one person is named from the start of the sentence before
-    it up to it, and no other proper noun outside the entities could be a person (`Melania`)."""
+    it up to it, and no other proper noun outside the entities could be a person (`Melania`; a title
+    such as `Gov.` or `Speaker` is none)."""
     out = []
     for t in doc:
         g = _PRONOUN.get(t.lower_)
@@ -115,12 +118,98 @@ def pronoun_votes(
             if entry is not None:
                 if entry[1] == "PERSON":
                     people.add(entry[2])
-            elif w.pos_ == "PROPN" and w.is_title and w.i != sent.start and w.ent_type_ in ("PERSON", ""):
+            elif (w.pos_ == "PROPN" and w.is_title and w.i != sent.start and w.ent_type_ in ("PERSON", "")
+                  and not _title_word(w)):
                 other = True
-        if len(people) == 1 and not other:
+        person = people.pop() if len(people) == 1 and not other else _binder(t, index, quoted)
+        if person is not None:
             words = " ".join(doc_text(doc)[t.idx : t.idx + 80].split("\n")[0].split()[:3]).rstrip(",.;:!?")
-            out.append((people.pop(), g, words))
+            out.append((person, g, words))
     return out
+
+
+def _binder(pronoun: Token, index: EntityIndex, quoted: list[tuple[int, int]]) -> str | None:
+    """The person a pronoun is bound to by the sentence's structure when the window rule cannot say:
+    the named subject of the clause that holds the pronoun's clause (`Gov. Pat McCrory said it would
+    be improper for him to speak`, `X stressed that his client`), or of its own clause for a
+    possessive (`Johnson did not identify a location in his remarks`). A subject or object pronoun
+    never means its own clause's subject (`Clinton told her`); the climb stops at any other subject
+    (`the woman said he`), and at a participle without one (`Trump attacked Clinton, saying she`,
+    where `she` is Clinton), and the subject must be one name (not `Mrs. Clinton and Bill Clinton`)
+    with no other person or pronoun between it and the pronoun. Returns the entity id, or None."""
+    if pronoun.lower_ in ("himself", "herself"):  # `Stumpf himself`: emphatic, bound to the name beside it
+        return None
+    verb = _verb_above(pronoun)
+    if verb is not None and pronoun.dep_ not in ("poss", "nsubj", "nsubjpass"):
+        own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # an object never means its clause's subject, and that subject may be implied (`Blige sings to
+        # Clinton before asking her`) or a relative pronoun standing for the name above (`Erin Murphy,
+        # a former aide who accompanied her`): the subject above is then the one excluded
+        if own_subject is None or own_subject.lower_ in ("who", "that", "which"):
+            return None
+    own = True
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.left_edge.i <= pronoun.i <= c.right_edge.i), None)  # `his client was`
+        if subject is not None and not (own and pronoun.dep_ != "poss"):
+            if subject.lower_ in ("it", "there") and subject.i < verb.i:  # `it would be improper for him`
+                pass
+            elif _PRONOUN.get(subject.lower_, _PRONOUN[pronoun.lower_]) != _PRONOUN[pronoun.lower_]:
+                pass  # `Shelby said he refused to follow her commands`: `he` is someone else
+            else:
+                person = _named_person(subject, index)
+                if person is None or _inside(subject.idx, quoted) or any(c.dep_ == "conj" for c in subject.children):
+                    return None
+                return person if _alone(subject, pronoun, person, index) else None
+        elif subject is None and not own and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return None
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
+            return None
+        verb, own = _verb_above(verb), False
+    return None
+
+
+def _alone(subject: Token, pronoun: Token, person: str, index: EntityIndex) -> bool:
+    """The subject comes before the pronoun, with no other person named and no other personal pronoun
+    of its gender between them (`Warren grilled CEO John Stumpf for his role`, `Sanders challenged
+    her when she ran`)."""
+    if subject.i > pronoun.i:  # `by calling out Clinton on her attack, Axelrod`: a fronted clause
+        return False
+    for t in subject.doc[subject.right_edge.i + 1 : pronoun.i]:
+        entry = index.get(t.i)
+        if (entry is not None and entry[1] == "PERSON" and entry[2] != person) or (
+                _PRONOUN.get(t.lower_) == _PRONOUN[pronoun.lower_]):
+            return False
+    return True
+
+
+def _verb_above(t: Token) -> Token | None:
+    """The nearest verb at or above the token's head (itself excluded)."""
+    h = t.head
+    for _ in range(8):
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def _named_person(subject: Token, index: EntityIndex) -> str | None:
+    """The PERSON entity a subject names: itself or its apposition (`An attorney for Pagliano, Mark MacDougall,`)."""
+    for t in [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound", "flat"))]:
+        entry = index.get(t.i)
+        named = t is subject or t.dep_ == "appos" or subject.pos_ == "PROPN"
+        if entry is not None and entry[1] == "PERSON" and named:
+            return entry[2]
+    return None
+
+
+def _title_word(t) -> bool:
+    """A title before a name (`Gov.`, `Speaker`, `Senator`) or a party tag's letter (`(R-IN)`): no
+    other person the pronoun could mean."""
+    word = t.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in ROLE_TITLES or (len(t.text) == 1 and t.text.isupper())
 
 
 def _quoted_chars(text: str) -> list[tuple[int, int]]:

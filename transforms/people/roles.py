@@ -2,7 +2,9 @@
 the attribution (`Kremlin spokesman Dmitry Peskov said`), else the same person's nearest earlier
 description in the article (`Peskov` after `Dmitry Peskov, the Kremlin's spokesman`), else their
 first later one. An unnamed speaker (`a senior administration official`) is described by the words
-naming it. Role and affiliation are taken separately, each from the first of these that has one.
+naming it when they hold a role; without one they name the body that speaks (`Donald Trump's
+campaign`, `the city of Phoenix`), which has no affiliation. Role and affiliation are taken
+separately, each from the first of these that has one.
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ def quote_description(
             return Description()
         span = _mention_span(doc, q)
         if span is not None and span.root.pos_ != "PROPN":
-            return describe(doc, span, index[q.field])
+            described = describe(doc, span, index[q.field])
+            # without a role the words name the body itself (`Donald Trump's campaign`, `the city of
+            # Phoenix`), which speaks for no one else: no affiliation
+            return described if described.role else Description()
     return Description()
 
 

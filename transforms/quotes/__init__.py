@@ -22,7 +22,8 @@ short names to the article's entities (speakers.py); an epithet (`the 22-year-ol
 defender`) to the one person the article introduced so (epithets.py). Conventions without a
 reporting verb (a dash and a name, a colon lead-in, a quote after its speaker's action, a headline's
 `Name: '...'` and `'...', says minister`) and quotes that are nobody's words (nicknames, markup, a
-dateline's city as speaker) are in conventions.py. Each quote is 'direct' or 'partial'
+dateline's city as speaker) are in conventions.py; the letters of a readers' letters page, each
+signed by its writer, in signatures.py. Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
 Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -60,6 +62,7 @@ from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
+from transforms.quotes.signatures import signed_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
 from transforms.quotes.speakers import SPEAKER_LABELS
 from transforms.quotes.titles import is_attribute_value, is_unspoken
@@ -87,7 +90,16 @@ def extract_quotes(docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[
     quotes: list[Quote] = []
     for name, doc in docs.items():
         quotes.extend(field_quotes(name, doc, entities))
-    return resolve_epithets(quotes, docs, entities)
+    return [row for q in resolve_epithets(quotes, docs, entities) for row in _each_speaker(q)]
+
+
+def _each_speaker(q: Quote) -> list[Quote]:
+    """A statement of a coordinated subject (`Clinton and Sanders said`) as one row per speaker."""
+    if not q.co_speakers:
+        return [q]
+    first = replace(q, co_speakers=())
+    others = [replace(first, conjunct=k, **{**_speaker(a), "co_speakers": ()}) for k, a in enumerate(q.co_speakers, 1)]
+    return [first, *others]
 
 
 def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -106,6 +118,7 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
+    quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in signed_statements(ctx))
     attribute_values = {ctx.spans[n].start for n in unspoken if is_attribute_value(ctx, n)}
     quotes = [_no_dateline(ctx, q) for q in quotes
               if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT
@@ -119,7 +132,7 @@ def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
         return q
     attr = not_dateline(ctx, Attribution(q.speaker_mention, q.speaker, None, q.cue), q.char_start)
     if attr is None:
-        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None)
+        return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None, co_speakers=())
     return q if attr.mention == q.speaker_mention else replace(q, **_speaker(attr))
 
 
@@ -141,12 +154,13 @@ def _row(ctx: FieldContext, start: int, end: int, kind: str, attr: Attribution |
     )
 
 
-def _speaker(attr: Attribution | None) -> dict[str, str | None]:
-    """A Quote's speaker fields from an attribution."""
+def _speaker(attr: Attribution | None) -> dict[str, Any]:
+    """A Quote's speaker fields from an attribution, its coordinated co-speakers with them."""
     return {
         "speaker": attr.speaker if attr else None,
         "speaker_mention": attr.mention if attr else None,
         "speaker_entity_id": attr.entity.entity_id if attr and attr.entity else None,
+        "co_speakers": attr.others if attr else (),
     }
 
 

@@ -44,7 +44,7 @@ _MARKUP = re.compile(
 _EMBED = re.compile(r'\b[a-z_]+="|</?[A-Za-z][^>]*>|twitter-tweet|pic\.twitter\.com')
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _PHRASE_STOP = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PUNCT", "CCONJ", "PRON", "SPACE"})
-_DASHES = "-–—"
+_DASHES = "-–—―"  # hyphen, en dash, em dash, horizontal bar (`"..." ― Name`)
 # A dateline: a city in capitals (`WASHINGTON —`, `SYRACUSE, N.Y. -`), or in title case with its agency
 # (`New York (AFP) –`), then a dash.
 _DATELINE = re.compile(

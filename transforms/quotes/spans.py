@@ -18,7 +18,8 @@ the marks' balance. Rules:
   its own mark), so a quote running over three paragraphs is three spans, one per paragraph, each
   with `closed=False` except the last. This keeps `text[start:end]` exact for every span.
 - An opener while a quote is open ends the open quote there (its closer was lost) and opens anew.
-  Strays (a closer with nothing open) are ignored. Spans holding no letter or digit are dropped.
+  A ” with nothing open, at a word's start after a space or line start, opens (some copy uses ”
+  for both marks). Other strays (a closer with nothing open) are ignored. Spans holding no letter or digit are dropped.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ class _Scanner:
         elif self.double is not None:  # ” or a closing / ambiguous straight mark
             self._emit(self.double, i, closed=True, single=False)
             self.double = None
-        elif ch == '"' and not closes:  # ambiguous straight mark with nothing open: it opens
+        # nothing open: an ambiguous straight mark opens, and so does a ” at a word's start (`”Fear.”`)
+        elif (ch == '"' and not closes) or (ch == "”" and opens and after.isalnum()):
             self.double, self.single = i + 1, None
 
     def _single_mark(self, i: int, ch: str) -> None:

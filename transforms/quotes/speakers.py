@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +24,10 @@ from transforms.quotes.types import Attribution
 SPEAKER_LABELS = word_list("speaker_labels.txt")
 # Places as modifiers of a common noun (`a New York judge`): the phrase speaks, not the place.
 MODIFIER_LABELS = word_list("modifier_labels.txt")
+# Nouns whose author speaks through them (`a study by Harvard found`).
+AUTHORED_NOUNS = word_list("authored_nouns.txt")
+# Groups that speak for a person (`Donald Trump's campaign` -> `Trump campaign`).
+PERSON_BODIES = word_list("person_bodies.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
 # and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
 # grammar that a newsroom has no reason to extend.
@@ -172,11 +177,72 @@ def resolve_speaker(
         if entity is None and low == "it":
             return None  # `it shows ...`: an unresolved `it` is seldom a speaker
     elif subject.pos_ != "PRON":
+        body = _person_body(ctx, subject)
+        if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person
+            return Attribution(mention=mention, speaker=body, entity=None, cue=cue)
         entity = phrase_entity(ctx, subject)
         speaker = entity.name if entity else mention
+        author = _author(ctx, subject) if entity is None else None
+        if author is not None:  # `a 2014 study by Harvard found`: Harvard, in the study's words
+            found = resolve_speaker(ctx, author, cue)
+            if found is not None and found.entity is not None:
+                return replace(found, mention=mention)
     if entity is not None:
         speaker = entity.name
-    return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue)
+    others = tuple(_coordinated(ctx, subject, cue))
+    return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue, others=others)
+
+
+def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Attribution]:
+    """The other names of a coordinated subject (`Clinton and Sanders said`, `Sens. A (D-Ore.), B
+    (D-Ohio) and C (D-N.J.) suggested`), each resolved as a speaker of its own: proper names and
+    speaking entities only (`Clinton and her aides` adds nobody), none quoted, the subject's name
+    itself left out."""
+    if subject.pos_ != "PROPN":  # `Senators Ana Lopez and Mark Brennan`: the names are the title's apposition
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if subject is None:
+            return []
+    first = ctx.entity_of.get(subject.i)
+    found: list[Attribution] = []
+    seen = {first.entity_id if first else subject.text}
+    for c in subject.conjuncts:
+        if c.i < subject.i or c.pos_ != "PROPN" or ctx.quoted(c):
+            continue
+        entity = phrase_entity(ctx, c)
+        key = entity.entity_id if entity else c.text
+        if key in seen or (entity is None and ctx.entity_of.get(c.i) is not None):
+            continue
+        seen.add(key)
+        mention = mention_text(c)
+        found.append(Attribution(mention=mention, speaker=entity.name if entity else mention, entity=entity, cue=cue))
+    return found
+
+
+def _person_body(ctx: FieldContext, noun: Token) -> str | None:
+    """`Trump campaign` for `Donald Trump's campaign` or `the Trump campaign` (person_bodies.txt):
+    the owner's family name and the noun; None when the noun is no such body or has no PERSON owner."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PERSON_BODIES:
+        return None
+    for c in noun.children:
+        owner = ctx.entity_of.get(c.i)
+        if c.dep_ in ("poss", "compound") and owner is not None and owner.label == "PERSON" and not ctx.quoted(c):
+            return f"{owner.name.split()[-1]} {noun.lemma_.lower()}"
+    return None
+
+
+def _author(ctx: FieldContext, noun: Token) -> Token | None:
+    """The author of an authored noun (authored_nouns.txt): its possessor (`Trump's tweet`, `his
+    statement`) or the object of its `by`/`from` (`a study by Harvard`); None for other nouns."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and not ctx.quoted(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and not ctx.quoted(obj):
+                return obj
+    return None
 
 
 def name_phrase(

@@ -24,6 +24,10 @@ class Quote:
     speaker_entity_id: str | None  # Entity.entity_id when the speaker is a named entity
     cue: str | None  # lemma of the reporting verb; None when none
     cue_class: str | None = None  # 'speech', 'belief' or 'evidence' (cue_table.CUE_CLASSES); None when no cue
+    # The statement's other speakers, of a coordinated subject (`Clinton and Sanders said`): each
+    # becomes a row of its own (extract_quotes), whose `conjunct` is its place among them (1, 2, ...).
+    co_speakers: tuple[Attribution, ...] = ()
+    conjunct: int = 0
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,4 @@ class Attribution:
     speaker: str | None
     entity: Entity | None
     cue: str | None  # lemma of the reporting verb, 'according to', or None (a bare name, a stance)
+    others: tuple[Attribution, ...] = ()  # the other speakers of a coordinated subject, in text order

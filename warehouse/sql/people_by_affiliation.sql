@@ -3,10 +3,10 @@
 -- `Kremlin spokesman`, `a spokeswoman for the State Department`); people are grouped across articles.
 -- Statements: quotations, and reported speech with a speech cue.
 WITH said AS (
-    SELECT q.speaker_affiliation AS affiliation, coalesce(p.name, q.speaker) AS name, q.article_id
+    SELECT q.speaker_affiliation AS affiliation, p.name AS name, q.article_id
     FROM quotes AS q
-    LEFT JOIN person_names AS pn ON pn.entity_id = q.speaker_entity_id
-    LEFT JOIN people AS p ON p.person_id = pn.person_id
+    JOIN person_names AS pn ON pn.entity_id = q.speaker_entity_id  -- people only: no organisations,
+    JOIN people AS p ON p.person_id = pn.person_id                  -- no unnamed speakers
     WHERE q.speaker_affiliation IS NOT NULL AND q.speaker IS NOT NULL
       AND (q.quote_type <> 'indirect' OR q.cue_class = 'speech')
 ), affiliations AS (

@@ -95,6 +95,18 @@ def test_a_span_splits_at_brackets_and_stops_at_a_paragraph_break(blank: Languag
     assert found(raws) == [("World Health Organization", "ORG"), ("WHO", "ORG"), ("Angela Marsh", "PERSON")]
 
 
+def test_a_name_stops_at_an_unpaired_quotation_mark_but_keeps_a_nickname(blank: Language) -> None:
+    doc = tagged(
+        blank,
+        "“We won.” ― Nadia Ferrante “Nobody asked.” Dwayne “The Rock” Johnson agreed.",
+        "`` PRP VBD . '' : NNP NNP `` NN VBD . '' NNP `` DT NNP '' NNP VBD .",
+        [("Nadia Ferrante “Nobody", "PERSON"), ("Dwayne “The Rock” Johnson", "PERSON")],
+    )
+    assert found(mentions_of({"body": doc})) == [
+        ("Nadia Ferrante", "PERSON"), ("Dwayne “The Rock” Johnson", "PERSON"),
+    ]
+
+
 def test_the_state_of_secretary_of_state_and_dates_are_not_mentions(blank: Language) -> None:
     doc = tagged(
         blank,

@@ -36,3 +36,28 @@ def test_pronouns_inside_quotation_marks_are_the_speakers_story(people) -> None:
 def test_conflicting_words_leave_the_gender_unknown(people) -> None:
     text = "Alex Morgan arrived late. He was tired.\n\nAlex Morgan left early. She was angry."
     assert genders(people, text) == {"Alex Morgan": None}
+
+
+def test_a_title_before_the_name_is_no_other_person_in_reach(people) -> None:
+    found = genders(people, "Gov. Dana Whitlock (R-Ohio) said his budget would pass.")
+    assert found == {"Dana Whitlock": ("male", "his budget would")}
+
+
+def test_a_pronoun_in_a_reported_clause_means_the_named_subject_above_it(people) -> None:
+    text = ("The council met the union on Monday after the strike vote in the port of Harwick.\n\n"
+            "Mayor Ruth Adair of Harwick said it would be improper for her to comment on the talks.")
+    assert genders(people, text)["Ruth Adair"] == ("female", "her to comment")
+
+
+def test_an_object_pronoun_never_means_its_own_clauses_subject(people) -> None:
+    # `him` cannot be Walsh, and the subject above (Gonzalez) is two people away: no one is gendered
+    text = ("Senators met in the capital on Monday to discuss the port of Harwick.\n\n"
+            "Maria Gonzalez said Peter Walsh had called him about the vote.")
+    found = genders(people, text)
+    assert found["Peter Walsh"] is None and found["Maria Gonzalez"] is None
+
+
+def test_a_participle_clause_or_another_name_between_stops_the_binding(people) -> None:
+    text = ("Delegates gathered in the hall on Monday to hear the candidates in Harwick.\n\n"
+            "Tom Reyes attacked Ana Lopez, saying she had misled voters.")
+    assert genders(people, text) == {"Tom Reyes": None, "Ana Lopez": None}

@@ -20,3 +20,16 @@ def test_the_description_at_the_attribution_outranks_an_earlier_one(people) -> N
 
 def test_a_speaker_that_is_not_a_person_gets_no_role(described) -> None:
     assert described("The Kremlin said the leaders would meet.") == {"Kremlin": (None, None)}
+
+
+def test_an_unnamed_body_speaks_for_itself_but_an_unnamed_official_has_an_affiliation(described) -> None:
+    found = described("The city of Harwick said the port would close. "
+                      "A spokeswoman for the Harwick Port Authority said the port would reopen.")
+    assert found["The city of Harwick"] == (None, None)
+    assert found["A spokeswoman for the Harwick Port Authority"] == ("spokeswoman", "Harwick Port Authority")
+
+
+def test_a_plural_title_reaches_a_later_name_across_an_apposition(described) -> None:
+    found = described("Senators Charles Whitlock, Republican of Ohio, and Peter Okafor, Democrat of Maine, "
+                      "said the bill would pass.")
+    assert found["Peter Okafor"] == ("senator", "Democratic Party")

@@ -23,6 +23,14 @@ def test_an_em_dash_a_name_and_a_role_after_the_quote(nlp) -> None:
     assert quote(quotes, "This is the end").speaker == "Peter Okafor"
 
 
+def test_a_horizontal_bar_and_a_name_after_each_quote(nlp) -> None:
+    _, quotes = run(nlp, 'Readers wrote in after the debate.\n\n'
+                         '”The plan will cost us our jobs.” ― Nadia Ferrante\n'
+                         '“Nobody asked the farmers what they need.”― Owen Pratley.')
+    assert quote(quotes, "The plan will cost").speaker == "Nadia Ferrante"
+    assert quote(quotes, "Nobody asked the farmers").speaker == "Owen Pratley"
+
+
 def test_a_lead_in_paragraph_ending_in_a_colon(nlp) -> None:
     _, quotes = run(nlp, 'The board met for four hours on Tuesday.\n\nAnd from Chairwoman Lena Fischer:\n\n'
                          '"The board has heard every voice tonight and we will vote next week."')

@@ -137,6 +137,12 @@ def test_stray_closers_are_ignored() -> None:
     assert quoted("The ” mark and the ’ mark stand alone.") == []
 
 
+def test_a_closing_mark_at_a_word_start_with_nothing_open_opens() -> None:
+    text = "”Fear is all he offers.” ― Ana Ruiz\n“He scares me.”― Tom Bell\nHe said ”yes” twice."
+    assert quoted(text) == ["Fear is all he offers.", "He scares me.", "yes"]
+    assert quoted("“We won.” ”Then” nothing") == ["We won.", "Then"]
+
+
 # -- offsets on ugly inputs ------------------------------------------------------------------------
 
 UGLY = [

@@ -84,6 +84,38 @@ def test_personal_pronoun_resolves_to_the_salient_person(context: Context) -> No
     )
 
 
+def test_a_coordinated_subject_gives_each_named_speaker(context: Context) -> None:
+    ctx = context("Mara Lindqvist and Owen Tabb said the port would reopen.", MARA, OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Mara Lindqvist"
+    assert [(o.speaker, o.mention, o.cue) for o in attr.others] == [("Owen Tabb", "Owen Tabb", "say")]
+    ctx = context("Mara Lindqvist and her aides said the port would reopen.", MARA)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Mara Lindqvist" and attr.others == ()
+
+
+def test_an_authored_noun_speaks_for_its_author(context: Context) -> None:
+    ctx = context("A 2019 study by the Harbour Council found that the port was losing money.", COUNCIL)
+    attr = verb_attribution(ctx, word(ctx, "found"))
+    assert attr is not None and (attr.speaker, attr.mention) == ("Harbour Council", "A 2019 study")
+    ctx = context("Owen Tabb spoke on Monday. Owen Tabb's tweet said the port was losing money.", OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Owen Tabb" and attr.entity is not None
+    ctx = context("A study of the port found that it was losing money.")  # no author: the words themselves
+    attr = verb_attribution(ctx, word(ctx, "found"))
+    assert attr is not None and attr.speaker == "A study of the port" and attr.entity is None
+
+
+def test_a_persons_campaign_speaks_as_the_campaign_not_the_person(context: Context) -> None:
+    ctx = context("Owen Tabb spoke on Monday. Owen Tabb's campaign said the port would reopen.", OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None
+    assert (attr.speaker, attr.mention, attr.entity) == ("Tabb campaign", "Owen Tabb's campaign", None)
+    ctx = context("Owen Tabb spoke on Monday. The Tabb team said the port would reopen.", OWEN)
+    attr = verb_attribution(ctx, word(ctx, "said"))
+    assert attr is not None and attr.speaker == "Tabb team"
+
+
 def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
     ctx = context('Owen Tabb spoke first. "Mara Lindqvist is wrong," he said.', MARA, OWEN)
     he = word(ctx, "he")

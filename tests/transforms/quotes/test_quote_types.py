@@ -12,7 +12,8 @@ from transforms.quotes import Quote
 from transforms.quotes.types import Attribution
 
 
-def test_quote_fields_are_the_quote_rows_columns_in_order() -> None:
+def test_quote_fields_are_the_quote_rows_columns_in_order_then_the_coordination() -> None:
+    # co_speakers and conjunct say which speaker of a coordinated subject a row is (its quote_id)
     assert [f.name for f in dataclasses.fields(Quote)] == [
         "field",
         "paragraph_index",
@@ -25,6 +26,8 @@ def test_quote_fields_are_the_quote_rows_columns_in_order() -> None:
         "speaker_entity_id",
         "cue",
         "cue_class",
+        "co_speakers",
+        "conjunct",
     ]
 
 
