@@ -59,6 +59,8 @@ def add(warehouse: Path, kind: str, target: str, value: str, why: str, who: str,
     if not why:
         raise _Failed("--why is required: say why the pipeline was wrong (it is kept with the correction)")
     db = database(warehouse)
+    if not Path(warehouse).is_dir() and not force:  # a mistyped --warehouse would start a new folder
+        raise _Failed(f"no warehouse folder at {warehouse} (--force starts its corrections before its first run)")
     if db.exists() and not force and (missing := _unmatched(db, kind, target)):
         raise _Failed(f"{missing} (--force keeps the correction anyway)")
     try:

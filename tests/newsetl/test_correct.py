@@ -69,3 +69,22 @@ def test_why_is_required_and_a_malformed_value_is_one_line(tmp_path: Path) -> No
     bad = correct("entity-label", "0" * 16, "COMPANY", "--warehouse", str(wh), "--why", "x", "--force")
     assert bad.exit_code == 1 and "value 'COMPANY' is not a label" in bad.output and len(bad.output.splitlines()) == 1
     assert not (wh / "corrections" / "corrections.csv").exists()
+
+
+def test_a_warehouse_folder_that_does_not_exist_is_refused_unless_forced(tmp_path: Path) -> None:
+    typo = tmp_path / "warehuose"
+    refused = correct("exclude", A, "--warehouse", str(typo), "--why", "an advertorial")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (f"newsetl correct: no warehouse folder at {typo} "
+                                      "(--force starts its corrections before its first run)")
+    assert not typo.exists()
+    kept = correct("exclude", A, "--warehouse", str(typo), "--why", "an advertorial", "--force")
+    assert kept.exit_code == 0 and "applied when a run publishes" in kept.output
+    assert (typo / "corrections" / "corrections.csv").exists()
+
+
+def test_a_merge_of_a_name_with_itself_is_refused(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    done = correct("merge", "Mara Lindqvist", "mara lindqvist", "--warehouse", str(wh), "--why", "same", "--force")
+    assert done.exit_code == 1 and "names a person twice" in done.output and len(done.output.splitlines()) == 1
+    assert not (wh / "corrections" / "corrections.csv").exists()
