@@ -10,7 +10,9 @@ import duckdb
 from typer.testing import CliRunner
 
 from newsetl.cli import app
+from newsetl.correct import _unmatched
 from tests.warehouse.test_store import batch
+from warehouse.schema import SPLIT
 from warehouse.store import Warehouse
 
 A, B = "a" * 32, "b" * 32
@@ -88,3 +90,18 @@ def test_a_merge_of_a_name_with_itself_is_refused(tmp_path: Path) -> None:
     done = correct("merge", "Mara Lindqvist", "mara lindqvist", "--warehouse", str(wh), "--why", "same", "--force")
     assert done.exit_code == 1 and "names a person twice" in done.output and len(done.output.splitlines()) == 1
     assert not (wh / "corrections" / "corrections.csv").exists()
+
+
+def test_a_split_of_a_name_that_is_a_person_of_its_own_is_refused_unless_forced(tmp_path: Path) -> None:
+    from tests.warehouse.test_corrections import HEAD, write
+    from tests.warehouse.test_corrections_apply import build
+
+    write(tmp_path, HEAD + "m1,merge,Mara Lind | Jon Ek,,ana,2024-05-01,one person\n")
+    build(tmp_path)  # Jon Ek shares a person with Mara Lind (m1); Dmitry Peskov is his own
+    refused = correct("split", "dmitry peskov", "--warehouse", str(tmp_path), "--why", "not him")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == ("newsetl correct: 'dmitry peskov' is a person of its own already (no other "
+                                      "name shares its person): a split changes nothing (--force keeps the "
+                                      "correction anyway)")
+    assert len((tmp_path / "corrections" / "corrections.csv").read_text(encoding="utf-8").splitlines()) == 2
+    assert _unmatched(tmp_path / "news.duckdb", SPLIT, "Jon Ek") is None
