@@ -1,6 +1,7 @@
 """Analysts' corrections: small CSV files under the warehouse folder, in the spirit of dbt seeds.
 
-Every `*.csv` file of WAREHOUSE/corrections/ is read, in name order; `newsetl correct` appends to
+Every `*.csv` file of WAREHOUSE/corrections/ is read, in name order (but hidden ones and editors' lock
+files, whose names start with `.` or `~`: `.#corrections.csv`, `~$corrections.csv`); `newsetl correct` appends to
 corrections.csv, and a file may be edited by hand. Each file starts with the header HEADER; each line is
 one correction: `id` (unique across the files), `kind` (schema.CORRECTION_KINDS), `target`, `value`,
 `who`, `when` (ISO 8601 date or time) and `why`. Targets are the warehouse's stable keys:
@@ -91,6 +92,8 @@ def load(warehouse: Path) -> list[Correction]:
     out: list[Correction] = []
     seen: dict[str, str] = {}
     for path in sorted(root.glob("*.csv")):
+        if path.name.startswith((".", "~")):  # hidden, or an editor's lock (.#x.csv) or office owner file (~$x.csv)
+            continue
         name = path.relative_to(warehouse).as_posix()
         try:
             text = path.read_text(encoding="utf-8-sig")

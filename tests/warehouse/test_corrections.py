@@ -108,3 +108,11 @@ def test_a_hand_edited_file_without_a_final_newline_takes_the_next_line(tmp_path
 def test_parse_reports_csv_faults_by_line() -> None:
     with pytest.raises(CorrectionError, match=r"^f\.csv:2: "):
         parse(HEAD + 'c1,speaker,"unclosed\n', "f.csv")
+
+
+def test_hidden_files_and_editors_locks_are_not_corrections(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + f"c1,not-quote,{QID},,ana,2024-05-01,why\n")
+    (path.parent / ".#corrections.csv").symlink_to("ana@host.4242:1700000000")  # Emacs, while editing
+    (path.parent / "~$corrections.csv").write_bytes(b"\x05ana\x00\xff\xfe")  # Excel's owner file
+    (path.parent / "._corrections.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")  # macOS AppleDouble
+    assert [c.id for c in load(tmp_path)] == ["c1"]
