@@ -227,3 +227,20 @@ def list_(warehouse: WarehouseOpt = _W) -> None:
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     Console().print(table)
+    _files_since(warehouse, {row[0] for row in rows})
+
+
+def _files_since(warehouse: Path, listed: set[str]) -> None:
+    """Say how the corrections files differ from what the views last applied: malformed since (exit 1),
+    or holding lines not applied yet."""
+    from warehouse.corrections import CorrectionError, load
+
+    try:
+        pending = [c.id for c in load(warehouse) if c.id not in listed]
+    except CorrectionError as exc:
+        print(f"newsetl correct: the files no longer load, so the list above is as last applied: {exc}",
+              file=sys.stderr)
+        raise typer.Exit(1) from None
+    if pending:
+        print(f"{len(pending)} correction(s) in the files are not applied yet ({', '.join(pending[:5])}"
+              f"{', ...' if len(pending) > 5 else ''}): the next run or `newsetl check --repair` applies them")

@@ -105,3 +105,19 @@ def test_a_split_of_a_name_that_is_a_person_of_its_own_is_refused_unless_forced(
                                       "correction anyway)")
     assert len((tmp_path / "corrections" / "corrections.csv").read_text(encoding="utf-8").splitlines()) == 2
     assert _unmatched(tmp_path / "news.duckdb", SPLIT, "Jon Ek") is None
+
+
+def test_list_says_when_the_files_hold_lines_not_applied_yet_or_no_longer_load(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    assert correct("exclude", A, "--warehouse", str(wh), "--why", "an advertorial").exit_code == 0
+    fixes = wh / "corrections" / "corrections.csv"
+    with fixes.open("a", encoding="utf-8") as f:
+        f.write(f"hand1,exclude,{B},,bo,2024-05-02,by hand\n")
+    listed = correct("list", "--warehouse", str(wh))
+    assert listed.exit_code == 0 and "1 correction(s) in the files are not applied yet (hand1)" in listed.output
+    with fixes.open("a", encoding="utf-8") as f:
+        f.write("hand2,exclude,nothex,,bo,2024-05-02,by hand\n")
+    listed = correct("list", "--warehouse", str(wh))
+    assert listed.exit_code == 1 and "c1" in listed.output
+    assert (f"newsetl correct: the files no longer load, so the list above is as last applied: {fixes}:4: "
+            "target 'nothex' must be") in " ".join(listed.output.split())
