@@ -52,6 +52,7 @@ _TARGETS = {  # kind -> (what the target is, length of its hex id)
 }
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WHY_BREAKS = re.compile(r"[\r\n\t]")  # a why may run over lines (as written on any system) and hold tabs
 
 
 class CorrectionError(ValueError):
@@ -142,7 +143,7 @@ def problem(c: Correction) -> str | None:
         return f"kind {c.kind!r} is not one of {', '.join(CORRECTION_KINDS)}"
     for column in HEADER:  # a NUL or other control character is a damaged or binary file, not a name
         text = getattr(c, column)
-        if _CONTROL.search(text.replace("\n", " ").replace("\t", " ") if column == "why" else text):
+        if _CONTROL.search(_WHY_BREAKS.sub(" ", text) if column == "why" else text):
             return f"{column} {text!r} holds a control character (a damaged file, or not text)"
     for column in ("who", "why"):
         if not getattr(c, column):

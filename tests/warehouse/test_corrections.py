@@ -33,6 +33,8 @@ def test_a_corrections_file_where_the_folder_should_be_is_refused_not_ignored(tm
 def test_a_why_may_hold_line_breaks_and_tabs(tmp_path: Path) -> None:
     write(tmp_path, HEAD + f'c1,not-quote,{QID},,ana,2024-05-01,"a list:\r\n\t1. an ad\r\n\t2. no speaker"\r\n')
     assert load(tmp_path)[0].why == "a list:\n\t1. an ad\n\t2. no speaker"
+    append(tmp_path, Correction("c2", "not-quote", "b" * 32, "", "bo", "2024-05-02", "pasted:\r\nfrom Windows"))
+    assert load(tmp_path)[1].why == "pasted:\nfrom Windows"
 
 
 def test_every_kind_loads_in_file_and_line_order(tmp_path: Path) -> None:
