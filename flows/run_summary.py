@@ -123,7 +123,9 @@ class RunSummary:
             lines += ["", "## Failures", *[f"- {f}" for f in self.failures]]
         if self.orphaned:
             lines += ["", "## Corrections that match nothing (their article changed?)",
-                      *[f"- `{line}`" for line in self.orphaned]]
+                      *[f"- `{line}`" for line in self.orphaned[:50]]]
+            if len(self.orphaned) > 50:
+                lines.append(f"- ... and {len(self.orphaned) - 50} more (`newsetl check` lists them all)")
         if self.quarantined:
             lines += ["", "## Quarantined", "| file | reason |", "|---|---|"]
             lines += [f"| `{p}` | {r} |" for p, r in self.quarantined[:50]]

@@ -3,7 +3,8 @@
 Each subcommand appends one line to WAREHOUSE/corrections/corrections.csv (who: the OS user unless --who;
 when: now; why: required) and rebuilds news.duckdb's views, which apply every correction; `newsetl
 correct list` shows them with their status. A target that matches nothing published is refused (a typo
-would otherwise wait silently as an orphan) unless --force."""
+would otherwise wait silently as an orphan) unless --force, as is a split of a name that shares its person
+with no other (it would change nothing)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import getpass
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +27,9 @@ from warehouse.schema import (
     SPEAKER_FIX,
     SPLIT,
 )
+
+if TYPE_CHECKING:
+    import duckdb
 
 app = typer.Typer(no_args_is_help=True, help="Correct what the pipeline got wrong; the fix holds through later runs.")
 
@@ -59,6 +63,8 @@ def add(warehouse: Path, kind: str, target: str, value: str, why: str, who: str,
     if not why:
         raise _Failed("--why is required: say why the pipeline was wrong (it is kept with the correction)")
     db = database(warehouse)
+    if not Path(warehouse).is_dir() and not force:  # a mistyped --warehouse would start a new folder
+        raise _Failed(f"no warehouse folder at {warehouse} (--force starts its corrections before its first run)")
     if db.exists() and not force and (missing := _unmatched(db, kind, target)):
         raise _Failed(f"{missing} (--force keeps the correction anyway)")
     try:
@@ -92,11 +98,23 @@ def _unmatched(db: Path, kind: str, target: str) -> str | None:
                                "(entity_id = ? OR lower(name) = lower(?))", [part, part]).fetchall()[0]
             if not n:
                 return f"no published PERSON entity is named {part!r} or has that entity_id"
+        if kind == SPLIT and not _shares_a_person(con, target):
+            return (f"{target!r} is a person of its own already (no other name shares its person): "
+                    "a split changes nothing")
         return None
     except duckdb.Error as exc:
         return f"cannot read {db}: {' '.join(str(exc).split())}"
     finally:
         con.close()
+
+
+def _shares_a_person(con: duckdb.DuckDBPyConnection, target: str) -> bool:
+    """Whether the PERSON entities `target` names share their person (as grouped now, corrections
+    applied) with any other entity."""
+    named = "SELECT entity_id FROM entities WHERE label = 'PERSON' AND (entity_id = $t OR lower(name) = lower($t))"
+    sql = (f"SELECT count(*) FROM person_names WHERE entity_id NOT IN ({named}) "
+           f"AND person_id IN (SELECT person_id FROM person_names WHERE entity_id IN ({named}))")
+    return con.execute(sql, {"t": target}).fetchall()[0][0] > 0
 
 
 def _rebuild(warehouse: Path) -> None:
@@ -209,3 +227,20 @@ def list_(warehouse: WarehouseOpt = _W) -> None:
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     Console().print(table)
+    _files_since(warehouse, {row[0] for row in rows})
+
+
+def _files_since(warehouse: Path, listed: set[str]) -> None:
+    """Say how the corrections files differ from what the views last applied: malformed since (exit 1),
+    or holding lines not applied yet."""
+    from warehouse.corrections import CorrectionError, load
+
+    try:
+        pending = [c.id for c in load(warehouse) if c.id not in listed]
+    except CorrectionError as exc:
+        print(f"newsetl correct: the files no longer load, so the list above is as last applied: {exc}",
+              file=sys.stderr)
+        raise typer.Exit(1) from None
+    if pending:
+        print(f"{len(pending)} correction(s) in the files are not applied yet ({', '.join(pending[:5])}"
+              f"{', ...' if len(pending) > 5 else ''}): the next run or `newsetl check --repair` applies them")

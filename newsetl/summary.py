@@ -49,9 +49,11 @@ def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = N
         console.print(f"[yellow]quarantined[/] {path}: {reason}")
     if len(s.quarantined) > 20:
         console.print(f"... and {len(s.quarantined) - 20} more (see the files view)")
-    for line in s.orphaned:
+    for line in s.orphaned[:20]:
         console.print(f"[yellow]correction orphaned[/] {line}: fix or delete its line", soft_wrap=True,
                       highlight=False)
+    if len(s.orphaned) > 20:
+        console.print(f"... and {len(s.orphaned) - 20} more orphaned corrections (newsetl check lists them all)")
     for failure in s.failures:
         console.print(f"[red]failed[/] {failure}")
     if s.data_docs:

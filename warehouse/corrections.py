@@ -1,6 +1,7 @@
 """Analysts' corrections: small CSV files under the warehouse folder, in the spirit of dbt seeds.
 
-Every `*.csv` file of WAREHOUSE/corrections/ is read, in name order; `newsetl correct` appends to
+Every `*.csv` file of WAREHOUSE/corrections/ is read, in name order (but hidden ones and editors' lock
+files, whose names start with `.` or `~`: `.#corrections.csv`, `~$corrections.csv`); `newsetl correct` appends to
 corrections.csv, and a file may be edited by hand. Each file starts with the header HEADER; each line is
 one correction: `id` (unique across the files), `kind` (schema.CORRECTION_KINDS), `target`, `value`,
 `who`, `when` (ISO 8601 date or time) and `why`. Targets are the warehouse's stable keys:
@@ -50,6 +51,8 @@ _TARGETS = {  # kind -> (what the target is, length of its hex id)
     ENTITY_NAME: ("an entity_id", 16), ENTITY_LABEL: ("an entity_id", 16),
 }
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WHY_BREAKS = re.compile(r"[\r\n\t]")  # a why may run over lines (as written on any system) and hold tabs
 
 
 class CorrectionError(ValueError):
@@ -81,13 +84,17 @@ def folder(warehouse: Path) -> Path:
 def load(warehouse: Path) -> list[Correction]:
     """Every correction of `warehouse`, in file and line order (`file` relative to `warehouse`); [] when
     there is no corrections folder. CorrectionError (one line: the file's path, its line, the reason) for
-    the first malformed line or a duplicated id."""
+    the first malformed line or a duplicated id, or when `corrections` is not a folder."""
     root = folder(warehouse)
-    if not root.is_dir():
+    if not root.exists():
         return []
+    if not root.is_dir():  # its corrections would otherwise be silently ignored
+        raise CorrectionError(f"{root}: is not a folder (corrections are *.csv files in a folder of that name)")
     out: list[Correction] = []
     seen: dict[str, str] = {}
     for path in sorted(root.glob("*.csv")):
+        if path.name.startswith((".", "~")):  # hidden, or an editor's lock (.#x.csv) or office owner file (~$x.csv)
+            continue
         name = path.relative_to(warehouse).as_posix()
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -134,6 +141,10 @@ def problem(c: Correction) -> str | None:
         return f"id {c.id!r} must be letters, digits, '.', '_' or '-'"
     if c.kind not in CORRECTION_KINDS:
         return f"kind {c.kind!r} is not one of {', '.join(CORRECTION_KINDS)}"
+    for column in HEADER:  # a NUL or other control character is a damaged or binary file, not a name
+        text = getattr(c, column)
+        if _CONTROL.search(_WHY_BREAKS.sub(" ", text) if column == "why" else text):
+            return f"{column} {text!r} holds a control character (a damaged file, or not text)"
     for column in ("who", "why"):
         if not getattr(c, column):
             return f"{column} is empty: every correction says who made it and why"
@@ -146,6 +157,8 @@ def problem(c: Correction) -> str | None:
     elif c.kind == MERGE:
         if len(c.parts) < 2 or not all(c.parts):
             return f"target {c.target!r} of a merge must name two or more people, joined by |"
+        if len({p.casefold() for p in c.parts}) < len(c.parts):
+            return f"target {c.target!r} of a merge names a person twice: a merge joins different people"
     elif not c.target:
         return f"target is empty: a correction of kind {c.kind} names the person or gives the entity_id"
     if c.kind == ENTITY_NAME and not c.value:

@@ -63,3 +63,11 @@ def test_the_artifact_lists_orphaned_corrections():
     assert "Corrections" not in s.markdown()
     s.orphaned.append("corrections/corrections.csv:4: c3 (exclude abc) matches nothing published")
     assert "- `corrections/corrections.csv:4: c3 (exclude abc) matches nothing published`" in s.markdown()
+
+
+def test_the_artifact_lists_fifty_orphaned_corrections_then_counts_the_rest():
+    s = summary(published=1)
+    s.orphaned.extend(f"corrections/bulk.csv:{n}: h{n} (exclude abc) matches nothing published" for n in range(2, 1002))
+    md = s.markdown()
+    assert md.count("matches nothing published") == 50 and "bulk.csv:51:" in md and "bulk.csv:52:" not in md
+    assert "- ... and 950 more (`newsetl check` lists them all)" in md

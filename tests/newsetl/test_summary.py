@@ -56,3 +56,12 @@ def test_orphaned_corrections_are_listed_with_file_and_line():
     s.orphaned.append("corrections/corrections.csv:4: c3 (speaker " + "f" * 32 + ") matches nothing published")
     out = printed(s)
     assert "correction orphaned corrections/corrections.csv:4: c3 (speaker" in out and "fix or delete its line" in out
+
+
+def test_many_orphaned_corrections_are_listed_twenty_then_counted():
+    s = RunSummary("r4", files_seen=1)
+    s.orphaned.extend(f"corrections/bulk.csv:{n}: h{n} (speaker {'f' * 32}) matches nothing published"
+                      for n in range(2, 20002))
+    out = printed(s)
+    assert out.count("correction orphaned") == 20 and "bulk.csv:21: h21 " in out and "bulk.csv:22:" not in out
+    assert "... and 19980 more orphaned corrections (newsetl check lists them all)" in out

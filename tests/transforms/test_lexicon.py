@@ -86,3 +86,9 @@ def test_the_rules_digest_changes_with_any_rule_file(tmp_path):
     (tmp_path / "reporting_verbs.txt").rename(tmp_path / "other_verbs.txt")
     assert rules_digest(tmp_path) != removed
     assert len(rules_digest()) == 64  # the package's own rules
+
+
+def test_a_mapping_value_outside_its_value_set_names_the_line() -> None:
+    assert mapping("genders.tsv", values=("f", "m"), text="mrs\tf\n# men\nmr\tm\n") == {"mrs": "f", "mr": "m"}
+    with pytest.raises(LexiconError, match=r"^genders.tsv:3: 'alderwoman' has 'female'; expected one of f, m$"):
+        mapping("genders.tsv", values=("f", "m"), text="mrs\tf\n\nalderwoman\tfemale\n")

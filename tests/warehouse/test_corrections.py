@@ -24,6 +24,19 @@ def test_no_folder_no_corrections(tmp_path: Path) -> None:
     assert load(tmp_path) == []
 
 
+def test_a_corrections_file_where_the_folder_should_be_is_refused_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "corrections").write_text(HEAD + f"c1,not-quote,{QID},,ana,2024-05-01,why\n", encoding="utf-8")
+    with pytest.raises(CorrectionError, match=r"corrections: is not a folder"):
+        load(tmp_path)
+
+
+def test_a_why_may_hold_line_breaks_and_tabs(tmp_path: Path) -> None:
+    write(tmp_path, HEAD + f'c1,not-quote,{QID},,ana,2024-05-01,"a list:\r\n\t1. an ad\r\n\t2. no speaker"\r\n')
+    assert load(tmp_path)[0].why == "a list:\n\t1. an ad\n\t2. no speaker"
+    append(tmp_path, Correction("c2", "not-quote", "b" * 32, "", "bo", "2024-05-02", "pasted:\r\nfrom Windows"))
+    assert load(tmp_path)[1].why == "pasted:\nfrom Windows"
+
+
 def test_every_kind_loads_in_file_and_line_order(tmp_path: Path) -> None:
     write(tmp_path, HEAD + f"c1,speaker,{QID},Mara Lindqvist,ana,2024-05-01,the byline is the speaker\n"
                            "\n"  # a blank line is allowed
@@ -50,6 +63,9 @@ def test_every_kind_loads_in_file_and_line_order(tmp_path: Path) -> None:
     ("c1,merge,Jon Ek,,ana,2024-05-01,why", "two or more people"),
     (f"c1,not-quote,{QID},yes,ana,2024-05-01,why", "value must be empty"),
     (f"c 1,not-quote,{QID},,ana,2024-05-01,why", "id 'c 1'"),
+    ("c1,merge,Jon Ek | JON EK,,ana,2024-05-01,why", "names a person twice"),
+    (f"c1,speaker,{QID},Jon\x00Ek,ana,2024-05-01,why", "value 'Jon\\x00Ek' holds a control character"),
+    (f"c1,speaker,{QID},Jon Ek,ana\x1b[31m,2024-05-01,why", "who 'ana\\x1b[31m' holds a control character"),
 ])
 def test_a_malformed_line_is_one_line_naming_file_and_line(tmp_path: Path, line: str, reason: str) -> None:
     good = f"c0,not-quote,{QID},,ana,2024-05-01,fine\n"
@@ -94,3 +110,11 @@ def test_a_hand_edited_file_without_a_final_newline_takes_the_next_line(tmp_path
 def test_parse_reports_csv_faults_by_line() -> None:
     with pytest.raises(CorrectionError, match=r"^f\.csv:2: "):
         parse(HEAD + 'c1,speaker,"unclosed\n', "f.csv")
+
+
+def test_hidden_files_and_editors_locks_are_not_corrections(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + f"c1,not-quote,{QID},,ana,2024-05-01,why\n")
+    (path.parent / ".#corrections.csv").symlink_to("ana@host.4242:1700000000")  # Emacs, while editing
+    (path.parent / "~$corrections.csv").write_bytes(b"\x05ana\x00\xff\xfe")  # Excel's owner file
+    (path.parent / "._corrections.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")  # macOS AppleDouble
+    assert [c.id for c in load(tmp_path)] == ["c1"]

@@ -13,7 +13,7 @@ from transforms.entities.names import TITLE_WORDS
 from transforms.lexicon import mapping
 
 # Words just before a name that say whether the person is a woman or a man (`her husband, Bill Clinton`).
-GENDER_WORDS = mapping("gender_words.tsv")
+GENDER_WORDS = mapping("gender_words.tsv", values=("f", "m"))
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 

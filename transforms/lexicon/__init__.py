@@ -13,6 +13,7 @@ naming the file (its path) and line, e.g. `.../reporting_verbs.txt:12: 'say so' 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -83,9 +84,17 @@ def table(name: str, fields: int, *, text: str | None = None) -> dict[str, tuple
     return rows
 
 
-def mapping(name: str, *, text: str | None = None) -> dict[str, str]:
-    """A two-field table as key -> value."""
-    return {k: v[0] for k, v in table(name, 2, text=text).items()}
+def mapping(name: str, *, values: Sequence[str] = (), text: str | None = None) -> dict[str, str]:
+    """A two-field table as key -> value. With `values`, every value must be one of them: LexiconError
+    naming the file and line otherwise (a value no rule reads would be a silently dead entry)."""
+    rows = table(name, 2, text=text)
+    if values:
+        where, lines = _lines(name, text)
+        for number, entry in lines:
+            key, value = (v.strip() for v in entry.split("\t"))
+            if value not in values:
+                raise LexiconError(f"{where}:{number}: {key!r} has {value!r}; expected one of {', '.join(values)}")
+    return {k: v[0] for k, v in rows.items()}
 
 
 def rules_digest(folder: Traversable | None = None) -> str:

@@ -27,7 +27,7 @@ from transforms.people.descriptions import ROLE_TITLES, EntityIndex
 from transforms.people.roles import Described
 from transforms.quotes import Quote, scan_quotes
 
-GENDERED_NOUNS = mapping("gendered_nouns.tsv")
+GENDERED_NOUNS = mapping("gendered_nouns.tsv", values=("f", "m"))
 FEMALE, MALE = "female", "male"
 _PRONOUN = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _WORD = {"f": FEMALE, "m": MALE}

@@ -49,6 +49,7 @@ from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
 from transforms.quotes.context import FieldContext
 from transforms.quotes.conventions import (
+    dateline_only,
     is_embedded_markup,
     is_markup,
     is_naming,
@@ -127,13 +128,16 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
 
 
 def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
-    """A dateline's city (`WASHINGTON —`) is never a speaker: the person named after it, or nobody."""
+    """A dateline's city (`WASHINGTON —`) is never a speaker, named or resolved from a pronoun: the person
+    named after it, or nobody."""
     if not q.speaker_mention:
         return q
     attr = not_dateline(ctx, Attribution(q.speaker_mention, q.speaker, None, q.cue), q.char_start)
-    if attr is None:
+    if attr is not None and attr.mention != q.speaker_mention:
+        q = replace(q, **_speaker(attr))
+    if attr is None or dateline_only(ctx, q.speaker_entity_id):  # `JACKSON (AFP) – ... he said`: not the city
         return replace(q, speaker=None, speaker_mention=None, speaker_entity_id=None, co_speakers=())
-    return q if attr.mention == q.speaker_mention else replace(q, **_speaker(attr))
+    return q
 
 
 def _quote(ctx: FieldContext, n: int, attr: Attribution | None) -> Quote:

@@ -94,6 +94,16 @@ def is_dateline(ctx: FieldContext, t: Token) -> bool:
     return bool(m) and t.idx < m.end() and t.text.isupper()
 
 
+def dateline_only(ctx: FieldContext, entity_id: str | None) -> bool:
+    """The entity is named in the body only within its dateline (`JACKSON (AFP) –`, which a parse may
+    label PERSON): a pronoun that resolved to it has resolved to a city, not a speaker."""
+    m = _DATELINE.match(ctx.text) if ctx.field == "body" and entity_id else None
+    if m is None:
+        return False
+    starts = [x.start for e in ctx.entities if e.entity_id == entity_id for x in e.mentions if x.field == "body"]
+    return bool(starts) and max(starts) < m.end()
+
+
 def not_dateline(ctx: FieldContext, attr: Attribution | None, limit: int | None = None) -> Attribution | None:
     """The attribution, unless its speaker words are the dateline's city (`CLEVELAND, July 19 (UPI) —
     Former Attorney General X said`, which a parse may make the subject): then the first person named

@@ -8,7 +8,8 @@ the marks' balance. Rules:
   start before it and a word after it opens; a word before it and a space or punctuation after it
   closes), and by whether a quote is open when the context says neither. Curly and straight marks
   may pair with each other (articles mix them). Two straight single marks `''` are one double mark,
-  as in the New York Times archive and other typewriter-era copy (`''We will win,'' he said.`).
+  as in the New York Times archive and other typewriter-era copy (`''We will win,'' he said.`); of
+  three, the single one is the inner mark (`'''No,' he said.''`, `''It was the Smiths'''`).
 - Single marks inside an open double quote are part of that quote (a quote within the quote), so
   they are never spans of their own. Outside double quotes, ‘…’ or '…' is a quote when the opener
   starts a word and the closer ends one; a mark between two letters (don’t, Korea’s) or before a
@@ -27,7 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile("''|[\"“”‘’'\n]")
+# Of three straight single marks after a word, the first is a mark of its own and the others `''` (`the
+# Smiths'''`: an apostrophe or an inner quote's closer, then the quote's); elsewhere `''` comes first.
+_MARK = re.compile("(?<=[^\\s'\"“”‘’])'(?='')|''|[\"“”‘’'\n]")
 # Characters after which a straight mark starts a quote rather than ends one.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:")
 # Characters after a closing mark: space, punctuation or another closing mark.
@@ -85,8 +88,11 @@ class _Scanner:
             self._emit(self.double, i, closed=True, single=False)
             self.double = None
             return
-        before = self.text[i - 1] if i > 0 else "\n"
-        after = self.text[i + 2] if i + 2 < len(self.text) else "\n"
+        text = self.text
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 2] if i + 2 < len(text) else "\n"
+        if after in "'‘" and text[i + 3 : i + 4].isalnum():
+            after = text[i + 3]  # `'''No deal,' he told me.''`: a quote within the quote opens with it
         if before in _OPEN_CONTEXT and not after.isspace() and after not in _CLOSE_FOLLOW:
             self.double, self.single = i + 2, None
         elif self.single is not None and not before.isspace():

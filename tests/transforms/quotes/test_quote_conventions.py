@@ -126,6 +126,13 @@ def test_the_person_after_a_dateline_is_the_speaker_the_parse_gave_the_city(nlp)
         assert q.speaker not in ("Newport", "NEWPORT")
 
 
+def test_a_pronoun_never_resolves_to_the_dateline_city(nlp) -> None:
+    # the parse labels `JACKSON` (Mississippi) PERSON; `he` resolved to it made the city the speaker
+    _, quotes = run(nlp, 'JACKSON (AFP) – Vasquez spoke first. Obi told reporters he would insist: "we will win."')
+    q = quote(quotes, "we will win")
+    assert (q.speaker, q.speaker_mention, q.speaker_entity_id) == (None, None, None)
+
+
 # -- kind 6: speaker_mention, cue from the parse, quote type ---------------------------------------
 
 

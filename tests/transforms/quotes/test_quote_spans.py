@@ -38,6 +38,15 @@ def test_two_single_marks_are_one_double_mark() -> None:
     assert quoted(text) == ["team", "word", "open", "a"]
 
 
+def test_three_single_marks_are_a_double_mark_and_an_inner_one() -> None:
+    # `'''` opening: the quote and a quote within it open together (it was no quote at all)
+    assert quoted("The statement read: '''Enough,' they said.'' Obi left.") == ["'Enough,' they said."]
+    # `'''` after a word: the inner quote's closer or an apostrophe, then the quote's own closer
+    assert quoted("''He told me, 'No deal.''' Obi said.") == ["He told me, 'No deal.'"]
+    assert quoted("''It was the fault of the Smiths''' Obi said.") == ["It was the fault of the Smiths'"]
+    assert quoted("the Smiths'' team and ''the Joneses' lawyer''") == ["the Joneses' lawyer"]
+
+
 def test_mixed_straight_and_curly_marks_pair() -> None:
     assert quoted('She called it “a mistake" and left.') == ["a mistake"]
     assert quoted('She called it "a mistake” and left.') == ["a mistake"]
