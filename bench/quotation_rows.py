@@ -32,8 +32,8 @@ def main(warehouse: str, out: str) -> int:
         "AND right(rtrim(substr(CASE q.field WHEN 'body' THEN a.body WHEN 'headline' THEN a.headline "
         "ELSE a.standfirst END, greatest(1, q.char_start - 3), least(q.char_start, 4))), 1) IN ? "
         "AND right(rtrim(substr(CASE q.field WHEN 'body' THEN a.body WHEN 'headline' THEN a.headline "
-        "ELSE a.standfirst END, greatest(1, q.char_start - 3), least(q.char_start, 4))), 2) <> ",
-        [list(OPENING_MARKS)],
+        "ELSE a.standfirst END, greatest(1, q.char_start - 3), least(q.char_start, 4))), 2) <> ?",
+        [list(OPENING_MARKS), "''"],
     ).fetchall()
     with open(out, "w", encoding="utf-8") as f:
         for path, text, mention, speaker in rows:
