@@ -59,7 +59,8 @@ def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = N
     if s.data_docs:
         console.print(f"data docs: {s.data_docs}")
     db = database(warehouse)
-    console.print(f"warehouse: {db}  ({duckdb_command()} -readonly {db})")
+    # one line however narrow the output: it is a command to copy
+    console.print(f"warehouse: {db}  ({duckdb_command()} -readonly {db})", soft_wrap=True)
 
 
 def duckdb_command() -> str:

@@ -65,3 +65,11 @@ def test_many_orphaned_corrections_are_listed_twenty_then_counted():
     out = printed(s)
     assert out.count("correction orphaned") == 20 and "bulk.csv:21: h21 " in out and "bulk.csv:22:" not in out
     assert "... and 19980 more orphaned corrections (newsetl check lists them all)" in out
+
+
+def test_the_duckdb_command_stays_on_one_line_in_narrow_output():
+    console = Console(record=True, width=40)
+    deep = Path("/srv/newsroom/archive/warehouses/2026")
+    print_summary(RunSummary("0123456789abcdef", files_seen=1, seconds=1.0), deep, console=console)
+    lines = console.export_text().splitlines()
+    assert any(line.endswith(f"-readonly {deep}/news.duckdb)") and line.startswith("warehouse: ") for line in lines)
