@@ -9,18 +9,16 @@ in time linear in the field's tokens and mentions, so that no rule rescans the t
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
-from transforms.entities.gender import GENDER_WORDS
+from transforms.entities.gender import title_gender
 from transforms.nlp import doc_text
 from transforms.quotes.spans import RawSpan, scan_quotes
 
-# The word before a name, skipping a full stop, a comma and spaces (`Mrs. `, `her husband, `).
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
 # Characters of quotation-mark tokens; a token of nothing else is a mark, never a word.
 _MARK_CHARS = "\"“”‘’'"
 
@@ -49,7 +47,6 @@ class FieldContext:
                     self._index_mention(m.start, m.end, ent)
         self.mentions.sort(key=lambda x: x[0])
         self.entities = list(entities)
-        self.titled_gender = titled_genders(self.text, field, self.entities)
 
     def _index_mention(self, start: int, end: int, ent: Entity) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -58,6 +55,26 @@ class FieldContext:
         for t in span:
             self.entity_of.setdefault(t.i, ent)  # the first entity listed keeps a token both claim
         self.mentions.append((span[-1].i, ent))
+
+    @cached_property
+    def titled_gender(self) -> dict[str, str]:
+        """Entity id -> `f` or `m` for the people a title or kinship word at a mention in this field shows
+        to be a woman or a man (`Mrs. Clinton`, `Mr. Trump`, `her husband, Bill Clinton`: the entities
+        transform's title_gender), when all such words agree. Pronouns need it to agree (`she` is not
+        Mr. Trump). Worked out on first use: only fields with a pronoun to resolve need it."""
+        found: dict[str, str] = {}
+        for ent in self.entities:
+            if ent.label != "PERSON":
+                continue
+            seen = set()
+            for m in ent.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.field == self.field else None
+                if span is not None and len(span):
+                    seen.add(title_gender(self.doc[max(0, span.start - 6) : span.start]) or title_gender(span[:1]))
+            seen.discard("")
+            if len(seen) == 1:
+                found[ent.entity_id] = seen.pop()
+        return found
 
     def paragraph(self, char: int) -> int:
         """The 0-based paragraph of the field holding the character offset `char`."""
@@ -75,39 +92,6 @@ class FieldContext:
         """The quote's words start their paragraph, after at most its opening mark and spaces."""
         start = self.para_starts[self.paragraph(raw.start)]
         return raw.start - start <= 4 and not self.text[start : raw.start].strip(" \"“‘'")
-
-
-def gender_before(text: str, start: int) -> str | None:
-    """`f` or `m` when the word right before offset `start` is a gender word (`Mrs.`, `husband,`);
-    `miss` only when capitalised."""
-    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if m is None:
-        return None
-    word = m.group(1)
-    if word == "miss":
-        return None
-    return GENDER_WORDS.get(word.lower())
-
-
-def _leading_gender(mention: str) -> str | None:
-    """A mention that holds its own title (`Mrs. Clinton`)."""
-    words = mention.split()
-    return GENDER_WORDS.get(words[0].rstrip(".").lower()) if len(words) > 1 and words[0] != "miss" else None
-
-
-def titled_genders(text: str, field: str, entities: Sequence[Entity]) -> dict[str, str]:
-    """Entity id -> `f` or `m` for the people a title or kinship word before a mention in this field
-    shows to be a woman or a man (`Mrs. Clinton`, `Mr. Trump`, `her husband, Bill Clinton`:
-    gender_words.tsv), when all such words agree. Pronouns need it to agree (`she` is not Mr. Trump)."""
-    found: dict[str, str] = {}
-    for ent in entities:
-        if ent.label != "PERSON":
-            continue
-        seen = {gender_before(text, m.start) or _leading_gender(m.text) for m in ent.mentions if m.field == field}
-        seen.discard(None)
-        if len(seen) == 1:
-            found[ent.entity_id] = seen.pop()
-    return found
 
 
 def is_mark(t: Token) -> bool:
