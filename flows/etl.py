@@ -10,7 +10,6 @@ from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from prefect import flow, get_run_logger
 from prefect.artifacts import (
     create_link_artifact,
@@ -24,6 +23,7 @@ from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner
 
 from flows import preflight, progress
+from flows.commit import Committer, Outcome, commit_groups
 from flows.definitions import resources_for, task_runner_for
 from flows.landing import LandingFile
 from flows.options import DEFAULTS, RunOptions
@@ -36,14 +36,13 @@ from flows.stories import StoryKeeper
 from flows.tasks import discover_files, process_batch
 from instrumentation.stopwatch import Stopwatch
 from transforms.process import BatchResult, FileResult, quarantined
-from warehouse.batch import BatchAssembler, ReconciliationError, presence_rows
-from warehouse.schema import ARTICLES, CONTENT_TABLES, FILES, PUBLISHED, QUALITY, STORY_INDEX, RowError
+from warehouse.batch import BatchAssembler, presence_rows
+from warehouse.schema import ARTICLES, CONTENT_TABLES, FILES, PUBLISHED, STORY_INDEX
 from warehouse.store import DiskFull, Warehouse, WarehouseBusy, WarehouseDamaged, no_space
 from warehouse.vacuum import vacuum
 
 if TYPE_CHECKING:
-    from expectations.data_docs import RunDocs
-    from expectations.gate import Gate
+    pass
 
 __all__ = ["FLOW_NAME", "RunSummary", "news_etl"]
 
@@ -174,10 +173,10 @@ def _run(wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Res
     artifact = create_progress_artifact(0.0, key="news-etl-progress", description=f"files of {source.name}")
     total, done = len(work.to_read) + len(unread), 0
     progress.report(0, total)
-    committer = _Committer(wh, summary, options, resources, assembler, started, today, clock, stories)
+    committer = Committer(wh, summary, options, resources, assembler, started, today, clock, stories)
     with task_runner_for(options) if chunks else nullcontext() as runner:  # no workers for nothing to do
         outcomes = _reported(_batches(runner, unread, chunks, options, resources, today, clock), total)
-        for number, (n_files, result) in enumerate(_commit_groups(outcomes, options.commit_size)):
+        for number, (n_files, result) in enumerate(commit_groups(outcomes, options.commit_size)):
             done += n_files
             committer.commit(number, n_files, result)
             update_progress_artifact(artifact, 100.0 * done / max(1, total))
@@ -226,77 +225,6 @@ def _record_presence(wh: Warehouse, summary: RunSummary, work: Plan, known: dict
     return wh.known_files()
 
 
-class _Committer:
-    """Validates each commit group with the gate and commits it, or records why it was not."""
-
-    def __init__(self, wh: Warehouse, summary: RunSummary, options: RunOptions, resources: Resources,
-                 assembler: BatchAssembler, started: datetime, today: date, clock: Stopwatch,
-                 stories: StoryKeeper) -> None:
-        self.wh, self.summary, self.options, self.resources = wh, summary, options, resources
-        self.stories = stories
-        self.assembler, self.started, self.today, self.clock = assembler, started, today, clock
-        self.gate: Gate | None = None
-        self.docs: RunDocs | None = None
-
-    def commit(self, number: int, n_files: int, result: BatchResult | BaseException) -> None:
-        log, summary, wh = get_run_logger(), self.summary, self.wh
-        if isinstance(result, BaseException):
-            summary.failures.append(f"batch {number} ({n_files} files) failed: {result}")
-            summary.statuses["not published"] += n_files
-            log.error(summary.failures[-1])
-            return
-        summary.worker_stages.update(result.stages)
-        outcome = result.files
-        if self.gate is None or self.docs is None:  # at the first batch: importing GX overlaps the workers' start
-            with self.clock.stage("validate"):
-                self.gate, self.docs = self.resources.validation(wh.root, summary.run_id, self.started)
-        now = datetime.now(UTC)
-        with self.clock.stage("assemble"):
-            try:
-                batch = self.assembler.assemble(number, outcome, now)
-            except (RowError, ReconciliationError) as exc:  # a transform's bug: this batch waits, the run goes on
-                summary.failures.append(f"batch {number} ({len(outcome)} files) not published: {exc}")
-                summary.statuses["not published"] += len(outcome)
-                log.error(summary.failures[-1])
-                return
-        with self.clock.stage("stories"):
-            story_rows = self.stories.assign(batch.tables[ARTICLES.name], batch.withdraw_article_ids)
-            batch.tables[ARTICLES.name] = story_rows.articles
-        with self.clock.stage("validate"):
-            report = self.gate.validate(batch.frames, self.today, committed_article_ids=self.assembler.published,
-                                        keep_results=self.docs.batch(number), story_firsts=story_rows.firsts)
-        quality = QUALITY.to_arrow(
-            [{**r, "run_id": summary.run_id, "batch": number, "evaluated_at": now} for r in report.rows()]
-        )
-        summary.expectations_evaluated += len(report.records)
-        summary.expectations_failed += len(report.failures)
-        publish = not self.options.reprocess
-        if report.passed:
-            try:
-                wh.commit({**batch.tables, ARTICLES.name: _stacked(story_rows.articles, story_rows.rewritten),
-                           STORY_INDEX.name: story_rows.index, QUALITY.name: quality},
-                          batch.withdraw_article_ids, batch.replace_paths, publish=publish,
-                          rewrite_article_ids=story_rows.rewrite_ids)
-            except BaseException:
-                self.stories.forget()  # the index in memory is ahead of the warehouse: read it again
-                raise
-            self.assembler.accept(batch)
-            summary.statuses.update(batch.statuses)
-            for table in CONTENT_TABLES:
-                summary.rows[table.name] += batch.tables[table.name].num_rows
-            summary.quarantined += [(r.path, r.reason) for r in outcome if r.reason]
-            summary.note_timings([(r.seconds, r.path) for r in outcome])
-        else:
-            self.stories.forget()
-            wh.commit({QUALITY.name: quality}, publish=publish)
-            summary.failures.append(f"batch {number} not published: {report.describe_failures()}")
-            summary.statuses["not published"] += len(outcome)
-            log.error(summary.failures[-1])
-
-
-Outcome = tuple[int, BatchResult | BaseException]  # (files, their results or why the batch failed)
-
-
 def _batches(runner: TaskRunner | None, unread: list[FileResult], chunks: list[list[LandingFile]],
              options: RunOptions, resources: Resources, today: date, clock: Stopwatch) -> Iterator[Outcome]:
     """Batch results in order (or the exception a batch failed with after its retries), keeping at
@@ -331,30 +259,8 @@ def _reported(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
         yield n, outcome
 
 
-def _commit_groups(outcomes: Iterator[Outcome], commit_size: int) -> Iterator[Outcome]:
-    """Task batches joined into commits of at least `commit_size` files: validating and committing
-    has a fixed cost per commit that small task batches (good for spreading work) would repeat."""
-    group = BatchResult([])
-    for n, outcome in outcomes:
-        if isinstance(outcome, BaseException):
-            yield n, outcome
-            continue
-        group.files.extend(outcome.files)
-        group.stages.update(outcome.stages)
-        if len(group.files) >= commit_size:
-            yield len(group.files), group
-            group = BatchResult([])
-    if group.files:
-        yield len(group.files), group
-
-
 def _settle(future: PrefectFuture) -> BatchResult | BaseException:
     try:
         return future.result()
     except Exception as exc:  # the batch's task failed after its retries; the run goes on without it
         return exc
-
-
-def _stacked(*tables: pa.Table) -> pa.Table:
-    """ARTICLES rows from the batch and from the warehouse (whose types Delta chose) as one table."""
-    return pa.concat_tables([t.select(ARTICLES.columns).cast(ARTICLES.storage_schema) for t in tables])
