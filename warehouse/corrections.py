@@ -92,7 +92,8 @@ def load(warehouse: Path) -> list[Correction]:
         raise CorrectionError(f"{root}: is not a folder (corrections are *.csv files in a folder of that name)")
     out: list[Correction] = []
     seen: dict[str, str] = {}
-    for path in sorted(root.glob("*.csv")):
+    # `*.csv` in any case: a `Fixes.CSV` saved by a spreadsheet is read, not silently passed over.
+    for path in sorted(p for p in root.iterdir() if p.suffix.casefold() == ".csv" and not p.is_dir()):
         if path.name.startswith((".", "~")):  # hidden, or an editor's lock (.#x.csv) or office owner file (~$x.csv)
             continue
         name = path.relative_to(warehouse).as_posix()

@@ -118,3 +118,12 @@ def test_hidden_files_and_editors_locks_are_not_corrections(tmp_path: Path) -> N
     (path.parent / "~$corrections.csv").write_bytes(b"\x05ana\x00\xff\xfe")  # Excel's owner file
     (path.parent / "._corrections.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")  # macOS AppleDouble
     assert [c.id for c in load(tmp_path)] == ["c1"]
+
+
+def test_a_csv_file_is_read_whatever_the_case_of_its_suffix(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + f"c1,not-quote,{QID},,ana,2024-05-01,why\n")
+    (path.parent / "zfixes.CSV").write_text(HEAD + f"c2,exclude,{'e' * 32},,bo,2024-05-02,from a spreadsheet\n")
+    (path.parent / "notes.txt").write_text("not a correction\n")
+    (path.parent / "old.csv").mkdir()  # a folder named like a file is not read
+    assert [(c.id, c.file) for c in load(tmp_path)] == [("c1", "corrections/corrections.csv"),
+                                                         ("c2", "corrections/zfixes.CSV")]
