@@ -90,6 +90,12 @@ def test_apostrophes_are_not_marks() -> None:
     assert find_quote_spans(text) == []
 
 
+def test_a_single_marked_letter_is_an_elision_or_a_letter_named_not_a_quote() -> None:
+    assert quoted("The band played rock 'n' roll and the cafe sold fish ‘n’ chips.") == []
+    assert quoted("Grade 'A' beef, the label said, is 'a fine cut'.") == ["a fine cut"]
+    assert quoted('He said "I" was the word, not \'we\'.') == ["I", "we"]  # double marks and words: quotes
+
+
 def test_top_level_single_quotes_count_as_quotes() -> None:
     assert quoted("Mayor calls rival 'a disgrace' as voters' anger grows") == ["a disgrace"]
     assert quoted("Minister says budget ‘will balance’ by 2026") == ["will balance"]
