@@ -50,10 +50,11 @@ class RunOptions:
 
     landing: Path = Path("seeds")
     warehouse: Path = Path("warehouse")
-    # Each task costs the flow, the worker and the Prefect server a fixed share of CPU (context serialised and
-    # hydrated, a client, state changes): 64 files halves what 32 cost, and plan.task_batches shrinks the last
-    # batches so that the workers still finish together.
-    batch_size: int = 64
+    # Each task costs the flow, the worker and the Prefect server a fixed share (context serialised and
+    # hydrated, a client, state changes and their API round trips, a worker idle meanwhile): 128 files makes
+    # it a few dozen tasks per 2,000 files, and plan.task_batches shrinks the last batches (to 16 files) so
+    # that the workers still finish together.
+    batch_size: int = 128
     commit_size: int = 512
     max_file_mb: float = 20.0
     model: str = ""

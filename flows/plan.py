@@ -72,13 +72,20 @@ def plan(files: list[LandingFile], known: Mapping[str, KnownFile], prune_missing
     return p
 
 
+TAIL_FRACTION = 8  # the smallest tail batch is this fraction of a batch (see task_batches)
+
+
 def task_batches(files: list[LandingFile], batch_size: int) -> list[list[LandingFile]]:
     """Files cut into task batches of `batch_size`, the last ones smaller and smaller (a quarter of
-    what remains, at least 2 files) so that the workers run out of work at about the same time
-    instead of one finishing a whole batch while the others wait."""
+    what remains) so that the workers run out of work at about the same time instead of one finishing
+    a whole batch while the others wait. The shrinking stops at an eighth of a batch (at least 2 files):
+    every task has a fixed cost (its Prefect task run's API round trips, the batch and its rows passed
+    between processes) of about a quarter second of a worker's time, as much as a few short articles
+    take, so a tail of one- and two-file tasks cost more than the balance it bought."""
+    smallest = max(2, batch_size // TAIL_FRACTION)
     chunks, i = [], 0
     while i < len(files):
-        size = min(batch_size, max(2, -(-(len(files) - i) // 4)))
+        size = min(batch_size, max(smallest, -(-(len(files) - i) // 4)))
         chunks.append(files[i : i + size])
         i += size
     return chunks

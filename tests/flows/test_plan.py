@@ -26,8 +26,14 @@ def test_the_last_batches_shrink_so_the_workers_finish_together():
     sizes = [len(b) for b in task_batches(files(1000), 32)]
     assert sizes[:20] == [32] * 20
     tail = sizes[sizes.index(max(s for s in sizes if s < 32)):]
-    assert tail == sorted(tail, reverse=True) and tail[-1] <= 2
+    assert tail == sorted(tail, reverse=True) and min(tail[:-1]) == 4  # down to an eighth of a batch (the rest aside)
     assert sum(sizes[-4:]) <= 32  # the last few batches together are at most one full batch
+
+
+def test_the_tail_stops_shrinking_at_an_eighth_of_a_batch_so_tasks_stay_worth_their_fixed_cost():
+    sizes = [len(b) for b in task_batches(files(2000), 128)]
+    assert min(sizes[:-1]) == 16 and len(sizes) <= 24  # 43 tasks when the tail went down to 1-2 files
+    assert [len(b) for b in task_batches(files(5), 8)] == [2, 2, 1]  # never under 2 files but for the rest
 
 
 def test_plan_reads_new_and_changed_files_skips_unchanged_and_quarantines_problems_unread():
