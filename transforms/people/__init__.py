@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from transforms.entities import Entity
 from transforms.people.descriptions import Description, EntityIndex
 from transforms.people.gender import person_genders
-from transforms.people.roles import mention_descriptions, quote_description
+from transforms.people.roles import mention_descriptions, quote_description, with_epithets
 from transforms.quotes import Quote
 
 __all__ = ["Description", "PeopleFacts", "describe_people"]
@@ -46,7 +46,8 @@ def describe_people(docs: Mapping[str, Doc], entities: Sequence[Entity], quotes:
     """Roles and affiliations of the quotes' speakers, and genders of the PERSON entities."""
     index = entity_index(docs, entities)
     described = mention_descriptions(docs, entities, index)
-    return PeopleFacts(
-        [quote_description(q, docs, described, index) for q in quotes],
-        person_genders(docs, entities, quotes, described, index),
-    )
+    # genders from the people's own names and pronouns: an epithet must agree with them (`the
+    # businessman` is not a woman), and gives none itself
+    genders = person_genders(docs, entities, quotes, described, index)
+    described = with_epithets(described, docs, entities, index, {e: g for e, (g, _) in genders.items()})
+    return PeopleFacts([quote_description(q, docs, described, index) for q in quotes], genders)
