@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
 from transforms.lexicon import mapping
-from transforms.people.descriptions import (
+from transforms.people.descriptions import describe
+from transforms.people.role_phrases import (
     AFFILIATION_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
     Description,
     EntityIndex,
-    describe,
     is_role_head,
 )
 
