@@ -12,7 +12,9 @@ How names are compared (nameparser splits title, given, middle, family name and 
 - a hyphen after the first word is a space (`Park Geun-hye` = `Park Geun Hye`, `Ban Ki-moon` =
   `Ban Ki Moon`), and the Arabic article (`al-`, `el-`, `al`) before a later word is left out
   (`Bashar al-Assad` = `Bashar Assad`): news writes both; a hyphenated given name first (`Jean-Pierre`)
-  stays one word, so `Jean-Pierre X` and `Jean-Paul X` stay apart;
+  stays one word, so `Jean-Pierre X` and `Jean-Paul X` stay apart; a bare hyphenated family name
+  (`Holtz-Eakin`) is the family name of the full names it ends (`Douglas Holtz-Eakin`), and
+  `Trump-Clinton`, which ends none, is nobody's;
 - middle names compare by initials (`James B. Comey` = `James Brien Comey`); a name without one joins
   the only middle the family and given name have (`James Comey` -> `James B. Comey`), but when two
   differ (`George W. Bush`, `George H.W. Bush`) they are two people and the bare `George Bush` stays
@@ -85,9 +87,8 @@ def name_parts(name: str) -> NameParts | None:
     their initials, in alphabetical order (`H.W.`, `HW` and the typo `W.H.` are one middle)."""
     text, damaged = _fold(name)
     first_word, _, rest = text.strip().partition(" ")
-    # `Park Geun-hye` as `Park Geun hye`; a single word (`Holtz-Eakin`) as its last part, the family
-    # name a longer form ends with
-    text = f"{first_word} {_INNER_HYPHEN.sub(' ', rest)}" if rest else _INNER_HYPHEN.split(_ARTICLE.sub("", text))[-1]
+    # `Park Geun-hye` as `Park Geun hye`; a single word keeps its hyphen (`Holtz-Eakin`: see group_people)
+    text = f"{first_word} {_INNER_HYPHEN.sub(' ', rest)}" if rest else _ARTICLE.sub("", text)
     parsed = HumanName(text)
     family = _ARTICLE.sub("", parsed.last)
     middle_words = [w for w in re.split(r"[\s.]+", parsed.middle) if w]
@@ -172,9 +173,16 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
             out[eid] = assignment
             if not assignment.unresolved:
                 family_people[(last, suffix)].add(assignment.person_id)
+    # the last words of full names: a bare hyphenated family name (`Holtz-Eakin`) is the family name
+    # of `Douglas Holtz-Eakin` (whose hyphen is a space), but `Trump-Clinton` ends no name
+    tails = {p.words[-n:] for p in full.values() for n in (2, 3) if len(p.words) > n}
     for eid, p in sorted(parts.items()):
         if p.first:
             continue
+        last = p.last
+        if "-" in last and tuple(last.split("-")) in tails:
+            last = last.split("-")[-1]
+            p = NameParts(p.first, p.middle, last, p.suffix, (last,), p.titled)
         claimants = family_people.get((p.last, p.suffix), set())
         # not a word that is a given name (`David`; `Barron` when someone is so named), nor a titled
         # form (`Mrs. Abedini`)

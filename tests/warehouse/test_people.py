@@ -78,8 +78,11 @@ def test_folding_hyphens_and_articles_keeps_other_people_apart() -> None:
     assert persons(["Hamid al-Rashid", "al-Rashid"]) == [{"Hamid al-Rashid", "al-Rashid"}]
     assert persons(["Hamid al-Rashid", "Omar Rashid", "al-Rashid"]) == [
         {"Hamid al-Rashid"}, {"Omar Rashid"}, {"al-Rashid?"}]
-    # a hyphenated family name alone is the family name its full form ends with
+    # a hyphenated family name alone is the family name its full form ends with; two family names
+    # joined by a hyphen (`Obama-Clinton`, a ticket) are no one's
     assert persons(["Rosa Kemp-Harlow", "Kemp-Harlow"]) == [{"Kemp-Harlow", "Rosa Kemp-Harlow"}]
+    assert persons(["Hillary Clinton", "Bill Clinton", "Clinton", "Obama-Clinton", "Trump-Clinton"]) == [
+        {"Bill Clinton"}, {"Clinton?"}, {"Hillary Clinton"}, {"Obama-Clinton?"}, {"Trump-Clinton?"}]
 
 
 def test_a_bare_family_name_one_person_claims_is_that_person() -> None:
