@@ -1,19 +1,23 @@
 """Roles given in epithets: a definite description that stands for a person the article named
-(`Mike Pence says ...` then `The Republican vice presidential nominee was speaking Friday`, `the
-Republican nominee's disrespect for women`), read as a description of that person.
+(`Mike Pence says ...` then `The Republican vice presidential nominee was speaking Friday`), read as
+a description of that person.
 
 An epithet is `the`, then description words (lower-case modifiers, party, nationality or place
-words), then a singular role noun (role_nouns.txt) in lower case: `the GOP nominee`, `the Democratic
-presidential candidate`, `the Indiana governor`. Not one: a phrase with a possessive or an
-organisation in it (`the company's spokeswoman`, `the State Department spokesman` speak for
-someone the article may not name), nor one before a name (`the Republican nominee Donald Trump` is
-a premodifier, read where that name is described).
+words) of which one says which one (a capitalised word or `former`: `the tall officer` may be
+anyone), then a singular role noun (role_nouns.txt) in lower case: `The GOP nominee`, `The
+Democratic presidential candidate's call`, `The former secretary of state`. It must be the subject
+of its sentence's main verb (or that subject's possessor): an object (`Trump cast the former
+secretary of state as ...`) or a subordinate clause's subject is as often someone else. Not one:
+a phrase with a possessive or an organisation in it (`the company's spokeswoman`), one before a
+name or in apposition to one (`the Republican nominee Donald Trump`, `X, the nominee's daughter,`),
+nor one whose role someone in the article already holds (`Sen. Ada Pike` ... `the Ohio senator`):
+that is theirs and says nothing new.
 
-It refers back, as a reader takes it, to the subject of the nearest sentence before it (its own
-sentence first, up to the epithet) that names a person the epithet fits: a PERSON with a full
-name who, elsewhere in the article, has no role of another kind (a spokeswoman is no nominee) and
-no affiliation of another party or country. No such subject within a few sentences: nobody.
-Its description ranks below every description at the person's own name (roles.py).
+It refers back, as a reader takes it, to the subject of the nearest sentence before it that has a
+person (a PERSON with a full name) as subject, within three sentences, when that person fits: no
+role of another kind in the article (a spokeswoman is no nominee), no other party or country, and
+no other gender (`businessman`; `began her speech`). Otherwise to nobody. Its description ranks
+below every description at the person's own name (roles.py).
 """
 
 from __future__ import annotations
@@ -37,12 +41,15 @@ from transforms.people.role_phrases import (
 # `businessman`: an epithet of a man, never of a person the article calls `she`.
 GENDERED_NOUNS = mapping("gendered_nouns.tsv")
 _SEXES = {"f": "female", "m": "male"}
-# How many sentences back (the epithet's own included) a subject may be.
-_SENTENCES_BACK = 4
+# How many sentences back a subject may be.
+_SENTENCES_BACK = 3
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Where an epithet names someone (a subject, possessor or object), not where it says what someone
-# is or will be (`Trump would be the next president`: attr; `Lester Holt, the anchor`: appos).
-_REFERRING = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})
+# Where an epithet takes up the person a text is about: the subject of a sentence's main verb (`The
+# GOP nominee complained`), or its possessor (`The Democratic candidate's call came`). An object
+# (`Trump cast the former secretary of state as`) or a subordinate clause's subject (`as the
+# Democratic nominee looks`) is as often someone else; `Trump would be the next president` says
+# what someone is.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # An epithet says which one: a party, place or nationality word, or `former` (`the former secretary
 # of state`); `the black plainclothes officer` may be anyone.
 _FORMER = frozenset({"former", "ex"})
@@ -62,7 +69,7 @@ def epithet_spans(doc: Doc, entity_of: EntityIndex) -> list[Span]:
         if end < len(doc) and (end in entity_of and entity_of[end][1] == "PERSON" or doc[end].pos_ == "PROPN"):
             continue  # a title before a name
         start = _start(doc, t, entity_of)
-        if start is None or t.dep_ not in _REFERRING:
+        if start is None or not _main_subject(t):
             continue
         words = doc[start + 1 : t.i]
         office = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ == "of" else None
@@ -71,6 +78,13 @@ def epithet_spans(doc: Doc, entity_of: EntityIndex) -> list[Span]:
         if any(not w.is_lower and w.is_alpha or w.lower_ in _FORMER for w in words):
             out.append(doc[start:end])
     return out
+
+
+def _main_subject(t: Token) -> bool:
+    """The subject of its sentence's main verb, or that subject's possessor."""
+    if t.dep_ == "poss":
+        t = t.head
+    return t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"
 
 
 def _start(doc: Doc, head: Token, entity_of: EntityIndex) -> int | None:
@@ -112,13 +126,52 @@ def epithet_descriptions(
         subjects = _subjects(doc, entity_of, people)
         for span in spans:
             d = describe(doc, span, entity_of)
-            if not d.role:
+            if not d.role or _apposed(doc, span, entity_of) or _claimed(d, own):
                 continue
-            sex = _SEXES.get(GENDERED_NOUNS.get(span.root.lower_, ""))
-            pid = _refers_to(span, d, [s for s in subjects if not sex or genders.get(s[2], sex) == sex], own)
+            sex = _SEXES.get(GENDERED_NOUNS.get(span.root.lower_, "")) or _pronoun_after(span)
+            fitting = [s for s in subjects if not sex or genders.get(s[2], sex) == sex]
+            pid = _refers_to(span, d, fitting, own)
             if pid is not None:
                 out.setdefault(pid, []).append(((order.get(field, len(order)), span.start_char), d))
     return out
+
+
+def _apposed(doc: Doc, span: Span, entity_of: EntityIndex) -> bool:
+    """`Ann Marsh, the Republican nominee's daughter,` or `the Republican candidate, Carl Odom`: an
+    apposition to a name, which descriptions.py reads (or which describes someone else)."""
+    before = span.start >= 2 and doc[span.start - 1].text == "," and _is_person(entity_of, span.start - 2)
+    # `the Republican nominee, Gov. Mike Pence,`: a title may come first
+    after = span.end < len(doc) and doc[span.end].text == "," and any(
+        _is_person(entity_of, i) for i in range(span.end + 1, min(span.end + 4, len(doc))))
+    return before or after
+
+
+def _is_person(entity_of: EntityIndex, i: int) -> bool:
+    return i in entity_of and entity_of[i][1] == "PERSON"
+
+
+def _claimed(epithet: Description, own: Mapping[str, Sequence[Description]]) -> bool:
+    """Someone in the article already has the epithet's role (`Sen. Ada Pike` ... `the Ohio
+    senator`): the epithet is theirs, and says nothing new; nor is it another person's."""
+    words = _role_words(epithet.role or "")
+    for found in own.values():
+        for d in found:
+            if d.role and words <= _role_words(d.role) and not _other_party(epithet, [d]):
+                return True
+    return False
+
+
+def _role_words(role: str) -> set[str]:
+    return set(role.split()) - _NOT_ROLE_WORDS
+
+
+def _pronoun_after(span: Span) -> str | None:
+    """The gender of the first personal pronoun after the epithet in its sentence (`The former
+    governor began her speech`): the epithet's own."""
+    for t in span.doc[span.end : span.sent.end]:
+        if t.lower_ in _PRONOUNS:
+            return _PRONOUNS[t.lower_]
+    return None
 
 
 def _subjects(doc: Doc, entity_of: EntityIndex, people: Mapping[str, Entity]) -> list[tuple[int, int, str]]:
@@ -137,15 +190,19 @@ def _subjects(doc: Doc, entity_of: EntityIndex, people: Mapping[str, Entity]) ->
 
 def _refers_to(span: Span, d: Description, subjects: list[tuple[int, int, str]],
                own: Mapping[str, Sequence[Description]]) -> str | None:
-    sent_starts = sorted({s for s, _, _ in subjects if s <= span.sent.start} | {span.sent.start}, reverse=True)
-    allowed = set(sent_starts[:_SENTENCES_BACK])
-    before = [s for s in subjects if s[1] < span.start and s[0] in allowed]
-    # nearest sentence first; within a sentence its main subject (the first) first
-    for sent in sorted({s for s, _, _ in before}, reverse=True):
-        for _, _, eid in [s for s in before if s[0] == sent]:
-            if _fits(d, own.get(eid, ())):
-                return eid
-    return None
+    """The first fitting subject of the nearest sentence before the epithet's that has a person as
+    subject, within a few sentences; None when it does not fit."""
+    doc = span.doc
+    window = []
+    start = span.sent.start
+    while start > 0 and len(window) < _SENTENCES_BACK:
+        start = doc[start - 1].sent.start
+        window.append(start)
+    before = [s for s in subjects if s[0] in window]
+    if not before:
+        return None
+    nearest = max(s for s, _, _ in before)
+    return next((eid for sent, _, eid in before if sent == nearest and _fits(d, own.get(eid, ()))), None)
 
 
 def _role_nouns(role: str) -> set[str]:
@@ -158,12 +215,19 @@ def _fits(epithet: Description, own: Sequence[Description]) -> bool:
     roles = [d.role for d in own if d.role]
     if roles and not any(nouns & _role_nouns(r) for r in roles):
         return False
-    if epithet.affiliation and epithet.affiliation in _BODIES:
-        theirs = {d.affiliation for d in own if d.affiliation in _BODIES}
-        if theirs and epithet.affiliation not in theirs:
-            return False
-    return True
+    return not _other_party(epithet, own)
+
+
+def _other_party(epithet: Description, own: Sequence[Description]) -> bool:
+    """The person's own descriptions name a party or country, and not the epithet's."""
+    if not (epithet.affiliation and epithet.affiliation in _BODIES):
+        return False
+    theirs = {d.affiliation for d in own if d.affiliation in _BODIES}
+    return bool(theirs) and epithet.affiliation not in theirs
 
 
 _BODIES = frozenset(AFFILIATION_WORDS.values())
 _NOUNS = ROLE_NOUNS | frozenset(w for v in ROLE_TITLES.values() for w in v.split())
+_NOT_ROLE_WORDS = frozenset({"former", "ex", "of", "the", "then"})
+_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+             "she": "female", "her": "female", "hers": "female", "herself": "female"}

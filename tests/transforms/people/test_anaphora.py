@@ -13,14 +13,31 @@ def test_a_party_epithet_as_subject_describes_the_person_the_sentence_before_nam
     assert described(text)["Laura Benning"] == ("vice presidential nominee", "Republican Party")
 
 
-def test_a_possessive_epithet_refers_back_past_a_person_of_the_other_party(described) -> None:
+def test_a_possessive_subject_epithet_describes_the_person_named_before(described) -> None:
+    text = ("Carl Odom says he will not debate Ellen Marsh again.\n\n"
+            "The Republican nominee's campaign called the last debate rigged. "
+            '"It was a setup," Odom said.')
+    assert described(text)["Carl Odom"][0] == "nominee"
+
+
+def test_an_epithet_of_the_other_party_is_nobody(described) -> None:
     text = ("Democrat Ellen Marsh met the press on Tuesday.\n\n"
-            "Republican Carl Odom says he will not debate her again.\n\n"
-            "Marsh cited the Republican nominee's remarks about veterans as proof of his contempt. "
-            '"He owes them an apology," Marsh said. "I will not," Odom said.')
-    found = described(text)
-    assert found["Carl Odom"][0] == "nominee"
-    assert found["Ellen Marsh"][0] is None
+            "Ellen Marsh says she will debate again.\n\n"
+            "The Republican nominee was in Ohio on Friday. "
+            '"I will win," Marsh said.')
+    assert described(text)["Ellen Marsh"] == (None, "Democratic Party")
+
+
+def test_an_object_or_a_clause_inside_is_no_epithet(nlp) -> None:
+    doc = nlp("Carl Odom attacked the Democratic nominee. He spoke as the Democratic nominee looked on.")
+    assert epithet_spans(doc, {}) == []
+
+
+def test_an_epithet_with_a_name_in_apposition_is_read_at_the_name(described) -> None:
+    text = ("Humayun Odom says his son died a hero.\n\n"
+            "The Republican vice presidential nominee, Gov. Mike Pence of Indiana, may be in Ohio. "
+            '"He served," Odom said.')
+    assert described(text)["Humayun Odom"] == (None, None)
 
 
 def test_a_person_with_a_role_of_another_kind_is_not_what_the_epithet_names(people) -> None:
