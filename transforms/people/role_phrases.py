@@ -17,6 +17,7 @@ from transforms.lexicon import mapping, word_list
 ROLE_NOUNS = word_list("role_nouns.txt")
 ROLE_MODIFIERS = word_list("role_modifiers.txt")
 ROLE_TITLES = mapping("role_titles.tsv")
+PLACE_OFFICES = word_list("place_offices.txt")
 AFFILIATION_WORDS = mapping("affiliation_words.tsv")
 # Honorifics give a gender (gender_words.tsv) but no role.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
@@ -116,8 +117,20 @@ def analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Descriptio
     if not heads and not aff_tokens:
         return Description()
     affiliation, eid = _affiliation(aff_tokens, entity_of, doc, capitalised=bool(heads))
+    if affiliation and role and aff_tokens[0].i < tokens[first_head].i and _workplace(aff_tokens, eid, role, entity_of):
+        affiliation, eid = None, None  # `two Vermont developers`: where they work, not whom they serve
     words = tuple(t.lower_ for t in tokens)
     return Description(role, affiliation, eid, words)
+
+
+def _workplace(tokens: list[Token], eid: str | None, role: str, entity_of: EntityIndex) -> bool:
+    """A place named before a role that is no office of it (place_offices.txt): the entity, or
+    without one the words spaCy tags as a place."""
+    if eid is not None:
+        place = any(t.i in entity_of and entity_of[t.i][2] == eid and entity_of[t.i][1] == "GPE" for t in tokens)
+    else:
+        place = any(t.ent_type_ == "GPE" for t in tokens) and all(t.ent_type_ in ("GPE", "") for t in tokens)
+    return place and role.split()[-1] not in PLACE_OFFICES
 
 
 def _entity_positions(tokens: list[Token], entity_of: EntityIndex) -> set[int]:

@@ -21,3 +21,10 @@ def test_a_party_word_names_its_party(nlp) -> None:
     doc = nlp("the Democratic presidential nominee")
     d = analyse(list(doc)[1:], {}, doc)
     assert (d.role, d.affiliation) == ("presidential nominee", "Democratic Party")
+
+
+def test_a_place_before_an_office_is_its_body_before_an_occupation_only_where_the_person_works(described) -> None:
+    found = described("Ohio Gov. Ann Quill said the plant would stay open. "
+                      "Miami lawyer Roy Stamm said the plant would close.")
+    assert found["Ann Quill"] == ("governor", "Ohio")
+    assert found["Roy Stamm"] == ("lawyer", None)
