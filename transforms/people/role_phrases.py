@@ -102,6 +102,8 @@ def analyse(tokens: list[Token], entity_of: EntityIndex, doc: Doc) -> Descriptio
         s = heads[0]
         while s > 0 and _is_modifier(tokens[s - 1]) and (s - 1) not in _entity_positions(tokens, entity_of):
             s -= 1
+        while s < heads[0] and tokens[s].tag_ == "CD":  # `two young voters`: a count, no part of the role
+            s += 1
         first_head = s
         role = " ".join(role_word(t) if t.i in [x.i for x in tokens[heads[0] : h + 1]] else t.lower_
                         for t in tokens[s : h + 1] if t.text != ".")

@@ -31,3 +31,9 @@ def test_a_name_after_another_without_and_is_not_a_list(described) -> None:
 def test_a_singular_apposition_still_describes_one_name(described) -> None:
     found = described('"It will pass," said Mira Holt, a spokeswoman for the Harwick Port Authority.')
     assert found["Mira Holt"] == ("spokeswoman", "Harwick Port Authority")
+
+
+def test_voters_named_in_a_list_are_each_a_voter(described) -> None:
+    found = described("The rally drew two young voters, Maria Lopez and James Carter, who drove from Akron. "
+                      '"We came for the jobs plan," Carter said.')
+    assert found["James Carter"][0] == "voter"
