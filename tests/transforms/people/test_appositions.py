@@ -36,4 +36,4 @@ def test_a_singular_apposition_still_describes_one_name(described) -> None:
 def test_voters_named_in_a_list_are_each_a_voter(described) -> None:
     found = described("The rally drew two young voters, Maria Lopez and James Carter, who drove from Akron. "
                       '"We came for the jobs plan," Carter said.')
-    assert found["James Carter"][0] == "voter"
+    assert found["James Carter"][0] == "young voter"
