@@ -36,6 +36,7 @@ class Described:
     end: int
     description: Description
     epithet: bool = False  # an epithet that refers back to the person (anaphora.py), not their name
+    quoted: bool = False  # inside quotation marks: a quoted speaker's words, not the article's
 
 
 def mention_descriptions(
@@ -116,7 +117,7 @@ def _entity_description(
     here = _order(q.field, q.char_start)
     # the mention at the attribution: in the statement's paragraph, the nearest to its words
     text = doc_text(docs[q.field]) if q.field in docs else ""
-    named = [d for d in found if not d.epithet]
+    named = [d for d in found if not d.epithet and not d.quoted]
     local = [d for d in named if d.field == q.field
              and "\n" not in text[min(d.end, q.char_start) : max(d.start, q.char_end)]]
     at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
@@ -124,7 +125,9 @@ def _entity_description(
     after = [d for d in named if d.order > here]
     referred = [d for d in found if d.epithet and d.order <= here][::-1] + [
         d for d in found if d.epithet and d.order > here]
-    ranked = [epithet] + [d.description for d in ([at] if at is not None else []) + before + after + referred]
+    quoted = [d for d in found if d.quoted and d.order <= here][::-1] + [
+        d for d in found if d.quoted and d.order > here]
+    ranked = [epithet] + [d.description for d in ([at] if at is not None else []) + before + after + referred + quoted]
     role = next((d.role for d in ranked if d.role), None)
     source = next((d for d in ranked if d.affiliation), None)
     words = tuple(w for d in ranked for w in d.words)
