@@ -1,7 +1,8 @@
 -- Identity figures of the people view (issue 13): run on a warehouse's news.duckdb, e.g.
 --   .venv/bin/duckdb -readonly WAREHOUSE/news.duckdb < bench/people_identity.sql
--- Names are compared as a reader would: case, accents, full stops and hyphens aside, a name's first
--- and last word (a suffix Jr./Sr./II/III set apart: `Donald Trump Jr.` is another person).
+-- Names are compared as a reader would: case, accents, full stops and hyphens aside, and the Arabic
+-- article `al-`/`el-` (`Bashar al-Assad` is `Bashar Assad`), a name's first and last word (a suffix
+-- Jr./Sr./II/III set apart: `Donald Trump Jr.` is another person).
 
 -- 1. Split: groups of PERSON names sharing first word, last word and suffix whose names sit in more
 --    than one person (or in none: a name the identity step set aside). A group whose middle initials
@@ -10,7 +11,8 @@
 CREATE OR REPLACE TEMP VIEW identity_names AS
 WITH named AS (
     SELECT DISTINCT e.name, pn.person_id,
-           string_split(trim(regexp_replace(lower(strip_accents(replace(replace(replace(e.name, '’', ''''), '.', ''), '-', ' '))),
+           string_split(trim(regexp_replace(replace(regexp_replace(lower(strip_accents(replace(replace(e.name, '’', ''''), '.', ''))),
+                                                                     '(^|\s)(al|el)-', '\1', 'g'), '-', ' '),
                                             '\s+', ' ', 'g')), ' ') AS w
     FROM entities AS e LEFT JOIN person_names AS pn USING (entity_id)
     WHERE e.label = 'PERSON'

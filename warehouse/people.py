@@ -9,6 +9,12 @@ How names are compared (nameparser splits title, given, middle, family name and 
 - given names agree when equal or one is a listed short form of the other (the `nicknames`
   package: `Bill`/`William`, `Joe`/`Joseph`); a short form two given names of the family could
   claim (`Al` beside `Albert` and `Alan`) stays apart;
+- a hyphen after the first word is a space (`Park Geun-hye` = `Park Geun Hye`, `Ban Ki-moon` =
+  `Ban Ki Moon`), and the Arabic article (`al-`, `el-`, `al`) before a later word is left out
+  (`Bashar al-Assad` = `Bashar Assad`): news writes both; a hyphenated given name first (`Jean-Pierre`)
+  stays one word, so `Jean-Pierre X` and `Jean-Paul X` stay apart; a bare hyphenated family name
+  (`Holtz-Eakin`) is the family name of the full names it ends (`Douglas Holtz-Eakin`), and
+  `Trump-Clinton`, which ends none, is nobody's;
 - middle names compare by initials (`James B. Comey` = `James Brien Comey`); a name without one joins
   the only middle the family and given name have (`James Comey` -> `James B. Comey`), but when two
   differ (`George W. Bush`, `George H.W. Bush`) they are two people and the bare `George Bush` stays
@@ -40,6 +46,12 @@ from warehouse.sql_text import ident, literal
 
 _NICKNAMES = NickNamer()
 _MOJIBAKE = re.compile("[ÃÂâ€ƒ™]")
+# The Arabic article opening a family name (`al-Assad`, `el-Sisi`, `al Assad`); a given name `Al`
+# (`Al Gore`) is no article. Its own rule rather than a list: no other particle drops.
+_ARTICLES = frozenset({"al", "el"})
+_ARTICLE = re.compile(r"(?i)^(?:al|el)(?:-|\s+)(?=\S)")
+# A hyphen after the first word of a name joins words that are also written apart.
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -74,16 +86,22 @@ def name_parts(name: str) -> NameParts | None:
     mojibake ftfy cannot repair (`RaÃÂol`) compares by its initial only. Middle names compare by
     their initials, in alphabetical order (`H.W.`, `HW` and the typo `W.H.` are one middle)."""
     text, damaged = _fold(name)
+    first_word, _, rest = text.strip().partition(" ")
+    # `Park Geun-hye` as `Park Geun hye`; a single word keeps its hyphen (`Holtz-Eakin`: see group_people)
+    text = f"{first_word} {_INNER_HYPHEN.sub(' ', rest)}" if rest else _ARTICLE.sub("", text)
     parsed = HumanName(text)
-    words = tuple(re.findall(r"[a-z0-9'-]+", _clean(" ".join([parsed.first, parsed.middle, parsed.last]))))
+    family = _ARTICLE.sub("", parsed.last)
+    middle_words = [w for w in re.split(r"[\s.]+", parsed.middle) if w]
+    if middle_words and family and middle_words[-1].lower() in _ARTICLES:  # `Mohamed El Erian`
+        middle_words.pop()
+    words = tuple(re.findall(r"[a-z0-9'-]+", _clean(" ".join([parsed.first, *middle_words, family]))))
     if not words:
         return None
-    first, last = _clean(parsed.first), _clean(parsed.last)
+    first, last = _clean(parsed.first), _clean(family)
     if not last:  # one word: nameparser calls it the given name
         first, last = "", first
     if damaged and first:
         first = first[0]
-    middle_words = [w for w in re.split(r"[\s.]+", parsed.middle) if w]
     if len(first) == 1 and middle_words and len(middle_words[0]) > 1 and _known_given_name(_clean(middle_words[0])):
         # `C. Rick Martin` goes by Rick: the initial is no given name to compare
         first, middle_words = _clean(middle_words[0]), middle_words[1:]
@@ -155,9 +173,16 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
             out[eid] = assignment
             if not assignment.unresolved:
                 family_people[(last, suffix)].add(assignment.person_id)
+    # the last words of full names: a bare hyphenated family name (`Holtz-Eakin`) is the family name
+    # of `Douglas Holtz-Eakin` (whose hyphen is a space), but `Trump-Clinton` ends no name
+    tails = {p.words[-n:] for p in full.values() for n in (2, 3) if len(p.words) > n}
     for eid, p in sorted(parts.items()):
         if p.first:
             continue
+        last = p.last
+        if "-" in last and tuple(last.split("-")) in tails:
+            last = last.split("-")[-1]
+            p = NameParts(p.first, p.middle, last, p.suffix, (last,), p.titled)
         claimants = family_people.get((p.last, p.suffix), set())
         # not a word that is a given name (`David`; `Barron` when someone is so named), nor a titled
         # form (`Mrs. Abedini`)

@@ -57,6 +57,34 @@ def test_a_bare_form_two_people_could_claim_stays_unresolved() -> None:
     assert persons(["Al Smith", "Albert Smith", "Alan Smith"]) == [{"Al Smith?"}, {"Alan Smith"}, {"Albert Smith"}]
 
 
+@pytest.mark.parametrize("variants", [
+    ["Moon Jae-in", "Moon Jae In"],
+    ["Lee Myung-bak", "Lee Myung Bak", "LEE MYUNG-BAK"],
+    ["Hamid al-Rashid", "Hamid Rashid", "Hamid Al-Rashid", "Hamid al Rashid"],
+    ["Nabil el-Araby", "Nabil El Araby", "Nabil Araby"],
+    ["Rosa Kemp-Harlow", "Rosa Kemp Harlow"],
+])
+def test_a_hyphen_inside_a_name_and_the_arabic_article_are_spelling(variants) -> None:
+    assert persons(variants) == [set(variants)]
+
+
+def test_folding_hyphens_and_articles_keeps_other_people_apart() -> None:
+    # another given name after the family name, another hyphenated given name first
+    assert persons(["Kim Jong-un", "Kim Jong-il", "Kim Jong Un"]) == [{"Kim Jong Un", "Kim Jong-un"}, {"Kim Jong-il"}]
+    assert persons(["Jean-Pierre Morel", "Jean-Paul Morel"]) == [{"Jean-Paul Morel"}, {"Jean-Pierre Morel"}]
+    # `Al` as a given name is no article
+    assert persons(["Al Ramirez", "Ramon Ramirez"]) == [{"Al Ramirez"}, {"Ramon Ramirez"}]
+    # a bare family name with the article: the one person of that family, unresolved between two
+    assert persons(["Hamid al-Rashid", "al-Rashid"]) == [{"Hamid al-Rashid", "al-Rashid"}]
+    assert persons(["Hamid al-Rashid", "Omar Rashid", "al-Rashid"]) == [
+        {"Hamid al-Rashid"}, {"Omar Rashid"}, {"al-Rashid?"}]
+    # a hyphenated family name alone is the family name its full form ends with; two family names
+    # joined by a hyphen (`Obama-Clinton`, a ticket) are no one's
+    assert persons(["Rosa Kemp-Harlow", "Kemp-Harlow"]) == [{"Kemp-Harlow", "Rosa Kemp-Harlow"}]
+    assert persons(["Hillary Clinton", "Bill Clinton", "Clinton", "Obama-Clinton", "Trump-Clinton"]) == [
+        {"Bill Clinton"}, {"Clinton?"}, {"Hillary Clinton"}, {"Obama-Clinton?"}, {"Trump-Clinton?"}]
+
+
 def test_a_bare_family_name_one_person_claims_is_that_person() -> None:
     assert persons(["Dmitry Peskov", "Peskov"]) == [{"Dmitry Peskov", "Peskov"}]
 

@@ -1,9 +1,11 @@
 """Each statement's speaker_role and speaker_affiliation: what the article says of its speaker at
 the attribution (`Kremlin spokesman Dmitry Peskov said`), else the same person's nearest earlier
 description in the article (`Peskov` after `Dmitry Peskov, the Kremlin's spokesman`), else their
-first later one. An unnamed speaker (`a senior administration official`) is described by the words
-naming it when they hold a role; without one they name the body that speaks (`Donald Trump's
-campaign`, `the city of Phoenix`), which has no affiliation. Role and affiliation are taken
+first later one, else an epithet that refers back to them (`The Republican vice presidential
+nominee was speaking` after `Mike Pence says`: anaphora.py). An unnamed speaker (`a senior
+administration official`) is described by the words naming it when they hold a role; without one
+they name the body that speaks (`Donald Trump's campaign`, `the city of Phoenix`), which has no
+affiliation. Role and affiliation are taken
 separately, each from the first of these that has one.
 """
 
@@ -17,6 +19,7 @@ from spacy.tokens import Doc
 from transforms.article import TEXT_FIELDS
 from transforms.entities import Entity
 from transforms.nlp import doc_text
+from transforms.people.anaphora import epithet_descriptions
 from transforms.people.descriptions import Description, EntityIndex, describe
 from transforms.quotes import Quote
 
@@ -32,6 +35,8 @@ class Described:
     start: int
     end: int
     description: Description
+    epithet: bool = False  # an epithet that refers back to the person (anaphora.py), not their name
+    quoted: bool = False  # inside quotation marks: a quoted speaker's words, not the article's
 
 
 def mention_descriptions(
@@ -51,6 +56,22 @@ def mention_descriptions(
                 d = d if d.role else Description()
             found.append(Described(_order(m.field, m.start), m.field, m.start, m.end, d))
         out[ent.entity_id] = sorted(found, key=lambda d: d.order)
+    return out
+
+
+def with_epithets(
+    described: Mapping[str, list[Described]], docs: Mapping[str, Doc], entities: Sequence[Entity],
+    index: Mapping[str, EntityIndex], genders: Mapping[str, str],
+) -> dict[str, list[Described]]:
+    """`described` (from mention_descriptions) with the epithets that refer back to each person
+    (anaphora.py) added after their own descriptions; `genders`: entity_id -> female|male."""
+    own = {eid: [d.description for d in found] for eid, found in described.items()}
+    fields = {f: k for k, f in enumerate(TEXT_FIELDS)}
+    out = dict(described)
+    for eid, epithets in epithet_descriptions(docs, entities, index, own, fields, genders).items():
+        # after every description at the person's own name (see _entity_description)
+        out[eid] = out.get(eid, []) + [Described(order, "", -1, -1, d, epithet=True)
+                                       for order, d in sorted(epithets, key=lambda e: e[0])]
     return out
 
 
@@ -96,12 +117,17 @@ def _entity_description(
     here = _order(q.field, q.char_start)
     # the mention at the attribution: in the statement's paragraph, the nearest to its words
     text = doc_text(docs[q.field]) if q.field in docs else ""
-    local = [d for d in found if d.field == q.field
+    named = [d for d in found if not d.epithet and not d.quoted]
+    local = [d for d in named if d.field == q.field
              and "\n" not in text[min(d.end, q.char_start) : max(d.start, q.char_end)]]
     at = min(local, key=lambda d: min(abs(d.start - q.char_end), abs(d.end - q.char_start)), default=None)
-    before = [d for d in found if d.order <= here][::-1]
-    after = [d for d in found if d.order > here]
-    ranked = [epithet] + [d.description for d in ([at] if at is not None else []) + before + after]
+    before = [d for d in named if d.order <= here][::-1]
+    after = [d for d in named if d.order > here]
+    referred = [d for d in found if d.epithet and d.order <= here][::-1] + [
+        d for d in found if d.epithet and d.order > here]
+    quoted = [d for d in found if d.quoted and d.order <= here][::-1] + [
+        d for d in found if d.quoted and d.order > here]
+    ranked = [epithet] + [d.description for d in ([at] if at is not None else []) + before + after + referred + quoted]
     role = next((d.role for d in ranked if d.role), None)
     source = next((d for d in ranked if d.affiliation), None)
     words = tuple(w for d in ranked for w in d.words)

@@ -33,3 +33,19 @@ def test_a_plural_title_reaches_a_later_name_across_an_apposition(described) -> 
     found = described("Senators Charles Whitlock, Republican of Ohio, and Peter Okafor, Democrat of Maine, "
                       "said the bill would pass.")
     assert found["Peter Okafor"] == ("senator", "Democratic Party")
+
+
+def test_a_title_inside_someone_elses_quotation_ranks_below_the_articles_description(people) -> None:
+    text = ("Republican vice-presidential nominee Mike Pence spoke on Sunday.\n\n"
+            '"But, Governor Pence, will you debate?" the host asked.\n\n'
+            '"We will debate," Pence said.')
+    _, quotes, facts = people(text)
+    roles = [d.role for q, d in zip(quotes, facts.quotes, strict=True) if q.speaker == "Mike Pence"]
+    assert roles and set(roles) == {"vice-presidential nominee"}
+
+
+def test_a_title_only_inside_a_quotation_is_still_a_role(people) -> None:
+    text = '"Senator Okafor will vote for the bill," his aide said.\n\n"I will," Peter Okafor said.'
+    _, quotes, facts = people(text)
+    roles = [d.role for q, d in zip(quotes, facts.quotes, strict=True) if q.speaker == "Peter Okafor"]
+    assert roles == ["senator"]

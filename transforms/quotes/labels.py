@@ -1,0 +1,41 @@
+"""Transcript labels inside quotation marks: a quoted paragraph that opens with a speaker's name in
+capitals (`"WALLACE: Let's start with ...`, `"PENCE: Well, look, ...`) is that speaker's, whatever
+the sentence around it says. The label names the person of the article whose surname it is; a
+label naming nobody in the article (the host introduced only as `Chris`) is the speaker as written,
+when the field uses it as a label at least twice (a transcript), so that a lone `"UPDATE: ...` is
+not taken for a speaker. Questions and answers (`Q:`, `A:`) are transcript_answers' (conventions.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transforms.quotes.context import FieldContext
+from transforms.quotes.types import Attribution
+
+# A name in capitals, one to three words, then a colon: `WALLACE:`, `SEN. CRUZ:`, `O'REILLY:`.
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?=\S)")
+_NOT_NAMES = frozenset({"Q", "A", "QUESTION", "ANSWER", "INTERVIEWER"})
+
+
+def quotation_labels(ctx: FieldContext) -> dict[int, Attribution]:
+    """Quote span index -> the attribution its opening label gives (see the module doc)."""
+    labels: dict[int, str] = {}
+    for n, raw in enumerate(ctx.spans):
+        m = _LABEL.match(ctx.text, raw.start, raw.end)
+        if m and m.group(1).rstrip(".") not in _NOT_NAMES:
+            labels[n] = m.group(1).rstrip(".")
+    if not labels:
+        return {}
+    uses = Counter(labels.values())
+    people = [e for e in ctx.entities if e.label == "PERSON"]
+    out: dict[int, Attribution] = {}
+    for n, label in labels.items():
+        surname = label.split()[-1]
+        named = [e for e in people if e.name.upper() == label or e.name.split()[-1].upper() == surname]
+        if len(named) == 1:
+            out[n] = Attribution(label, named[0].name, named[0], None)
+        elif not named and uses[label] >= 2:
+            out[n] = Attribution(label, label.title(), None, None)
+    return out
