@@ -17,16 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flows.options import DEFAULTS
-from warehouse.schema import (
-    ENTITY_LABEL,
-    ENTITY_NAME,
-    EXCLUDE,
-    MERGE,
-    NOT_QUOTE,
-    PIPELINE_PREFIX,
-    SPEAKER_FIX,
-    SPLIT,
-)
+from warehouse.derived_views import PIPELINE_PREFIX
+from warehouse.schema import ENTITY_LABEL, ENTITY_NAME, EXCLUDE, MERGE, NOT_QUOTE, SPEAKER_FIX, SPLIT
 
 if TYPE_CHECKING:
     import duckdb

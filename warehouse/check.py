@@ -26,8 +26,9 @@ from warehouse import manifest as mf
 from warehouse.corrections import CorrectionError
 from warehouse.corrections import load as load_corrections
 from warehouse.corrections_apply import orphaned
+from warehouse.derived_views import DERIVED_VIEWS, PIPELINE_PREFIX
 from warehouse.lock import describe_owner, owner_path
-from warehouse.schema import ALL_TABLES, CONTENT_TABLES, DERIVED_VIEWS, FILES, PIPELINE_PREFIX, STORY_INDEX
+from warehouse.schema import ALL_TABLES, CONTENT_TABLES, FILES, STORY_INDEX
 from warehouse.sql_text import literal
 from warehouse.store import Warehouse
 from warehouse.story_check import story_problems

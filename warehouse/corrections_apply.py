@@ -9,7 +9,7 @@ line. In news.duckdb:
 - `articles`, `quotes`, `entities`, `story_index`: the same rows corrected. An excluded article is gone
   from all four (and so from every report, the people and the stories); it stays in `files`. A quote
   marked not-a-quote is gone from `quotes`. Corrected rows carry `correction_id` and the pipeline's value
-  (`pipeline_speaker`, `pipeline_name`, `pipeline_label`: schema.CORRECTED_COLUMNS);
+  (`pipeline_speaker`, `pipeline_name`, `pipeline_label`: derived_views.CORRECTED_COLUMNS);
 - `person_names` (warehouse.people) regrouped by merge and split corrections, with their correction_id.
 
 A speaker correction names the speaker; its speaker_entity_id becomes the PERSON entity of that name in
@@ -26,22 +26,8 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.corrections import Correction
-from warehouse.schema import (
-    APPLIED,
-    ARTICLES,
-    CORRECTED_COLUMNS,
-    CORRECTIONS,
-    ENTITIES,
-    MERGE,
-    ORPHANED,
-    PERSON_NAMES,
-    PIPELINE_PREFIX,
-    QUOTES,
-    SPLIT,
-    STORY_INDEX,
-    SUPERSEDED,
-    Table,
-)
+from warehouse.derived_views import CORRECTED_COLUMNS, CORRECTIONS, PERSON_NAMES, PIPELINE_PREFIX
+from warehouse.schema import APPLIED, ARTICLES, ENTITIES, MERGE, ORPHANED, QUOTES, SPLIT, STORY_INDEX, SUPERSEDED, Table
 from warehouse.sql_text import ident, literal
 
 CORRECTED_TABLES = (ARTICLES.name, QUOTES.name, ENTITIES.name, STORY_INDEX.name)
@@ -96,7 +82,7 @@ def corrected_sql(table: Table, raw: str) -> str:
 
 
 def write_corrections(con: duckdb.DuckDBPyConnection, corrections: Sequence[Correction]) -> None:
-    """Create the corrections table (schema.CORRECTIONS) from the loaded lines: a line that a later one
+    """Create the corrections table (derived_views.CORRECTIONS) from the loaded lines: a line that a later one
     for the same kind and target replaces is superseded, the others applied until apply_status says."""
     last = {(c.kind, c.target): c.id for c in corrections}
     data = pa.table({

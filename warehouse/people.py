@@ -41,7 +41,7 @@ import pyarrow as pa
 from nameparser import HumanName
 from nicknames import NickNamer
 
-from warehouse.schema import PERSON_NAMES
+from warehouse.derived_views import PERSON_NAMES
 from warehouse.sql_text import ident, literal
 
 _NICKNAMES = NickNamer()
@@ -256,7 +256,7 @@ def _family(last: str, suffix: str, members: dict[str, NameParts]) -> dict[str, 
 
 
 def write_person_names(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the person_names table (see schema.PERSON_NAMES) in the database `con` uses, from the
+    """Create the person_names table (see derived_views.PERSON_NAMES) in the database `con` uses, from the
     PERSON names its entities view reads."""
     rows = con.execute("SELECT DISTINCT entity_id, name FROM entities WHERE label = 'PERSON'").fetchall()
     groups = group_people(rows)

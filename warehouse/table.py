@@ -219,3 +219,14 @@ class Table:
             except (pa.ArrowInvalid, pa.ArrowTypeError) as col_exc:
                 return f"{self.name}.{f.name}: values are not {f.type}: {col_exc}"
         return f"{self.name}: rows do not fit the schema: {exc}"
+
+
+@dataclass(frozen=True)
+class DerivedView:
+    """A view computed from the tables' views: its SQL, its comment and its columns' comments (the
+    definitions are in warehouse.derived_views)."""
+
+    name: str
+    comment: str
+    sql: str
+    columns: dict[str, str]

@@ -37,8 +37,9 @@ from warehouse.corrections_apply import (
     corrected_sql,
     write_corrections,
 )
+from warehouse.derived_views import DERIVED_VIEWS, PIPELINE_PREFIX
 from warehouse.people import write_person_names
-from warehouse.schema import ALL_TABLES, DERIVED_VIEWS, PIPELINE_PREFIX, Table
+from warehouse.schema import ALL_TABLES, Table
 from warehouse.sql_text import ident, literal
 
 _DUCK_TYPES: dict[pa.DataType, str] = {

@@ -8,8 +8,9 @@ import duckdb
 import pytest
 
 from tests.warehouse.test_views import entity, write_part
+from warehouse.derived_views import PEOPLE, PERSON_NAMES
 from warehouse.people import group_people, name_parts
-from warehouse.schema import ENTITIES, PEOPLE, PERSON_NAMES
+from warehouse.schema import ENTITIES
 from warehouse.views import build_database
 
 

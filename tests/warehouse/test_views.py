@@ -12,16 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from warehouse.corrections_apply import CORRECTED_TABLES
-from warehouse.schema import (
-    ALL_TABLES,
-    ARTICLES,
-    CORRECTED_COLUMNS,
-    DERIVED_VIEWS,
-    ENTITIES,
-    ENTITY_ALIASES,
-    PIPELINE_PREFIX,
-    Table,
-)
+from warehouse.derived_views import CORRECTED_COLUMNS, DERIVED_VIEWS, ENTITY_ALIASES, PIPELINE_PREFIX
+from warehouse.schema import ALL_TABLES, ARTICLES, ENTITIES, Table
 from warehouse.sql_text import literal
 from warehouse.views import STORAGE_VERSION, build_database, duck_type, relative_files
 
