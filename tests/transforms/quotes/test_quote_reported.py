@@ -767,33 +767,6 @@ def test_complements_of_an_inverted_frame_are_the_clause_before_it(context: Cont
     assert contents(ctx, word(ctx, "said")) == {("clause", "The bridge will open in May")}
 
 
-def test_content_span_trims_that_punctuation_and_lone_marks(context: Context) -> None:
-    text = "Mara Lindqvist said that the bridge would open in May."
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge would open in May"
-    text = 'Owen Tabb said the plan was "dead on arrival" and would be dropped.'
-    ctx = context(text, OWEN)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == 'the plan was "dead on arrival" and would be dropped'  # a whole quote keeps its marks
-
-
-def test_content_span_of_nothing_but_punctuation_is_none(context: Context) -> None:
-    ctx = context("Owen Tabb said: ... !", OWEN)
-    said = word(ctx, "said")
-    assert content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) is None
-
-
-def test_content_span_keeps_to_the_cues_paragraph(context: Context) -> None:
-    text = "Mara Lindqvist said the bridge was safe\n\nThe repairs will finish in June"
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge was safe"
-
-
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
