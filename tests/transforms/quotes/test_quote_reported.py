@@ -236,6 +236,27 @@ def test_speech_verbs_beyond_say(quotes: Quotes, sentence: str, expected: tuple[
     assert summary(rows[0]) == (*expected, "speech")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Owen Tabb attacked the harbour plan.", ("the harbour plan", "Owen Tabb", "attack", "speech")),
+        ("Mara Lindqvist identified the pumps as the cause.", ("the pumps as the cause", "Mara Lindqvist", "identify",
+                                                               "speech")),
+        ("Owen Tabb labelled the levy a scam.", ("the levy a scam", "Owen Tabb", "label", "speech")),
+        ("Mara Lindqvist faulted the council for the delay.", ("the council for the delay", "Mara Lindqvist",
+                                                               "fault", "speech")),
+        ("Owen Tabb embraced the harbour plan.", ("the harbour plan", "Owen Tabb", "embrace", "belief")),
+        ("The court ruled that the levy was lawful.", ("the levy was lawful", "The court", "rule", "speech")),
+        ("The audit determined that the pumps had failed.", ("the pumps had failed", "The audit", "determine",
+                                                             "evidence")),
+    ],
+)
+def test_stance_and_evidence_verbs_with_an_object_or_clause(
+    quotes: Quotes, sentence: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert summary(by_cue(quotes(sentence), expected[2])) == expected
+
+
 # -- beliefs ---------------------------------------------------------------------------------------
 
 
