@@ -26,9 +26,9 @@ from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
-from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, CueTable
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
-from transforms.quotes.reported_nouns import according_to, noun_statements
+from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_span import (
     VERB_TAGS,
     across_paragraphs,
@@ -42,6 +42,9 @@ from transforms.quotes.types import Attribution, Statement
 
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
 
+NOUN_OBJECT_LEMMAS = frozenset(lemma for lemma, _ in NOUN_OBJECTS)
+_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS
+
 # Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
@@ -53,7 +56,7 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
-    for i in cue_positions(ctx.doc, verb_cues, ATTRIBUTION_NOUNS):  # no other token cues anything
+    for i in cue_positions(ctx.doc, verb_cues, _NOUN_LEMMAS):  # no other token cues anything
         t = ctx.doc[i]
         if ctx.quoted(t):
             continue
@@ -68,8 +71,11 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.lemma_.lower() in verb_cues:
             yield from _verb_statements(ctx, t, cues)
-    elif t.pos_ == "NOUN" and t.lemma_.lower() in ATTRIBUTION_NOUNS:
-        yield from noun_statements(ctx, t)
+    elif t.pos_ == "NOUN":
+        if t.lemma_.lower() in ATTRIBUTION_NOUNS:
+            yield from noun_statements(ctx, t)
+        if t.lemma_.lower() in NOUN_OBJECT_LEMMAS:
+            yield from noun_object_statements(ctx, t)
 
 
 # -- verbs -------------------------------------------------------------------------------------------

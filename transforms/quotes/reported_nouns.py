@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, ISSUING_VERBS
+from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, ISSUING_VERBS, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
-from transforms.quotes.reported_span import VERB_TAGS, across_paragraphs, content_span, in_paragraph
+from transforms.quotes.reported_span import VERB_TAGS, across_paragraphs, content_span, in_paragraph, trimmed_end
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Statement
 
@@ -74,17 +74,42 @@ def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
     span = content_span(ctx, clause.left_edge.i, clause.right_edge.i, noun.i)
     if span is None:
         return
+    lemma = noun.lemma_.lower()
+    source = _noun_source(ctx, noun, clause.i)
+    attribution = None if source is None else resolve_speaker(ctx, source, lemma)
+    yield Statement(span[0], span[1], lemma, "noun", ATTRIBUTION_NOUNS[lemma], attribution)
+
+
+def noun_object_statements(ctx: FieldContext, noun: Token, table: CueTable = NOUN_OBJECTS) -> Iterator[Statement]:
+    """`her support for the treaty`, `his attacks on the press`: the object of a preposition that
+    a noun of attribution_noun_objects.tsv takes (the table gives the prepositions). Only with a
+    source (the noun's possessor, a name compounded with it, a `by`/`from` object, or who issues
+    it: `voiced support for`), since without one the phrase attributes nothing."""
+    lemma = noun.lemma_.lower()
+    for prep in noun.children:
+        cue_class = table.get((lemma, prep.lower_)) if prep.dep_ == "prep" else None
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if cue_class else None
+        if obj is None or cue_class is None:
+            continue
+        source = _noun_source(ctx, noun, prep.i)
+        span = content_span(ctx, obj.left_edge.i, trimmed_end(obj.left_edge, obj.right_edge).i, noun.i)
+        if source is not None and span is not None:
+            yield Statement(span[0], span[1], lemma, prep.lower_, cue_class, resolve_speaker(ctx, source, lemma))
+
+
+def _noun_source(ctx: FieldContext, noun: Token, content: int) -> Token | None:
+    """The source of a noun cue whose content starts at token `content`: its possessor, a name
+    compounded with it (`the Trump claim`), a `by`/`from`/`of` object before the content, else who
+    issues it (_issuer); None when none or quoted."""
     source = None
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             source = c
-        elif c.dep_ == "prep" and c.lower_ in _NOUN_SOURCE_PREPS and c.i < clause.i:
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_SOURCE_PREPS and c.i < content:
             source = next((g for g in c.children if g.dep_ == "pobj"), source)
-    lemma = noun.lemma_.lower()
     if source is None:
         source = _issuer(ctx, noun)
-    attribution = None if source is None or ctx.quoted(source) else resolve_speaker(ctx, source, lemma)
-    yield Statement(span[0], span[1], lemma, "noun", ATTRIBUTION_NOUNS[lemma], attribution)
+    return None if source is None or ctx.quoted(source) else source
 
 
 def _issuer(ctx: FieldContext, noun: Token) -> Token | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext
-from transforms.quotes.reported_nouns import according_to, noun_statements
+from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.types import Statement
 
 Context = Callable[..., FieldContext]
@@ -47,3 +48,31 @@ def test_a_noun_with_a_that_clause_and_a_possessor(context: Context) -> None:
 def test_a_noun_without_a_content_clause_gives_nothing(context: Context) -> None:
     ctx = context("Nobody believed Owen Tabb's claim.", OWEN)
     assert list(noun_statements(ctx, word(ctx, "claim"))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Owen Tabb's attacks on the harbour board grew sharper.", "attacks", ("the harbour board", "attack", "on")),
+        ("Owen Tabb voiced support for the new levy.", "support", ("the new levy", "support", "for")),
+        ("Nobody expected Owen Tabb's criticism of the pier plan.", "criticism", ("the pier plan", "criticism", "of")),
+        ("Owen Tabb's praise for the ferry crews was warm.", "praise", ("the ferry crews", "praise", "for")),
+    ],
+)
+def test_a_nouns_prepositional_object_with_a_source(
+    context: Context, text: str, noun: str, expected: tuple[str, str, str]
+) -> None:
+    ctx = context(text, OWEN)
+    statements = list(noun_object_statements(ctx, word(ctx, noun)))
+    assert [(ctx.text[s.start : s.end], s.cue, s.complement) for s in statements] == [expected]
+    assert statements[0].attribution is not None and statements[0].attribution.speaker == "Owen Tabb"
+
+
+def test_a_nouns_prepositional_object_without_a_source_is_no_statement(context: Context) -> None:
+    ctx = context("The support for the new levy grew over the summer.", OWEN)
+    assert list(noun_object_statements(ctx, word(ctx, "support"))) == []
+
+
+def test_a_preposition_the_table_does_not_give_is_no_content(context: Context) -> None:
+    ctx = context("Owen Tabb's support in the valley grew.", OWEN)
+    assert list(noun_object_statements(ctx, word(ctx, "support"))) == []
