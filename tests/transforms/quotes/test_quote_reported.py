@@ -249,6 +249,10 @@ def test_speech_verbs_beyond_say(quotes: Quotes, sentence: str, expected: tuple[
         ("The court ruled that the levy was lawful.", ("the levy was lawful", "The court", "rule", "speech")),
         ("The audit determined that the pumps had failed.", ("the pumps had failed", "The audit", "determine",
                                                              "evidence")),
+        ("Owen Tabb said the same thing.", ("the same thing", "Owen Tabb", "say", "speech")),
+        ("Owen Tabb charged the mayor with fraud.", ("the mayor with fraud", "Owen Tabb", "charge", "speech")),
+        ("Owen Tabb wants the council to resign.", ("the council to resign", "Owen Tabb", "want", "belief")),
+        ("Owen Tabb felt the plan was too costly.", ("the plan was too costly", "Owen Tabb", "feel", "belief")),
     ],
 )
 def test_stance_and_evidence_verbs_with_an_object_or_clause(
