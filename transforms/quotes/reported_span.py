@@ -100,14 +100,20 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
 
 
 def coordinated_end(verb: Token, clause: Token) -> Token:
-    """The last token of a clause's content with the contents coordinated with it that the parse
-    hangs on the verb: `said the economy would grow, and that wages would rise`."""
+    """The last token of a clause's content with what the parse hangs on the reporting verb after
+    it but belongs to it: a content coordinated with its own `that` (`said the economy would grow,
+    and that wages would rise`) and an adverbial clause (`said the plant would close, because
+    demand had fallen`), not a reporting participle (`..., adding that ...`)."""
     end = clause.right_edge
     if clause.i < verb.i:
         return end
     for c in verb.children:
-        if c.dep_ == "conj" and c.i > clause.i and c.pos_ in VERB_TAGS and _opens_with_that(c):
-            end = max(end, c.right_edge, key=lambda t: t.i)
+        if c.i <= end.i:
+            continue
+        if c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c):
+            end = c.right_edge
+        elif c.dep_ == "advcl" and not (c.tag_ == "VBG" and is_reporting(c)):  # `said X, because Y`
+            end = c.right_edge
     return end
 
 

@@ -8,12 +8,13 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from tests.transforms.quotes.mentions import entities
 from transforms.quotes import INDIRECT, Quote, field_quotes
 from transforms.quotes.context import FieldContext
-from transforms.quotes.reported_span import content_span
+from transforms.quotes.reported_span import content_span, coordinated_end
 
 Context = Callable[..., FieldContext]
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
@@ -97,3 +98,31 @@ def test_a_content_coordinated_with_that_is_part_of_the_content(
 def test_a_contrast_without_that_is_still_the_writers(statements: Callable[[str], list[Quote]]) -> None:
     rows = statements("Owen Tabb said the levy was high, but the council has since cut it.")
     assert [q.text for q in rows if q.cue == "say"] == ["the levy was high"]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A Doc with the parse given (heads as token indices), to pin a rule on one parse whatever
+    the model would make of the sentence."""
+    pos = ["VERB" if t.startswith("VB") or t == "MD" else "PUNCT" if t in (",", ".") else "X" for t in tags]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_an_adverbial_clause_the_parse_hangs_on_the_verb_ends_the_content() -> None:
+    doc = parsed(
+        ["Tabb", "said", "the", "plant", "would", "close", ",", "because", "demand", "fell", "."],
+        [1, 1, 3, 5, 5, 1, 1, 9, 9, 1, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "mark", "nsubj", "advcl", "punct"],
+        ["NNP", "VBD", "DT", "NN", "MD", "VB", ",", "IN", "NN", "VBD", "."],
+    )
+    assert coordinated_end(doc[1], doc[5]).i == 9  # `... close, because demand fell`
+
+
+def test_a_reporting_participle_the_parse_hangs_on_the_verb_is_not_content() -> None:
+    doc = parsed(
+        ["Tabb", "said", "the", "plant", "would", "close", ",", "adding", "that", "jobs", "go", "."],
+        [1, 1, 3, 5, 5, 1, 1, 1, 10, 10, 7, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "ccomp", "punct"],
+        ["NNP", "VBD", "DT", "NN", "MD", "VB", ",", "VBG", "IN", "NNS", "VBP", "."],
+    )
+    doc[7].lemma_ = "add"
+    assert coordinated_end(doc[1], doc[5]).i == 5
