@@ -26,8 +26,9 @@ from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
-from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
+from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
+from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_span import (
     VERB_TAGS,
@@ -44,6 +45,7 @@ __all__ = ["Statement", "complements", "content_span", "reported_statements"]
 
 NOUN_OBJECT_LEMMAS = frozenset(lemma for lemma, _ in NOUN_OBJECTS)
 _NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS
+_ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 
 # Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
@@ -56,7 +58,8 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
-    for i in cue_positions(ctx.doc, verb_cues, _NOUN_LEMMAS):  # no other token cues anything
+    # no other token cues anything
+    for i in cue_positions(ctx.doc, verb_cues, _NOUN_LEMMAS, adjective_lemmas=_ADJECTIVE_LEMMAS):
         t = ctx.doc[i]
         if ctx.quoted(t):
             continue
@@ -71,6 +74,8 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.lemma_.lower() in verb_cues:
             yield from _verb_statements(ctx, t, cues)
+    elif t.pos_ == "ADJ":
+        yield from adjective_statements(ctx, t)
     elif t.pos_ == "NOUN":
         if t.lemma_.lower() in ATTRIBUTION_NOUNS:
             yield from noun_statements(ctx, t)

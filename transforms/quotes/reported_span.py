@@ -110,9 +110,9 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
     for c in verb.children:
         if c.i <= end.i:
             continue
-        if c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c):
-            end = c.right_edge
-        elif c.dep_ == "advcl" and not (c.tag_ == "VBG" and is_reporting(c)):  # `said X, because Y`
+        coordinated = c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c)
+        adverbial = c.dep_ == "advcl" and not (c.tag_ == "VBG" and is_reporting(c))  # `said X, because Y`
+        if coordinated or adverbial:
             end = c.right_edge
     return end
 
