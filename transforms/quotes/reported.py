@@ -59,7 +59,7 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
     # no other token cues anything
-    for i in cue_positions(ctx.doc, verb_cues, _NOUN_LEMMAS, adjective_lemmas=_ADJECTIVE_LEMMAS):
+    for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS, adjective_lemmas=_ADJECTIVE_LEMMAS):
         t = ctx.doc[i]
         if ctx.quoted(t):
             continue
@@ -72,7 +72,9 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
         yield from according_to(ctx, t)
     elif t.pos_ in VERB_TAGS:
-        if t.lemma_.lower() in verb_cues:
+        if t.dep_ == "acomp" and t.lemma_.lower() in _ADJECTIVE_LEMMAS:  # `is opposed to`: a participle
+            yield from adjective_statements(ctx, t)
+        elif t.lemma_.lower() in verb_cues:
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)

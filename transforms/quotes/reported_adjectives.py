@@ -4,7 +4,8 @@ that the levy will pass`, `he made clear that he would stay`, `they are eager to
 The adjectives and their complements come from attribution_adjectives.tsv (cue_table's format). The
 adjective complements a verb (a copula, `seem`, `make`): the content is the adjective's clause,
 infinitive or preposition's object, or a that-clause the parse hangs on that verb after the
-adjective; the source is that verb's subject, resolved as a verb cue's is.
+adjective; the source is that verb's subject, resolved as a verb cue's is. A participle the tagger
+reads as a verb complementing a copula (`is opposed to`) is read as an adjective too.
 """
 
 from __future__ import annotations

@@ -250,6 +250,8 @@ def test_speech_verbs_beyond_say(quotes: Quotes, sentence: str, expected: tuple[
         ("The audit determined that the pumps had failed.", ("the pumps had failed", "The audit", "determine",
                                                              "evidence")),
         ("Owen Tabb said the same thing.", ("the same thing", "Owen Tabb", "say", "speech")),
+        ("Owen Tabb is opposed to the new levy.", ("the new levy", "Owen Tabb", "oppose", "belief")),
+        ("Owen Tabb is concerned about the harbour.", ("the harbour", "Owen Tabb", "concerned", "belief")),
         ("Owen Tabb charged the mayor with fraud.", ("the mayor with fraud", "Owen Tabb", "charge", "speech")),
         ("Owen Tabb wants the council to resign.", ("the council to resign", "Owen Tabb", "want", "belief")),
         ("Owen Tabb felt the plan was too costly.", ("the plan was too costly", "Owen Tabb", "feel", "belief")),
