@@ -91,8 +91,10 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
 def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
     """(complement kind, first token, last token) of each content the verb may attribute: a clause
     (`ccomp`), an infinitive (`xcomp`), an object (`dobj`) or a preposition's object (the kind is
-    the preposition: `for`, `of`). An object with what completes it is one content, of the
-    completion's kind: `called the lines "unacceptable"`, `accused her of lying` (kind `of`)."""
+    the preposition: `for`, `of`), also a clause with a subject that `for` opens (`called for Tabb to
+    resign`: kind `for`, content without the `for`). An object with what completes it is one
+    content, of the completion's kind: `called the lines "unacceptable"`, `accused her of lying`
+    (kind `of`)."""
     doc = verb.doc
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -101,6 +103,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             yield "clause", _clause_start(verb, c), coordinated_end(verb, c)
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:
             yield "infinitive", c.left_edge, c.right_edge
+        elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
+            yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS), None)
             if completion is None:

@@ -787,6 +787,9 @@ def test_complements_of_a_verb(context: Context) -> None:
     assert contents(ctx, word(ctx, "accused")) == {("of", "Tabb of lying")}
     ctx = context("Owen Tabb called for a ban on fishing.", OWEN)
     assert contents(ctx, word(ctx, "called")) == {("for", "a ban on fishing")}
+    # a clause `for` opens, with its own subject: the content starts after `for`
+    ctx = context("Owen Tabb called for Lindqvist to resign.", MARA, OWEN)
+    assert contents(ctx, word(ctx, "called")) == {("for", "Lindqvist to resign")}
 
 
 def test_complements_of_an_inverted_frame_are_the_clause_before_it(context: Context) -> None:
