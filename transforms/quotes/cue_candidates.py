@@ -13,17 +13,22 @@ from collections.abc import Container, Mapping
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc
 
 
 def cue_positions(
-    doc: Doc, verb_lemmas: Container[str], noun_lemmas: Container[str], word: str = "according"
+    doc: Doc,
+    verb_lemmas: Container[str],
+    noun_lemmas: Container[str],
+    word: str = "according",
+    adjective_lemmas: Container[str] = frozenset(),
 ) -> list[int]:
     """Indices, in order, of the tokens that are a verb or auxiliary whose lower-cased lemma is in
-    `verb_lemmas`, a noun whose lower-cased lemma is in `noun_lemmas`, or `word` in any case and
-    part of speech. A superset of where reported.reported_statements can find a cue."""
-    return _positions(doc, {VERB: verb_lemmas, AUX: verb_lemmas, NOUN: noun_lemmas}, word)
+    `verb_lemmas`, a noun whose lower-cased lemma is in `noun_lemmas`, an adjective whose
+    lower-cased lemma is in `adjective_lemmas`, or `word` in any case and part of speech. A superset
+    of where reported.reported_statements can find a cue."""
+    return _positions(doc, {VERB: verb_lemmas, AUX: verb_lemmas, NOUN: noun_lemmas, ADJ: adjective_lemmas}, word)
 
 
 def verb_positions(doc: Doc, lemmas: Container[str]) -> list[int]:

@@ -76,5 +76,9 @@ CUES = cue_table()
 # Every verb the table makes a cue for some complement (`praise` for an object).
 CUE_LEMMAS = frozenset(lemma for lemma, _ in CUES)
 ATTRIBUTION_NOUNS = noun_table()
+# Nouns whose preposition's object is content (`her support for the treaty`), in cue_table's format.
+NOUN_OBJECTS = cue_table("attribution_noun_objects.tsv")
+# Adjectives that ascribe a stance (`critical of`, `confident that`), in cue_table's format.
+ADJECTIVE_CUES = cue_table("attribution_adjectives.tsv")
 # Verbs whose subject issues the statement a noun cue names (`made the claim that ...`).
 ISSUING_VERBS = word_list("issuing_verbs.txt")

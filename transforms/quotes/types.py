@@ -1,4 +1,5 @@
-"""What quote extraction returns (Quote) and what its attribution rules pass around (Attribution)."""
+"""What quote extraction returns (Quote) and what its attribution rules pass around (Attribution, and
+the reported-speech rules' Statement)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,16 @@ class Attribution:
     entity: Entity | None
     cue: str | None  # lemma of the reporting verb, 'according to', or None (a bare name, a stance)
     others: tuple[Attribution, ...] = ()  # the other speakers of a coordinated subject, in text order
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One reported statement: its content's character offsets in the field, the cue's lemma
+    (`say`, `according to`, `claim`), the cue's class and the source when the text gives one."""
+
+    start: int
+    end: int
+    cue: str
+    complement: str  # how the content hangs on the cue: clause, infinitive, object, a preposition, noun
+    cue_class: str
+    attribution: Attribution | None

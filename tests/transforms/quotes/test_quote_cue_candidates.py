@@ -57,3 +57,10 @@ def test_reporting_verbs_are_found_where_is_reporting_would_find_them(nlp: Langu
     assert found == [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS]
     assert not any(doc[i].pos_ == "AUX" for i in found)
     assert verb_positions(nlp(""), REPORTING_VERBS) == []
+
+
+def test_adjective_positions_only_when_asked(nlp: Language) -> None:
+    doc = nlp("Owen Tabb was critical of the plan.")
+    critical = next(t.i for t in doc if t.text == "critical")
+    assert critical not in cue_positions(doc, frozenset(), frozenset())
+    assert critical in cue_positions(doc, frozenset(), frozenset(), adjective_lemmas=frozenset({"critical"}))

@@ -236,6 +236,33 @@ def test_speech_verbs_beyond_say(quotes: Quotes, sentence: str, expected: tuple[
     assert summary(rows[0]) == (*expected, "speech")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Owen Tabb attacked the harbour plan.", ("the harbour plan", "Owen Tabb", "attack", "speech")),
+        ("Mara Lindqvist identified the pumps as the cause.", ("the pumps as the cause", "Mara Lindqvist", "identify",
+                                                               "speech")),
+        ("Owen Tabb labelled the levy a scam.", ("the levy a scam", "Owen Tabb", "label", "speech")),
+        ("Mara Lindqvist faulted the council for the delay.", ("the council for the delay", "Mara Lindqvist",
+                                                               "fault", "speech")),
+        ("Owen Tabb embraced the harbour plan.", ("the harbour plan", "Owen Tabb", "embrace", "belief")),
+        ("The court ruled that the levy was lawful.", ("the levy was lawful", "The court", "rule", "speech")),
+        ("The audit determined that the pumps had failed.", ("the pumps had failed", "The audit", "determine",
+                                                             "evidence")),
+        ("Owen Tabb said the same thing.", ("the same thing", "Owen Tabb", "say", "speech")),
+        ("Owen Tabb is opposed to the new levy.", ("the new levy", "Owen Tabb", "oppose", "belief")),
+        ("Owen Tabb is concerned about the harbour.", ("the harbour", "Owen Tabb", "concerned", "belief")),
+        ("Owen Tabb charged the mayor with fraud.", ("the mayor with fraud", "Owen Tabb", "charge", "speech")),
+        ("Owen Tabb wants the council to resign.", ("the council to resign", "Owen Tabb", "want", "belief")),
+        ("Owen Tabb felt the plan was too costly.", ("the plan was too costly", "Owen Tabb", "feel", "belief")),
+    ],
+)
+def test_stance_and_evidence_verbs_with_an_object_or_clause(
+    quotes: Quotes, sentence: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert summary(by_cue(quotes(sentence), expected[2])) == expected
+
+
 # -- beliefs ---------------------------------------------------------------------------------------
 
 
@@ -760,38 +787,14 @@ def test_complements_of_a_verb(context: Context) -> None:
     assert contents(ctx, word(ctx, "accused")) == {("of", "Tabb of lying")}
     ctx = context("Owen Tabb called for a ban on fishing.", OWEN)
     assert contents(ctx, word(ctx, "called")) == {("for", "a ban on fishing")}
+    # a clause `for` opens, with its own subject: the content starts after `for`
+    ctx = context("Owen Tabb called for Lindqvist to resign.", MARA, OWEN)
+    assert contents(ctx, word(ctx, "called")) == {("for", "Lindqvist to resign")}
 
 
 def test_complements_of_an_inverted_frame_are_the_clause_before_it(context: Context) -> None:
     ctx = context("The bridge will open in May, Mara Lindqvist said.", MARA)
     assert contents(ctx, word(ctx, "said")) == {("clause", "The bridge will open in May")}
-
-
-def test_content_span_trims_that_punctuation_and_lone_marks(context: Context) -> None:
-    text = "Mara Lindqvist said that the bridge would open in May."
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge would open in May"
-    text = 'Owen Tabb said the plan was "dead on arrival" and would be dropped.'
-    ctx = context(text, OWEN)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == 'the plan was "dead on arrival" and would be dropped'  # a whole quote keeps its marks
-
-
-def test_content_span_of_nothing_but_punctuation_is_none(context: Context) -> None:
-    ctx = context("Owen Tabb said: ... !", OWEN)
-    said = word(ctx, "said")
-    assert content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) is None
-
-
-def test_content_span_keeps_to_the_cues_paragraph(context: Context) -> None:
-    text = "Mara Lindqvist said the bridge was safe\n\nThe repairs will finish in June"
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge was safe"
 
 
 @pytest.mark.parametrize(

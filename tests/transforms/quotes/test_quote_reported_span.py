@@ -1,0 +1,128 @@
+"""The content's ends (transforms.quotes.reported_span): within the cue's paragraph, without a
+leading `that` or lone marks, and with the contents coordinated with it. Sentences written for these
+tests (fictional people)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from tests.transforms.quotes.mentions import entities
+from transforms.quotes import INDIRECT, Quote, field_quotes
+from transforms.quotes.context import FieldContext
+from transforms.quotes.reported_span import content_span, coordinated_end
+
+Context = Callable[..., FieldContext]
+MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
+OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+
+
+def word(ctx: FieldContext, text: str, nth: int = 0) -> Token:
+    return [t for t in ctx.doc if t.text == text][nth]
+
+
+@pytest.fixture(scope="module")
+def statements(nlp: Language) -> Callable[[str], list[Quote]]:
+    """The reported rows of a body text mentioning Mara Lindqvist and Owen Tabb, each checked
+    against the invariant text == field_text[char_start:char_end]."""
+
+    def run(text: str) -> list[Quote]:
+        doc = nlp(text)
+        rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+        assert all(q.text == text[q.char_start : q.char_end] for q in rows), rows
+        return [q for q in rows if q.quote_type == INDIRECT]
+
+    return run
+
+
+def test_content_span_trims_that_punctuation_and_lone_marks(context: Context) -> None:
+    text = "Mara Lindqvist said that the bridge would open in May."
+    ctx = context(text, MARA)
+    said = word(ctx, "said")
+    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
+    assert text[start:end] == "the bridge would open in May"
+    text = 'Owen Tabb said the plan was "dead on arrival" and would be dropped.'
+    ctx = context(text, OWEN)
+    said = word(ctx, "said")
+    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
+    assert text[start:end] == 'the plan was "dead on arrival" and would be dropped'  # a whole quote keeps its marks
+
+
+def test_content_span_of_nothing_but_punctuation_is_none(context: Context) -> None:
+    ctx = context("Owen Tabb said: ... !", OWEN)
+    said = word(ctx, "said")
+    assert content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) is None
+
+
+def test_content_span_keeps_to_the_cues_paragraph(context: Context) -> None:
+    text = "Mara Lindqvist said the bridge was safe\n\nThe repairs will finish in June"
+    ctx = context(text, MARA)
+    said = word(ctx, "said")
+    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
+    assert text[start:end] == "the bridge was safe"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # the second content hangs on the verb, with its own `that`
+        (
+            "Mara Lindqvist said the bridge was safe, and that the ferry would resume in May.",
+            "say",
+            "the bridge was safe, and that the ferry would resume in May",
+        ),
+        # `but that`: still the speaker's words, not the writer's contrast
+        (
+            "Owen Tabb said the levy was high, but that the council had no other choice.",
+            "say",
+            "the levy was high, but that the council had no other choice",
+        ),
+        (
+            "Owen Tabb believes the port can recover, but that it will take a decade.",
+            "believe",
+            "the port can recover, but that it will take a decade",
+        ),
+    ],
+)
+def test_a_content_coordinated_with_that_is_part_of_the_content(
+    statements: Callable[[str], list[Quote]], sentence: str, cue: str, content: str
+) -> None:
+    rows = [q for q in statements(sentence) if q.cue == cue]
+    assert [q.text for q in rows] == [content], rows
+
+
+def test_a_contrast_without_that_is_still_the_writers(statements: Callable[[str], list[Quote]]) -> None:
+    rows = statements("Owen Tabb said the levy was high, but the council has since cut it.")
+    assert [q.text for q in rows if q.cue == "say"] == ["the levy was high"]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A Doc with the parse given (heads as token indices), to pin a rule on one parse whatever
+    the model would make of the sentence."""
+    pos = ["VERB" if t.startswith("VB") or t == "MD" else "PUNCT" if t in (",", ".") else "X" for t in tags]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_an_adverbial_clause_the_parse_hangs_on_the_verb_ends_the_content() -> None:
+    doc = parsed(
+        ["Tabb", "said", "the", "plant", "would", "close", ",", "because", "demand", "fell", "."],
+        [1, 1, 3, 5, 5, 1, 1, 9, 9, 1, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "mark", "nsubj", "advcl", "punct"],
+        ["NNP", "VBD", "DT", "NN", "MD", "VB", ",", "IN", "NN", "VBD", "."],
+    )
+    assert coordinated_end(doc[1], doc[5]).i == 9  # `... close, because demand fell`
+
+
+def test_a_reporting_participle_the_parse_hangs_on_the_verb_is_not_content() -> None:
+    doc = parsed(
+        ["Tabb", "said", "the", "plant", "would", "close", ",", "adding", "that", "jobs", "go", "."],
+        [1, 1, 3, 5, 5, 1, 1, 1, 10, 10, 7, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "ccomp", "punct"],
+        ["NNP", "VBD", "DT", "NN", "MD", "VB", ",", "VBG", "IN", "NNS", "VBP", "."],
+    )
+    doc[7].lemma_ = "add"
+    assert coordinated_end(doc[1], doc[5]).i == 5

@@ -1,0 +1,144 @@
+"""Where a reported statement's words lie: the content's ends and the source's paragraph.
+
+reported.py and reported_nouns.py find a cue and its complement in the parse; these rules cut the
+complement's tokens to the content a reader would quote: within the cue's paragraph, without a
+leading `that`, punctuation or unmatched quotation marks at the ends, without what follows a comma
+that only describes or frames it (`..., who ...`, `..., saying ...`, `..., but ...`) and with the
+contents coordinated with it (`said A, and that B`). A source the parse takes from another paragraph
+(a heading joined to a sentence) is cut back to the cue's paragraph likewise.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.cues import is_cue_verb, is_reporting
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+# Dependents that, after a comma at a content's end, describe a word of it rather than report.
+_TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
+# Words that open a contrasting clause after a comma (`..., but for Republicans it is a cover-up`):
+# the writer's framing, not the reported content.
+_CONTRAST = frozenset({"but", "while", "though", "although", "whereas", "yet"})
+
+
+def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[int, int] | None:
+    """Character offsets of the content between tokens `first` and `last` (inclusive) of the cue at
+    token `cue`: within one paragraph (the cue's side of a line break), without a leading `that`,
+    spaces and punctuation at the ends, and quotation marks at the ends unless the quote they open
+    or close lies inside the content. None when no word is left."""
+    doc = ctx.doc
+    lo, hi = min(first, cue), max(last, cue)
+    breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
+    if breaks:  # keep to the cue's paragraph
+        first = max(first, max((b + 1 for b in breaks if b < cue), default=first))
+        last = min(last, min((b - 1 for b in breaks if b > cue), default=last))
+    while first <= last and _edge_noise(ctx, doc[first], first, last, opening=True):
+        first += 1
+    while last >= first and _edge_noise(ctx, doc[last], first, last, opening=False):
+        last -= 1
+    if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: bool) -> bool:
+    if t.is_space or "\n" in t.text:
+        return True
+    if opening and t.dep_ == "mark" and t.lower_ == "that":
+        return True
+    if is_mark(t):
+        neighbour = t.i + 1 if opening else t.i - 1
+        n = ctx.quote_of[neighbour] if 0 <= neighbour < len(ctx.doc) else -1
+        if n < 0:
+            return True
+        span = ctx.token_spans[n]
+        return not (first <= span.start and span.end - 1 <= last)  # keep the marks of a whole quote
+    return t.is_punct
+
+
+
+def trimmed_end(first: Token, last: Token) -> Token:
+    """The content's last token without what follows a comma that only describes or frames it: a
+    non-restrictive relative clause or apposition (`the convention, where Republicans will select
+    a nominee`) and a participle that is an attribution of its own (`..., saying ...`)."""
+    doc = first.doc
+    for t in doc[first.i + 1 : last.i + 1]:
+        cut = _second_act(first, last, t)
+        if cut is not None:
+            return cut
+        prev = doc[t.left_edge.i - 1]
+        if prev.text != "," or t.left_edge.i <= first.i + 1 or t.right_edge.i < last.i:
+            continue
+        if t.dep_ in _TRAILING_DESCRIPTIONS or (t.dep_ == "advcl" and t.tag_ == "VBG" and is_reporting(t)):
+            return doc[prev.i - 1]
+    return last
+
+
+def _second_act(first: Token, last: Token, t: Token) -> Token | None:
+    """Where the content ends when `t` starts what is no longer its words: a second reporting act of
+    the same speaker that the parse hung on the content (`said the economy would rebound and praised
+    Kerry`), or a contrasting clause with a subject of its own after a comma (`said the mails were
+    personal, but for Republicans it is a cover-up`). None when `t` starts neither."""
+    if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
+        return None
+    doc = t.doc
+    before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
+    if before is None:
+        return None
+    if t.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(t) and not has_subject(t):
+        end = doc[before.i - 1]
+        return doc[end.i - 1] if end.text == "," and end.i > first.i else end
+    opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
+    comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
+    if t.dep_ == "conj" and _opens_with_that(t):  # `..., but that B`: a coordinated content
+        return None
+    if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and has_subject(t):
+        return doc[comma.i - 1]
+    return None
+
+
+def coordinated_end(verb: Token, clause: Token) -> Token:
+    """The last token of a clause's content with what the parse hangs on the reporting verb after
+    it but belongs to it: a content coordinated with its own `that` (`said the economy would grow,
+    and that wages would rise`) and an adverbial clause (`said the plant would close, because
+    demand had fallen`), not a reporting participle (`..., adding that ...`)."""
+    end = clause.right_edge
+    if clause.i < verb.i:
+        return end
+    for c in verb.children:
+        if c.i <= end.i:
+            continue
+        coordinated = c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c)
+        adverbial = c.dep_ == "advcl" and not (c.tag_ == "VBG" and is_reporting(c))  # `said X, because Y`
+        if coordinated or adverbial:
+            end = c.right_edge
+    return end
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """`that wages would rise`: a clause with its own `that`, a content of its own kind."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children if c.i < clause.i)
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+
+def across_paragraphs(ctx: FieldContext, a: Token, b: Token) -> bool:
+    """A parse that joins a heading or the next paragraph to a sentence: no source comes from there."""
+    return ctx.paragraph(a.idx) != ctx.paragraph(b.idx)
+
+
+def in_paragraph(ctx: FieldContext, cue: Token, source: Token) -> tuple[Token | None, str | None]:
+    """The source's words in the cue's own paragraph (`Heading\n\nMara Lindqvist said`): the last
+    name or pronoun among them and the words up to it, or (None, None)."""
+    para = ctx.paragraph(cue.idx)
+    words = [t for t in source.subtree if ctx.paragraph(t.idx) == para and not ctx.quoted(t)]
+    head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON")), None)
+    if head is None:
+        return None, None
+    first = next(t for t in words if t.i <= head.i)
+    return head, ctx.doc[first.i : head.i + 1].text
