@@ -86,6 +86,13 @@ def is_naming(ctx: FieldContext, n: int) -> bool:
     return any(" ".join(words[-k:]) in NAMING_WORDS for k in range(1, min(len(words), _LONGEST_NAMING) + 1))
 
 
+def dateline_end(ctx: FieldContext) -> int:
+    """Where the body's dateline (`WASHINGTON —`, `DALLAS (Reuters) -`) ends, dash and spaces included;
+    0 for another field or a body without one."""
+    m = _DATELINE.match(ctx.text) if ctx.field == "body" else None
+    return m.end() if m else 0
+
+
 def is_dateline(ctx: FieldContext, t: Token) -> bool:
     """The token is part of the body's dateline (`WASHINGTON —`, `DALLAS (Reuters) -`)."""
     if ctx.field != "body" or t.idx > 80:

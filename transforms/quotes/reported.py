@@ -98,7 +98,13 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
     doc = verb.doc
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    # A verb reports one clause: with one after it, a clause the parse hangs on it before its subject is
+    # a fronted adverbial or another verb's clause (`When the city won the bid, Cleveland felt it had ...`).
+    later = any(c.dep_ == "ccomp" and c.i > verb.i for c in children)
+    subject = next((c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")), verb.i)
     for c in children:
+        if c.dep_ == "ccomp" and later and c.i < subject:
+            continue
         if c.dep_ == "ccomp" and not _inverted_frame(c):
             yield "clause", _clause_start(verb, c), coordinated_end(verb, c)
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
+from transforms.quotes.conventions import dateline_end
 from transforms.quotes.cues import is_cue_verb, is_reporting
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -27,8 +28,13 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
     """Character offsets of the content between tokens `first` and `last` (inclusive) of the cue at
     token `cue`: within one paragraph (the cue's side of a line break), without a leading `that`,
     spaces and punctuation at the ends, and quotation marks at the ends unless the quote they open
-    or close lies inside the content. None when no word is left."""
+    or close lies inside the content, and never the body's dateline (the parse may hang `CLEVELAND -`
+    on a sentence's fronted clause). None when no word is left."""
     doc = ctx.doc
+    if ctx.field == "body" and doc[first].idx < 80:
+        dateline = dateline_end(ctx)
+        while first <= last and doc[first].idx < dateline:
+            first += 1
     lo, hi = min(first, cue), max(last, cue)
     breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
     if breaks:  # keep to the cue's paragraph

@@ -213,3 +213,14 @@ def test_a_place_that_modifies_the_speaker_is_not_the_speaker(nlp) -> None:
     assert quote(quotes, "must stay sealed").speaker == "A Leeds judge"
     assert quote(quotes, "entirely peaceful").speaker == "Bristol police"
     assert quote(quotes, "is the worst").speaker == "Ohio farmers"
+
+
+def test_dateline_end_is_where_the_body_s_dateline_stops(nlp) -> None:
+    from transforms.quotes.context import FieldContext
+    from transforms.quotes.conventions import dateline_end
+
+    for text, end in (("HARBOURTON, Maine — The council met.", len("HARBOURTON, Maine — ")),
+                      ("Harbourton (AP) – The council met.", len("Harbourton (AP) – ")),
+                      ("The council met in HARBOURTON - on Monday.", 0)):
+        assert dateline_end(FieldContext("body", nlp(text), [])) == end, text
+    assert dateline_end(FieldContext("headline", nlp("HARBOURTON - Council meets"), [])) == 0

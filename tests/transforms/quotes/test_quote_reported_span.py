@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from tests.transforms.quotes.mentions import entities
 from transforms.quotes import INDIRECT, Quote, field_quotes
 from transforms.quotes.context import FieldContext
+from transforms.quotes.reported import complements
 from transforms.quotes.reported_span import content_span, coordinated_end
 
 Context = Callable[..., FieldContext]
@@ -126,3 +127,32 @@ def test_a_reporting_participle_the_parse_hangs_on_the_verb_is_not_content() -> 
     )
     doc[7].lemma_ = "add"
     assert coordinated_end(doc[1], doc[5]).i == 5
+
+
+def test_content_span_never_takes_the_body_s_dateline(context: Context) -> None:
+    for dateline in ("HARBOURTON - ", "HARBOURTON, Maine — ", "Harbourton (AP) – "):
+        text = dateline + "The bridge will open in May, Mara Lindqvist said."
+        ctx = context(text, MARA)
+        said = word(ctx, "said")
+        start, end = content_span(ctx, 0, said.i - 4, said.i) or (0, 0)
+        assert text[start:end] == "The bridge will open in May", dateline
+
+
+def test_a_clause_before_the_subject_is_not_content_when_a_clause_follows_the_verb() -> None:
+    # `When the mill town won the fair, Lindqvist felt the town had its pride back.`, as the parse
+    # misread a real article: the fronted `when` clause hung on `felt` as a second clausal complement
+    doc = parsed(
+        ["When", "the", "town", "won", "the", "fair", ",", "Lindqvist", "felt", "the", "town", "had", "its", "pride",
+         "back", "."],
+        [3, 2, 3, 8, 5, 3, 8, 8, 8, 10, 11, 8, 13, 11, 11, 8],
+        ["advmod", "det", "nsubj", "ccomp", "det", "dobj", "punct", "nsubj", "ROOT", "det", "nsubj", "ccomp", "poss",
+         "dobj", "advmod", "punct"],
+        ["WRB", "DT", "NN", "VBD", "DT", "NN", ",", "NNP", "VBD", "DT", "NN", "VBD", "PRP$", "NN", "RB", "."],
+    )
+    found = [(kind, doc[first.i : last.i + 1].text) for kind, first, last in complements(doc[8])]
+    assert found == [("clause", "the town had its pride back")]
+    # with no clause after the verb, a clause before it is its content (`The town won, Lindqvist felt.`)
+    doc = parsed(["The", "town", "won", ",", "Lindqvist", "felt", "."], [1, 2, 5, 5, 5, 5, 5],
+                 ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"],
+                 ["DT", "NN", "VBD", ",", "NNP", "VBD", "."])
+    assert [(k, doc[f.i : e.i + 1].text) for k, f, e in complements(doc[5])] == [("clause", "The town won")]
