@@ -85,6 +85,20 @@ def test_folding_hyphens_and_articles_keeps_other_people_apart() -> None:
         {"Bill Clinton"}, {"Clinton?"}, {"Hillary Clinton"}, {"Obama-Clinton?"}, {"Trump-Clinton?"}]
 
 
+def test_half_of_a_hyphenated_name_is_not_a_middle_name_to_leave_out() -> None:
+    # `Smith-Jones` is one family name: `Mary Jones` and a bare `Jones` are other people, written
+    # with the hyphen or without it (`Sheila Jackson Lee`) the name is one person
+    assert persons(["Mary Smith-Jones", "Mary Jones"]) == [{"Mary Jones"}, {"Mary Smith-Jones"}]
+    assert persons(["Tara Ross-Beddow", "Tara Ross Beddow", "Tara Beddow", "Ross-Beddow", "Beddow"]) == [
+        {"Beddow", "Tara Beddow"}, {"Ross-Beddow", "Tara Ross Beddow", "Tara Ross-Beddow"}]
+    assert persons(["Tara Ross-Beddow", "Beddow"]) == [{"Beddow?"}, {"Tara Ross-Beddow"}]
+    # a middle name of her own still joins the bare form (`Mary Jones` is `Mary Q. Jones`)
+    assert persons(["Mary Smith-Jones", "Mary Q. Jones", "Mary Jones"]) == [
+        {"Mary Jones", "Mary Q. Jones"}, {"Mary Smith-Jones"}]
+    # given names after the family name (`Moon Jae-in`) are never written without the hyphen's first half
+    assert persons(["Moon Jae-in", "Moon Jae In", "Moon In"]) == [{"Moon In"}, {"Moon Jae In", "Moon Jae-in"}]
+
+
 def test_a_bare_family_name_one_person_claims_is_that_person() -> None:
     assert persons(["Dmitry Peskov", "Peskov"]) == [{"Dmitry Peskov", "Peskov"}]
 
