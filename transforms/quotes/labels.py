@@ -1,9 +1,11 @@
 """Transcript labels inside quotation marks: a quoted paragraph that opens with a speaker's name in
 capitals (`"WALLACE: Let's start with ...`, `"PENCE: Well, look, ...`) is that speaker's, whatever
 the sentence around it says. The label names the person of the article whose surname it is; a
-label naming nobody in the article (the host introduced only as `Chris`) is the speaker as written,
-when the field uses it as a label at least twice (a transcript), so that a lone `"UPDATE: ...` is
-not taken for a speaker. Questions and answers (`Q:`, `A:`) are transcript_answers' (conventions.py).
+label naming nobody in the article (the host introduced only as `Chris`) is the speaker as written
+only where the field reads as a transcript, turns of at least two labels, this one used at least twice
+(a lone `"UPDATE: ...` or a repeated `"NOTE: ...` is a heading, not a speaker), and only for a quote
+that its own sentence does not attribute (`"WARNING: stay home," the mayor said` is the mayor's).
+Questions and answers (`Q:`, `A:`) are transcript_answers' (conventions.py).
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ def quotation_labels(ctx: FieldContext) -> dict[int, Attribution]:
         named = [e for e in people if e.name.upper() == label or e.name.split()[-1].upper() == surname]
         if len(named) == 1:
             out[n] = Attribution(label, named[0].name, named[0], None)
-        elif not named and uses[label] >= 2:
+        elif not named and uses[label] >= 2 and len(uses) >= 2:
             out[n] = Attribution(label, label.title(), None, None)
     return out
+
+
+def with_labels(ctx: FieldContext, own: list[Attribution | None], unspoken: set[int]) -> list[Attribution | None]:
+    """The quotes' own attributions (by span index) with the labels' put in: a label naming a person of
+    the article outranks the words around the quote; a label as written only fills a quote they leave
+    without a speaker (see the module doc)."""
+    labelled = quotation_labels(ctx)
+    return [a if n in unspoken or n not in labelled or (labelled[n].entity is None and a is not None)
+            else labelled[n] for n, a in enumerate(own)]
