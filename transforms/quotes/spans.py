@@ -14,7 +14,7 @@ the marks' balance. Rules:
   they are never spans of their own. Outside double quotes, ‘…’ or '…' is a quote when the opener
   starts a word and the closer ends one; a mark between two letters (don’t, Korea’s) or before a
   digit ('90s) is an apostrophe, never an opener. A single-marked span of one character is an elision
-  or a letter named (`rock 'n' roll`, `the letter 'A'`), not a quotation.
+  or a letter named (`rock 'n' roll`, `the letter 'A'`, `a 'C.'`: punctuation aside), not a quotation.
 - Quotes never cross a line break. A paragraph that opens a quote without closing it ends that
   quote at the paragraph's end (newspaper convention: the next paragraph re-opens the quote with
   its own mark), so a quote running over three paragraphs is three spans, one per paragraph, each
@@ -141,7 +141,8 @@ class _Scanner:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if single and end - start == 1:  # `'n'`: see the module docstring
-            return
+        word = text[start:end]
+        if single and sum(c.isalnum() for c in word) == 1 and not any(c.isspace() for c in word):
+            return  # `'n'`, `'C.'` (a grade, its full stop inside): see the module docstring
         if any(c.isalnum() for c in text[start:end]):
             self.spans.append(RawSpan(start, end, closed, single))
