@@ -47,3 +47,18 @@ def test_one_repeated_label_of_nobody_is_a_heading_not_a_transcript(nlp) -> None
     _, quotes = run(nlp, 'The bridge closed on Friday.\n\n"UPDATE: The bridge will reopen on Monday.\n\n'
                          '"UPDATE: Traffic is moving again.')
     assert {quote(quotes, t).speaker_mention for t in ("UPDATE: The bridge", "UPDATE: Traffic")} != {"UPDATE"}
+
+
+def test_a_label_two_people_could_claim_is_as_written_not_another_turns_speaker(nlp) -> None:
+    _, quotes = run(nlp, 'Ann Reyes and Tom Reyes met Chris Wallace.\n\n"WALLACE: Will you sell the farm?\n\n'
+                         '"REYES: Not this year.\n\n"WALLACE: And next year?\n\n"REYES: Ask my sister.')
+    assert quote(quotes, "WALLACE: And").speaker == "Chris Wallace"
+    assert {(quote(quotes, t).speaker_mention, quote(quotes, t).speaker_entity_id)
+            for t in ("REYES: Not", "REYES: Ask")} == {("REYES", None)}
+
+
+def test_a_shouted_quotation_opening_with_a_name_is_no_turn(nlp) -> None:
+    # the words after the label in capitals too: a tweet about Clinton, not her turn
+    _, quotes = run(nlp, 'Hillary Clinton spoke in Ohio. Donald Trump replied on Twitter.\n\n'
+                         '"CLINTON: A TOTAL DISASTER!" Trump tweeted.')
+    assert quote(quotes, "CLINTON: A TOTAL").speaker == "Donald Trump"
