@@ -51,6 +51,8 @@ _MOJIBAKE = re.compile("[ÃÂâ€ƒ™]")
 # (`Al Gore`) is no article. Its own rule rather than a list: no other particle drops.
 _ARTICLES = frozenset({"al", "el"})
 _ARTICLE = re.compile(r"(?i)^(?:al|el)(?:-|\s+)(?=\S)")
+# Hyphens as typeset (U+2010, and the non-breaking U+2011 that NFKD makes one) are the ASCII hyphen.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A hyphen after the first word of a name joins words that are also written apart.
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
@@ -77,7 +79,7 @@ def _fold(text: str) -> tuple[str, bool]:
     damaged = bool(_MOJIBAKE.search(text))
     text = _MOJIBAKE.sub("", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.replace("’", "'"), damaged
+    return text.replace("’", "'").translate(_HYPHENS), damaged
 
 
 def _clean(s: str) -> str:

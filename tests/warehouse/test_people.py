@@ -158,3 +158,11 @@ def test_short_forms_must_be_listed_both_ways_and_shorter() -> None:
 def test_a_titled_or_given_name_bare_form_is_not_resolved() -> None:
     assert persons(["Saeed Abedini", "Mrs. Abedini"]) == [{"Mrs. Abedini?"}, {"Saeed Abedini"}]
     assert persons(["Larry David", "David"]) == [{"David?"}, {"Larry David"}]
+
+
+def test_typeset_hyphens_are_hyphens() -> None:
+    # web copy sets U+2010 and the non-breaking U+2011 where a keyboard types `-`
+    assert persons(["Moon Jae-in", "Moon Jae\u2011in", "Moon Jae\u2010in"]) == [
+        {"Moon Jae-in", "Moon Jae\u2011in", "Moon Jae\u2010in"}]
+    assert persons(["Hamid al\u2011Rashid", "Hamid Rashid"]) == [{"Hamid Rashid", "Hamid al\u2011Rashid"}]
+    assert persons(["Mary Smith\u2011Jones", "Mary Jones"]) == [{"Mary Jones"}, {"Mary Smith\u2011Jones"}]

@@ -51,7 +51,7 @@ def name_words(text: str) -> list[str]:
 
 
 # `al-`/`el-` before a family name (`al-Assad`, `el-Sisi`), as news writes it with and without.
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011](?=\w)")  # typeset hyphens too
 
 
 def surname(words: list[str]) -> str:

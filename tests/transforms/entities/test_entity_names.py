@@ -114,3 +114,4 @@ def test_name_words_leave_out_the_arabic_article_of_a_family_name_only() -> None
     # a first word keeps it, and a name that only starts so is no article (`Alba`, `Elena`)
     assert name_words("Al-Hussein bin Talal") == ["al-hussein", "bin", "talal"]
     assert name_words("Elena Alba-Ruiz") == ["elena", "alba-ruiz"]
+    assert name_words("Hamid al\u2011Rashid") == ["hamid", "rashid"]  # a non-breaking hyphen, as web copy sets it
