@@ -14,7 +14,8 @@ How names are compared (nameparser splits title, given, middle, family name and 
   (`Bashar al-Assad` = `Bashar Assad`): news writes both; a hyphenated given name first (`Jean-Pierre`)
   stays one word, so `Jean-Pierre X` and `Jean-Paul X` stay apart; a bare hyphenated family name
   (`Holtz-Eakin`) is the family name of the full names it ends (`Douglas Holtz-Eakin`), and
-  `Trump-Clinton`, which ends none, is nobody's;
+  `Trump-Clinton`, which ends none, is nobody's; the first half of a hyphenated word is never a
+  middle name to leave out (`Mary Jones` and a bare `Jones` are not `Mary Smith-Jones`);
 - middle names compare by initials (`James B. Comey` = `James Brien Comey`); a name without one joins
   the only middle the family and given name have (`James Comey` -> `James B. Comey`), but when two
   differ (`George W. Bush`, `George H.W. Bush`) they are two people and the bare `George Bush` stays
@@ -50,6 +51,8 @@ _MOJIBAKE = re.compile("[ÃÂâ€ƒ™]")
 # (`Al Gore`) is no article. Its own rule rather than a list: no other particle drops.
 _ARTICLES = frozenset({"al", "el"})
 _ARTICLE = re.compile(r"(?i)^(?:al|el)(?:-|\s+)(?=\S)")
+# Hyphens as typeset (U+2010, and the non-breaking U+2011 that NFKD makes one) are the ASCII hyphen.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A hyphen after the first word of a name joins words that are also written apart.
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
@@ -64,6 +67,9 @@ class NameParts:
     suffix: str  # 'jr', 'ii', ...
     words: tuple[str, ...]
     titled: bool = False  # `Mrs. Abedini`: the article set this bearer of the name apart
+    # the middle is the first half of a hyphenated word (`Mary Smith-Jones`, `Moon Jae-in`): part of
+    # the family or given name, not a middle name that may be left out
+    compound: bool = False
 
 
 def _fold(text: str) -> tuple[str, bool]:
@@ -73,7 +79,7 @@ def _fold(text: str) -> tuple[str, bool]:
     damaged = bool(_MOJIBAKE.search(text))
     text = _MOJIBAKE.sub("", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.replace("’", "'"), damaged
+    return text.replace("’", "'").translate(_HYPHENS), damaged
 
 
 def _clean(s: str) -> str:
@@ -88,6 +94,7 @@ def name_parts(name: str) -> NameParts | None:
     text, damaged = _fold(name)
     first_word, _, rest = text.strip().partition(" ")
     # `Park Geun-hye` as `Park Geun hye`; a single word keeps its hyphen (`Holtz-Eakin`: see group_people)
+    compound = bool(rest) and bool(_INNER_HYPHEN.search(_ARTICLE.sub("", rest.split()[-1])))
     text = f"{first_word} {_INNER_HYPHEN.sub(' ', rest)}" if rest else _ARTICLE.sub("", text)
     parsed = HumanName(text)
     family = _ARTICLE.sub("", parsed.last)
@@ -114,7 +121,8 @@ def name_parts(name: str) -> NameParts | None:
             initials.append(_clean(w)[:1])
     middle = "".join(sorted(i for i in initials if i))
     suffix = _clean(parsed.suffix).replace(" ", "").replace(".", "")
-    return NameParts(first.replace(" ", ""), middle, last.replace(" ", ""), suffix, words, bool(parsed.title))
+    return NameParts(first.replace(" ", ""), middle, last.replace(" ", ""), suffix, words, bool(parsed.title),
+                     compound and bool(middle))
 
 
 def _person_id(*parts: str) -> str:
@@ -168,22 +176,31 @@ def group_people(names: Iterable[tuple[str, str]]) -> dict[str, Assignment]:
         if not _fragment(p, families, first_names, used, full_names):
             by_family[(p.last, p.suffix)].append(eid)
     family_people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # the last words of full names: a bare hyphenated family name (`Holtz-Eakin`) is the family name
+    # of `Douglas Holtz-Eakin` (whose hyphen is a space), but `Trump-Clinton` ends no name
+    tail_people: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
     for (last, suffix), eids in by_family.items():
         for eid, assignment in _family(last, suffix, {e: full[e] for e in eids}).items():
             out[eid] = assignment
-            if not assignment.unresolved:
+            if assignment.unresolved:
+                continue
+            p = full[eid]
+            for n in (2, 3):
+                if len(p.words) > n:
+                    tail_people[(p.words[-n:], suffix)].add(assignment.person_id)
+            if not p.compound:  # a bare `Jones` is not `Mary Smith-Jones`
                 family_people[(last, suffix)].add(assignment.person_id)
-    # the last words of full names: a bare hyphenated family name (`Holtz-Eakin`) is the family name
-    # of `Douglas Holtz-Eakin` (whose hyphen is a space), but `Trump-Clinton` ends no name
-    tails = {p.words[-n:] for p in full.values() for n in (2, 3) if len(p.words) > n}
+    compound_people = {out[e].person_id for e, p in full.items() if p.compound and e in out}
     for eid, p in sorted(parts.items()):
         if p.first:
             continue
-        last = p.last
-        if "-" in last and tuple(last.split("-")) in tails:
-            last = last.split("-")[-1]
+        tail = (tuple(p.last.split("-")), p.suffix)
+        if "-" in p.last and tail in tail_people:
+            claimants = tail_people[tail]
+            last = p.last.split("-")[-1]
             p = NameParts(p.first, p.middle, last, p.suffix, (last,), p.titled)
-        claimants = family_people.get((p.last, p.suffix), set())
+        else:
+            claimants = family_people.get((p.last, p.suffix), set()) - compound_people
         # not a word that is a given name (`David`; `Barron` when someone is so named), nor a titled
         # form (`Mrs. Abedini`)
         if len(claimants) == 1 and not p.titled and p.last not in first_names and not _known_given_name(p.last):
@@ -244,12 +261,20 @@ def _family(last: str, suffix: str, members: dict[str, NameParts]) -> dict[str, 
             by_root[root].append(eid)
     for root, eids in by_root.items():
         middles = sorted({members[e].middle for e in eids if members[e].middle})
+        # a middle that is half of a hyphenated name (`Mary Smith-Jones`) is never left out: `Mary
+        # Jones` is someone else, and joins only a middle name of her own (`Mary Q. Jones`)
+        bound = {members[e].middle for e in eids if members[e].compound}
+        free = [m for m in middles if m not in bound]
         for eid in eids:
             m = members[eid].middle
-            if len(middles) <= 1:
+            if len(middles) <= 1 and not bound:
                 out[eid] = Assignment(_person_id(last, suffix, root), False)
             elif m:
                 out[eid] = Assignment(_person_id(last, suffix, root, m), False)
+            elif not free:
+                out[eid] = Assignment(_person_id(last, suffix, root), False)
+            elif len(free) == 1:
+                out[eid] = Assignment(_person_id(last, suffix, root, free[0]), False)
             else:
                 out[eid] = Assignment(_person_id("unresolved", root, last, suffix), True)
     return out

@@ -26,14 +26,36 @@ def test_the_last_batches_shrink_so_the_workers_finish_together():
     sizes = [len(b) for b in task_batches(files(1000), 32)]
     assert sizes[:20] == [32] * 20
     tail = sizes[sizes.index(max(s for s in sizes if s < 32)):]
-    assert tail == sorted(tail, reverse=True) and min(tail[:-1]) == 4  # down to an eighth of a batch (the rest aside)
+    assert tail == sorted(tail, reverse=True) and min(tail[:-2]) == 4  # down to an eighth of a batch
+    assert min(tail[-2:]) >= 2  # the rest shares the last stretch: never under half of that
     assert sum(sizes[-4:]) <= 32  # the last few batches together are at most one full batch
 
 
 def test_the_tail_stops_shrinking_at_an_eighth_of_a_batch_so_tasks_stay_worth_their_fixed_cost():
     sizes = [len(b) for b in task_batches(files(2000), 128)]
-    assert min(sizes[:-1]) == 16 and len(sizes) <= 24  # 43 tasks when the tail went down to 1-2 files
+    assert min(sizes[:-2]) == 16 and len(sizes) <= 24  # 43 tasks when the tail went down to 1-2 files
+    assert min(sizes[-2:]) >= 8  # the rest shares the last stretch
     assert [len(b) for b in task_batches(files(5), 8)] == [2, 2, 1]  # never under 2 files but for the rest
+
+
+@pytest.mark.parametrize(("n", "size", "expected"), [
+    (17, 128, [9, 8]),  # a daily drop of 17 files: two workers, not one with 16 and one with a single file
+    (20, 128, [10, 10]),
+    (31, 128, [16, 15]),
+    (16, 128, [16]),  # up to the smallest batch: one task
+    (33, 128, [16, 9, 8]),
+])
+def test_a_rest_under_the_smallest_batch_shares_the_last_stretch_evenly(n, size, expected):
+    assert [len(b) for b in task_batches(files(n), size)] == expected
+
+
+@pytest.mark.parametrize("n", [2, 3, 7, 17, 130, 2001])
+@pytest.mark.parametrize("size", [1, 2, 3, 16, 128, 10**9])
+def test_no_batch_under_half_the_smallest_unless_the_run_or_the_batch_is_that_small(n, size):
+    batches = task_batches(files(n), size)
+    assert [f for b in batches for f in b] == files(n)
+    smallest = max(2, size // 8)
+    assert all(min(size, n, smallest // 2) <= len(b) <= size for b in batches)
 
 
 def test_plan_reads_new_and_changed_files_skips_unchanged_and_quarantines_problems_unread():

@@ -86,6 +86,20 @@ def test_folding_hyphens_and_articles_keeps_other_people_apart() -> None:
         {"Bill Clinton"}, {"Clinton?"}, {"Hillary Clinton"}, {"Obama-Clinton?"}, {"Trump-Clinton?"}]
 
 
+def test_half_of_a_hyphenated_name_is_not_a_middle_name_to_leave_out() -> None:
+    # `Smith-Jones` is one family name: `Mary Jones` and a bare `Jones` are other people, written
+    # with the hyphen or without it (`Sheila Jackson Lee`) the name is one person
+    assert persons(["Mary Smith-Jones", "Mary Jones"]) == [{"Mary Jones"}, {"Mary Smith-Jones"}]
+    assert persons(["Tara Ross-Beddow", "Tara Ross Beddow", "Tara Beddow", "Ross-Beddow", "Beddow"]) == [
+        {"Beddow", "Tara Beddow"}, {"Ross-Beddow", "Tara Ross Beddow", "Tara Ross-Beddow"}]
+    assert persons(["Tara Ross-Beddow", "Beddow"]) == [{"Beddow?"}, {"Tara Ross-Beddow"}]
+    # a middle name of her own still joins the bare form (`Mary Jones` is `Mary Q. Jones`)
+    assert persons(["Mary Smith-Jones", "Mary Q. Jones", "Mary Jones"]) == [
+        {"Mary Jones", "Mary Q. Jones"}, {"Mary Smith-Jones"}]
+    # given names after the family name (`Moon Jae-in`) are never written without the hyphen's first half
+    assert persons(["Moon Jae-in", "Moon Jae In", "Moon In"]) == [{"Moon In"}, {"Moon Jae In", "Moon Jae-in"}]
+
+
 def test_a_bare_family_name_one_person_claims_is_that_person() -> None:
     assert persons(["Dmitry Peskov", "Peskov"]) == [{"Dmitry Peskov", "Peskov"}]
 
@@ -145,3 +159,11 @@ def test_short_forms_must_be_listed_both_ways_and_shorter() -> None:
 def test_a_titled_or_given_name_bare_form_is_not_resolved() -> None:
     assert persons(["Saeed Abedini", "Mrs. Abedini"]) == [{"Mrs. Abedini?"}, {"Saeed Abedini"}]
     assert persons(["Larry David", "David"]) == [{"David?"}, {"Larry David"}]
+
+
+def test_typeset_hyphens_are_hyphens() -> None:
+    # web copy sets U+2010 and the non-breaking U+2011 where a keyboard types `-`
+    assert persons(["Moon Jae-in", "Moon Jae\u2011in", "Moon Jae\u2010in"]) == [
+        {"Moon Jae-in", "Moon Jae\u2011in", "Moon Jae\u2010in"}]
+    assert persons(["Hamid al\u2011Rashid", "Hamid Rashid"]) == [{"Hamid Rashid", "Hamid al\u2011Rashid"}]
+    assert persons(["Mary Smith\u2011Jones", "Mary Jones"]) == [{"Mary Jones"}, {"Mary Smith\u2011Jones"}]

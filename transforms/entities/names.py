@@ -43,8 +43,15 @@ def folded_spelling_key(folded: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """A person's name as comparable words (case, full stops and apostrophe style aside)."""
-    return spelling_key(text).replace(",", " ").split()
+    """A person's name as comparable words (case, full stops and apostrophe style aside). The Arabic
+    article opening a family name is left out (`Bashar al-Assad` as `bashar assad`, so that `Assad`
+    and `Bashar Assad` are his); a first word keeps it (`Al-Hussein bin Abdullah`)."""
+    words = spelling_key(text).replace(",", " ").split()
+    return [w if n == 0 and len(words) > 1 else _ARABIC_ARTICLE.sub("", w) for n, w in enumerate(words)]
+
+
+# `al-`/`el-` before a family name (`al-Assad`, `el-Sisi`), as news writes it with and without.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011](?=\w)")  # typeset hyphens too
 
 
 def surname(words: list[str]) -> str:

@@ -5,7 +5,9 @@ a description of that person.
 An epithet is `the`, then description words (lower-case modifiers, party, nationality or place
 words) of which one says which one (a capitalised word or `former`: `the tall officer` may be
 anyone), then a singular role noun (role_nouns.txt) in lower case: `The GOP nominee`, `The
-Democratic presidential candidate's call`, `The former secretary of state`. It must be the subject
+Democratic presidential candidate's call`, `The former secretary of state`; a word that makes it
+another holder of the role or one not known yet (`the other nominee`, `the next candidate`:
+epithet_other_words.txt) makes it nobody's. It must be the subject
 of its sentence's main verb (or that subject's possessor): an object (`Trump cast the former
 secretary of state as ...`) or a subordinate clause's subject is as often someone else. Not one:
 a phrase with a possessive or an organisation in it (`the company's spokeswoman`), one before a
@@ -27,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import Entity
-from transforms.lexicon import mapping
+from transforms.lexicon import mapping, word_list
 from transforms.people.descriptions import describe
 from transforms.people.role_phrases import (
     AFFILIATION_WORDS,
@@ -53,6 +55,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # An epithet says which one: a party, place or nationality word, or `former` (`the former secretary
 # of state`); `the black plainclothes officer` may be anyone.
 _FORMER = frozenset({"former", "ex"})
+# `the other Republican nominee`, `the next candidate`: another holder of the role, or one not known yet.
+_OTHER_HOLDER = word_list("epithet_other_words.txt")
 # Entity labels that may sit inside an epithet (`the Indiana governor`, `the French president`).
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
@@ -75,6 +79,8 @@ def epithet_spans(doc: Doc, entity_of: EntityIndex) -> list[Span]:
         office = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ == "of" else None
         if office is not None and office.is_lower and office.pos_ in ("NOUN", "PROPN"):
             end += 2  # `the former secretary of state`
+        if any(w.lower_ in _OTHER_HOLDER for w in words):
+            continue
         if any(not w.is_lower and w.is_alpha or w.lower_ in _FORMER for w in words):
             out.append(doc[start:end])
     return out

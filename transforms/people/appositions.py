@@ -32,7 +32,12 @@ _RELATIVE_ROLE = (("who", "served", "as"), ("who", "serves", "as"), ("who", "is"
 
 def apposition_after(doc: Doc, i: int, entity_of: EntityIndex, span: Span | None = None) -> Description:
     """`Dmitry Peskov, the Kremlin's spokesman,`; `Charles E. Grassley, Republican of Iowa`: the
-    words after token i (the end of the name at `span`, or of its party tag)."""
+    words after token i (the end of the name at `span`, or of its party tag), or after the list of
+    names the name is in (`Ann Quill and Roy Stamm, two Vermont developers,`: each name's)."""
+    bounds = _listed(doc, span, entity_of) if span is not None else None
+    listed = span is not None and bounds != (span.start, span.end)
+    if listed and bounds is not None and bounds[1] > i:
+        i = bounds[1]
     if i >= len(doc) or doc[i].text != ",":
         return Description()
     i += 1
@@ -44,7 +49,6 @@ def apposition_after(doc: Doc, i: int, entity_of: EntityIndex, span: Span | None
             i += len(lead)
             break
     phrase = _phrase(doc, i, 1)
-    listed = span is not None and _listed(doc, span, entity_of) != (span.start, span.end)
     return _apposition(phrase, entity_of, doc, plural=listed)
 
 

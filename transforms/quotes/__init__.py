@@ -62,7 +62,7 @@ from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
-from transforms.quotes.labels import quotation_labels
+from transforms.quotes.labels import with_labels
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.signatures import signed_statements
@@ -114,8 +114,7 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     unspoken = {n for n in range(count) if is_unspoken(ctx, n) or is_naming(ctx, n)}
     own = [None if n in unspoken else not_dateline(ctx, own_attribution(ctx, n), ctx.spans[n].start)
            for n in range(count)]
-    labelled = quotation_labels(ctx)  # `"WALLACE: ...`: the label outranks the words around the quote
-    own = [labelled.get(n, a) if n not in unspoken else a for n, a in enumerate(own)]
+    own = with_labels(ctx, own, unspoken)  # `"WALLACE: ...`: the label outranks the words around the quote
     attributions = inherit(ctx, own, unspoken)
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]

@@ -14,7 +14,8 @@ the marks' balance. Rules:
   they are never spans of their own. Outside double quotes, ‘…’ or '…' is a quote when the opener
   starts a word and the closer ends one; a mark between two letters (don’t, Korea’s) or before a
   digit ('90s) is an apostrophe, never an opener. A single-marked span of one character is an elision
-  or a letter named (`rock 'n' roll`, `the letter 'A'`), not a quotation.
+  or a letter named (`rock 'n' roll`, `the letter 'A'`, `a 'C.'`: punctuation aside), not a quotation,
+  and inside a single-marked quote it leaves that quote open (`calls it 'rock 'n' roll politics'`).
 - Quotes never cross a line break. A paragraph that opens a quote without closing it ends that
   quote at the paragraph's end (newspaper convention: the next paragraph re-opens the quote with
   its own mark), so a quote running over three paragraphs is three spans, one per paragraph, each
@@ -73,6 +74,7 @@ class _Scanner:
         self.spans: list[RawSpan] = []
         self.double: int | None = None  # start of the open double quote's words
         self.single: int | None = None  # start of the open single quote's words
+        self.outer: int | None = None  # the single quote an elision inside it opened over (`'rock 'n' roll'`)
 
     def feed(self, i: int) -> None:
         ch = self.text[i]
@@ -104,7 +106,7 @@ class _Scanner:
     def end_paragraph(self, i: int) -> None:
         if self.double is not None:
             self._emit(self.double, i, closed=False, single=False)
-        self.double = self.single = None
+        self.double = self.single = self.outer = None
 
     def _double_mark(self, i: int, ch: str) -> None:
         before, after = self._context(i)
@@ -126,10 +128,18 @@ class _Scanner:
         opens = before in _OPEN_CONTEXT and after.isalpha()
         closes = not before.isspace() and before not in _OPEN_CONTEXT and not after.isalnum()
         if ch != "’" and opens:
-            self.single = i + 1
+            self.outer, self.single = self.single, i + 1
         elif ch != "‘" and closes and self.single is not None:
+            if self.outer is not None and self._letter(self.single, i):
+                self.single, self.outer = self.outer, None  # `'rock 'n' roll politics'`: the quote goes on
+                return
             self._emit(self.single, i, closed=True, single=True)
-            self.single = None
+            self.single = self.outer = None
+
+    def _letter(self, start: int, end: int) -> bool:
+        """A single-marked span of one character (`'n'`, `'C.'`): an elision or a letter named."""
+        word = self.text[start:end].strip()
+        return sum(c.isalnum() for c in word) == 1 and not any(c.isspace() for c in word)
 
     def _context(self, i: int) -> tuple[str, str]:
         text = self.text
@@ -141,7 +151,7 @@ class _Scanner:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if single and end - start == 1:  # `'n'`: see the module docstring
-            return
+        if single and self._letter(start, end):
+            return  # `'n'`, `'C.'` (a grade, its full stop inside): see the module docstring
         if any(c.isalnum() for c in text[start:end]):
             self.spans.append(RawSpan(start, end, closed, single))

@@ -105,3 +105,13 @@ def test_otherwise_the_most_frequent_spelling_then_the_first() -> None:
     assert names_of(group(("O'Malley", "PERSON"), ("O’Malley", "PERSON"))) == {"o'malley": ("O'Malley", "PERSON")}
     typo = group(("HIllary Clinton", "PERSON"), ("HIllary Clinton", "PERSON"), ("Hillary Clinton", "PERSON"))
     assert names_of(typo) == {"hillary clinton": ("Hillary Clinton", "PERSON")}
+
+
+def test_name_words_leave_out_the_arabic_article_of_a_family_name_only() -> None:
+    assert name_words("Abdel Fattah el-Sisi") == ["abdel", "fattah", "sisi"]
+    assert name_words("al-Rashid") == ["rashid"]
+    assert surname(name_words("Hamid Al-Rashid")) == "rashid"
+    # a first word keeps it, and a name that only starts so is no article (`Alba`, `Elena`)
+    assert name_words("Al-Hussein bin Talal") == ["al-hussein", "bin", "talal"]
+    assert name_words("Elena Alba-Ruiz") == ["elena", "alba-ruiz"]
+    assert name_words("Hamid al\u2011Rashid") == ["hamid", "rashid"]  # a non-breaking hyphen, as web copy sets it

@@ -146,3 +146,13 @@ def test_known_people_are_keyed_by_the_lower_case_surname() -> None:
     assert KNOWN_PEOPLE["obama"] == "Barack Obama"
     assert KNOWN_PEOPLE["xi"] == "Xi Jinping"  # the family name first
     assert all(key in spelling_key(name).split() for key, name in KNOWN_PEOPLE.items())
+
+
+def test_the_arabic_article_of_a_family_name_is_spelling() -> None:
+    # `Hamid al-Rashid`, then `Rashid` and `al-Rashid`: one person, as `Hamid Rashid` is
+    text = "Hamid al-Rashid met the envoy in Amman. Rashid said the talks went well; al-Rashid later left."
+    raws = people(text, "Hamid al-Rashid", "Rashid", "al-Rashid")
+    assert resolved(text, raws, known_people={}) == ["Hamid al-Rashid"] * 3
+    text = "Nabil el-Araby spoke first. Nabil Araby then took questions, and Araby smiled."
+    raws = people(text, "Nabil el-Araby", "Nabil Araby", "Araby")
+    assert len(set(resolved(text, raws, known_people={}))) == 1

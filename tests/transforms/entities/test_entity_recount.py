@@ -49,3 +49,12 @@ def test_a_surname_counts_whatever_its_apostrophes_and_full_stops(nlp) -> None:
     mentions = entity(ents, "Brendan O'Hare").mentions
     assert {m.text for m in mentions} >= {"Brendan O'Hare", "O’Hare"}
     assert any(m.field == "headline" for m in mentions)
+
+
+def test_a_surname_with_or_without_the_arabic_article_counts(nlp) -> None:
+    # `Al-Rashid` as written and `Rashid` alone are both the man named `Hamid al-Rashid`
+    ents, _ = run(nlp, 'The cleric Hamid al-Rashid spoke in Amman on Friday.\n\n'
+                       'Footage of Al-Rashid again appears. "We will not leave," he says.\n\n'
+                       'RASHID: We will stay.\n\nOKAFOR: Why?')
+    person = entity(ents, "Hamid al-Rashid")
+    assert {m.text for m in person.mentions} >= {"Hamid al-Rashid", "Al-Rashid", "RASHID"}

@@ -69,3 +69,12 @@ def test_an_epithet_needs_words_that_say_which_one(nlp) -> None:
 def test_a_title_before_a_name_is_no_epithet(nlp) -> None:
     doc = nlp("The Republican nominee Donald Barker spoke on Friday.")
     assert epithet_spans(doc, {}) == []
+
+
+def test_an_epithet_of_another_or_a_future_holder_of_the_role_is_nobody(described) -> None:
+    # `the other`, `the next`, `the eventual` nominee is not the person the sentence before named
+    for words in ("other", "next", "eventual", "previous"):
+        text = ("Laura Benning says the tariffs will cost Ohio jobs.\n\n"
+                f"The {words} Republican nominee was speaking in Dayton on Friday. "
+                '"We cannot afford this," Benning said.')
+        assert described(text)["Laura Benning"] == (None, None), words

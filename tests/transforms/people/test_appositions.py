@@ -37,3 +37,15 @@ def test_voters_named_in_a_list_are_each_a_voter(described) -> None:
     found = described("The rally drew two young voters, Maria Lopez and James Carter, who drove from Akron. "
                       '"We came for the jobs plan," Carter said.')
     assert found["James Carter"][0] == "young voter"
+
+
+def test_a_plural_apposition_after_a_list_describes_every_name_of_it(described) -> None:
+    # the apposition follows the list's last name; the first names of the list take it too
+    text = 'Nora Veil and Amos Crane, two Maine nurses, said "the hospital will close."'
+    found = described(text)
+    assert found["Nora Veil"][0] == found["Amos Crane"][0] == "nurse"
+    text = 'Nora Veil, Amos Crane and Rita Osei, three local teachers, said "the school must stay open."'
+    assert {described(text)[n][0] for n in ("Nora Veil", "Amos Crane", "Rita Osei")} == {"local teacher"}
+    # a name with an apposition of its own in a list keeps its own
+    text = 'Nora Veil, a nurse, and Amos Crane, a teacher, said "the hospital will close."'
+    assert (described(text)["Nora Veil"][0], described(text)["Amos Crane"][0]) == ("nurse", "teacher")

@@ -94,6 +94,12 @@ def test_a_single_marked_letter_is_an_elision_or_a_letter_named_not_a_quote() ->
     assert quoted("The band played rock 'n' roll and the cafe sold fish ‘n’ chips.") == []
     assert quoted("Grade 'A' beef, the label said, is 'a fine cut'.") == ["a fine cut"]
     assert quoted('He said "I" was the word, not \'we\'.') == ["I", "we"]  # double marks and words: quotes
+    # the grade with the sentence's punctuation inside its marks is still one letter
+    assert quoted("Inspectors rated the school 'B,' then 'C.' Parents called it 'a scandal!'") == ["a scandal!"]
+    assert quoted("Fans chanted 'U-S-A' and 'go team.'") == ["U-S-A", "go team."]
+    # inside a single-marked quote, the elision leaves it open
+    assert quoted("Senator mocks rival's 'rock 'n' roll politics' in Ohio") == ["rock 'n' roll politics"]
+    assert quoted("Diners want 'fish 'n' chips,' owner says; 'A' rating") == ["fish 'n' chips,"]
 
 
 def test_top_level_single_quotes_count_as_quotes() -> None:
