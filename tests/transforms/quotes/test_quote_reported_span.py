@@ -40,31 +40,29 @@ def statements(nlp: Language) -> Callable[[str], list[Quote]]:
     return run
 
 
+def after_said(context: Context, text: str, spec: tuple) -> str | None:
+    """The content span of everything after `said` to the end of `text`, as text; None for no span."""
+    ctx = context(text, spec)
+    said = word(ctx, "said")
+    span = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i)
+    return None if span is None else text[span[0] : span[1]]
+
+
 def test_content_span_trims_that_punctuation_and_lone_marks(context: Context) -> None:
-    text = "Mara Lindqvist said that the bridge would open in May."
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge would open in May"
+    assert after_said(context, "Mara Lindqvist said that the bridge would open in May.", MARA) == (
+        "the bridge would open in May")
     text = 'Owen Tabb said the plan was "dead on arrival" and would be dropped.'
-    ctx = context(text, OWEN)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == 'the plan was "dead on arrival" and would be dropped'  # a whole quote keeps its marks
+    # a whole quote keeps its marks
+    assert after_said(context, text, OWEN) == 'the plan was "dead on arrival" and would be dropped'
 
 
 def test_content_span_of_nothing_but_punctuation_is_none(context: Context) -> None:
-    ctx = context("Owen Tabb said: ... !", OWEN)
-    said = word(ctx, "said")
-    assert content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) is None
+    assert after_said(context, "Owen Tabb said: ... !", OWEN) is None
 
 
 def test_content_span_keeps_to_the_cues_paragraph(context: Context) -> None:
     text = "Mara Lindqvist said the bridge was safe\n\nThe repairs will finish in June"
-    ctx = context(text, MARA)
-    said = word(ctx, "said")
-    start, end = content_span(ctx, said.i + 1, len(ctx.doc) - 1, said.i) or (0, 0)
-    assert text[start:end] == "the bridge was safe"
+    assert after_said(context, text, MARA) == "the bridge was safe"
 
 
 @pytest.mark.parametrize(
