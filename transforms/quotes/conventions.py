@@ -127,6 +127,10 @@ def not_dateline(ctx: FieldContext, attr: Attribution | None, limit: int | None 
         named = attr.entity.name.lower() in rest.lower() if attr.entity else bool(attr.speaker and attr.speaker in rest)
         if named:
             return Attribution(mention=rest, speaker=attr.speaker, entity=attr.entity, cue=attr.cue)
+        dateline = ctx.text[: m.end()]
+        if attr.entity is None and attr.speaker and attr.speaker.startswith(dateline):
+            # a speaker as the text gives it (`HARBOURTON — Crews of the ferry`): the same words, without the dateline
+            return Attribution(mention=rest, speaker=attr.speaker[m.end():].strip() or None, entity=None, cue=attr.cue)
         attr = Attribution(mention=rest, speaker=None, entity=None, cue=attr.cue)
         return _person_after(ctx, m.end(), limit, attr) or attr
     return _person_after(ctx, m.end(), limit, attr)

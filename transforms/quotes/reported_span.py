@@ -68,7 +68,8 @@ def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: boo
 def trimmed_end(first: Token, last: Token) -> Token:
     """The content's last token without what follows a comma that only describes or frames it: a
     non-restrictive relative clause or apposition (`the convention, where Republicans will select
-    a nominee`) and a participle that is an attribution of its own (`..., saying ...`)."""
+    a nominee`), a participle that is an attribution of its own (`..., saying ...`) and a trailing
+    `..., according to X` (reported_nouns reads it as its own statement)."""
     doc = first.doc
     for t in doc[first.i + 1 : last.i + 1]:
         cut = _second_act(first, last, t)
@@ -79,6 +80,8 @@ def trimmed_end(first: Token, last: Token) -> Token:
             continue
         if t.dep_ in _TRAILING_DESCRIPTIONS or (t.dep_ == "advcl" and t.tag_ == "VBG" and is_reporting(t)):
             return doc[prev.i - 1]
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return doc[prev.i - 1]  # `..., according to a statement`: an attribution of its own (its own row)
     return last
 
 

@@ -224,3 +224,11 @@ def test_dateline_end_is_where_the_body_s_dateline_stops(nlp) -> None:
                       ("The council met in HARBOURTON - on Monday.", 0)):
         assert dateline_end(FieldContext("body", nlp(text), [])) == end, text
     assert dateline_end(FieldContext("headline", nlp("HARBOURTON - Council meets"), [])) == 0
+
+
+def test_an_unnamed_speaker_after_a_dateline_keeps_its_words_without_the_dateline(nlp) -> None:
+    # the parse makes the city part of the subject here (seeds/002): the speaker had been blanked
+    _, quotes = run(nlp, "HARBOURTON — Crews of the cross-harbour ferry voted on Monday to strike from Friday, "
+                         "their union said.")
+    voted = [q for q in quotes if q.cue == "vote"]
+    assert voted and (voted[0].speaker, voted[0].speaker_mention) == ("Crews of the cross-harbour ferry",) * 2

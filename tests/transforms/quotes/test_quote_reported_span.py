@@ -154,3 +154,9 @@ def test_a_clause_before_the_subject_is_not_content_when_a_clause_follows_the_ve
                  ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"],
                  ["DT", "NN", "VBD", ",", "NNP", "VBD", "."])
     assert [(k, doc[f.i : e.i + 1].text) for k, f, e in complements(doc[5])] == [("clause", "The town won")]
+
+
+def test_a_trailing_according_to_is_no_part_of_the_verbs_content(statements) -> None:
+    text = "Mara Lindqvist said the ferries would run on a reduced timetable, according to a statement on Tuesday."
+    said = [q for q in statements(text) if q.cue == "say"]
+    assert [q.text for q in said] == ["the ferries would run on a reduced timetable"]
