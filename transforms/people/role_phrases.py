@@ -50,9 +50,14 @@ def key(t: Token) -> str:
 
 
 def is_role_head(t: Token) -> bool:
-    """A role noun (`spokesman`) or role title (`Sen.`); plurals of role nouns too (`senators`)."""
+    """A role noun (`spokesman`) or role title (`Sen.`); plurals of role nouns too (`senators`). A role
+    noun used as an adjective heads nothing (`the official news agency`, `an executive order`)."""
     k = key(t)
-    return k in ROLE_NOUNS or k in ROLE_TITLES or (k.endswith("s") and k[:-1] in ROLE_NOUNS and t.pos_ != "PROPN")
+    if k in ROLE_TITLES:
+        return True
+    if t.pos_ == "ADJ" and t.dep_ == "amod":
+        return False
+    return k in ROLE_NOUNS or (k.endswith("s") and k[:-1] in ROLE_NOUNS and t.pos_ != "PROPN")
 
 
 def role_word(t: Token) -> str:

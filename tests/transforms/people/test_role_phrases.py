@@ -28,3 +28,9 @@ def test_a_place_before_an_office_is_its_body_before_an_occupation_only_where_th
                       "Miami lawyer Roy Stamm said the plant would close.")
     assert found["Ann Quill"] == ("governor", "Ohio")
     assert found["Roy Stamm"] == ("lawyer", None)
+
+
+def test_a_role_noun_used_as_an_adjective_heads_no_role(nlp) -> None:
+    doc = nlp("The official Harbour News Agency said a senior official had resigned.")
+    assert [t.text for t in doc if is_role_head(t)] == ["official"] and not is_role_head(doc[1])
+    assert is_role_head(doc[8])  # `a senior official`: the noun
