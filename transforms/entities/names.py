@@ -46,8 +46,13 @@ def name_words(text: str) -> list[str]:
     """A person's name as comparable words (case, full stops and apostrophe style aside). The Arabic
     article opening a family name is left out (`Bashar al-Assad` as `bashar assad`, so that `Assad`
     and `Bashar Assad` are his); a first word keeps it (`Al-Hussein bin Abdullah`)."""
-    words = spelling_key(text).replace(",", " ").split()
+    words = written_name_words(text)
     return [w if n == 0 and len(words) > 1 else _ARABIC_ARTICLE.sub("", w) for n, w in enumerate(words)]
+
+
+def written_name_words(text: str) -> list[str]:
+    """name_words as the text writes them, the Arabic article kept (`al-awlaki`)."""
+    return spelling_key(text).replace(",", " ").split()
 
 
 # `al-`/`el-` before a family name (`al-Assad`, `el-Sisi`), as news writes it with and without.

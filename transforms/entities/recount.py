@@ -23,6 +23,7 @@ from transforms.entities.names import (
     name_words,
     spelling_key,
     surname,
+    written_name_words,
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -88,7 +89,7 @@ def _spellings(raws: list[RawMention]) -> tuple[dict[str, str], set[str]]:
         if r.label == "PERSON" and len(words) > 1:
             surnames[surname(words)].add(r.key)
             # as written too: `Al-Awlaki` is one word of the text, `Awlaki` (name_words) another
-            surnames[surname(spelling_key(r.text).replace(",", " ").split())].add(r.key)
+            surnames[surname(written_name_words(r.text))].add(r.key)
     for r in raws:  # an organisation's name without a suffix dropped on second mention (`Harbour City`)
         words = r.text.split()
         if r.label == "ORG" and len(words) > 2 and words[-1] in ORG_SHORT_SUFFIXES:
