@@ -3,65 +3,108 @@
 Prefect starts a temporary server by itself when PREFECT_API_URL is unset, but only inside the
 process that needs it: worker processes (the process pool, Dask workers) would each start their
 own. Starting one here and exporting its URL gives the whole run one server. The server is
-Prefect's own (`SubprocessASGIServer`, what Prefect starts for an unset PREFECT_API_URL), started
-on a thread so that `start_server` returns at once and the caller's own start-up overlaps the
-server's. What newsetl adds: one server for the run and its workers, no UI link to a server that
-is gone when the run ends, and queued logs sent before it stops."""
+Prefect's own application (`create_app` with `ephemeral=True`: no UI, only the services Prefect's
+temporary server runs), served by uvicorn in a child process, as Prefect serves its temporary server.
+What newsetl adds: the child is launched at once, without importing Prefect's server package in the
+run's own process (seconds of CPU that would hold up the run's start-up), one server for the run
+and its workers, no UI link to a server that is gone when the run ends, and queued logs sent before
+it stops."""
 
 from __future__ import annotations
 
+import atexit
 import os
-import threading
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
+import httpx
 from prefect.context import refresh_global_settings_context
 from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, get_current_settings, temporary_settings
 
 _STARTUP_TIMEOUT = 120  # seconds
+_PORT_TRIES = 3  # another program may take the free port between choosing and binding it
+_ROOT = Path(__file__).resolve().parents[1]  # the project folder, where uvicorn finds this module
+
+
+def ephemeral_app() -> Any:
+    """The ASGI application of Prefect's temporary server; uvicorn's factory in the server's process."""
+    from prefect.server.api.server import create_app
+
+    return create_app(ephemeral=True, final=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class TemporaryServer:
-    """Prefect's temporary API server, in a child process on a free loopback port, for one run."""
+    """Prefect's temporary API server, in a child process on a free loopback port, for one run. The
+    child starts on construction; `wait_ready` blocks until it answers."""
 
     def __init__(self) -> None:
-        self._server = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._start, name="prefect-temporary-server", daemon=True)
-        self._thread.start()
+        self._process: subprocess.Popen | None = None
+        self._launch()
+        atexit.register(self.stop)  # not left behind by a run that crashes
 
-    def _start(self) -> None:
-        try:
-            # Prefect's server package takes seconds to import: here, on this thread, not the caller's.
-            from prefect.server.api.server import SubprocessASGIServer
-
-            self._server = SubprocessASGIServer()
-            self._server.start(timeout=_STARTUP_TIMEOUT)
-        except BaseException as exc:  # reported by wait_ready, on the caller's thread
-            self._error = exc
+    def _launch(self) -> None:
+        self.port = _free_port()
+        env = {**os.environ, **get_current_settings().to_environment_variables(exclude_unset=True),
+               "PREFECT_UI_ENABLED": "0"}
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(_ROOT), "--factory", f"{__name__}:ephemeral_app",
+             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            env=env, stdin=subprocess.DEVNULL,
+        )
 
     @property
     def api_url(self) -> str:
-        assert self._server is not None, "wait_ready() first"
-        return self._server.api_url
+        return f"http://127.0.0.1:{self.port}/api"
 
-    def wait_ready(self, timeout: float = _STARTUP_TIMEOUT + 30) -> None:
+    def wait_ready(self, timeout: float = _STARTUP_TIMEOUT) -> None:
         """Block until the server answers its health check; RuntimeError saying why it did not."""
-        self._thread.join(timeout)
-        if self._thread.is_alive():
-            raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f}s")
-        if self._error is not None or self._server is None:
-            raise RuntimeError(f"the temporary Prefect server did not start: {self._error}")
+        deadline = time.monotonic() + timeout
+        tries = 1
+        with httpx.Client(timeout=5) as client:
+            while time.monotonic() < deadline:
+                assert self._process is not None, "stopped"
+                code = self._process.poll()
+                if code is not None:
+                    if tries < _PORT_TRIES:  # most likely the port was taken meanwhile: another one
+                        tries += 1
+                        self._launch()
+                        continue
+                    raise RuntimeError(f"the temporary Prefect server did not start: it exited with code {code}")
+                try:
+                    if client.get(f"{self.api_url}/health").status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f}s")
 
     def stop(self) -> None:
-        self._thread.join()
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def start_server() -> TemporaryServer | None:
-    """Launch a temporary server unless PREFECT_API_URL names one; returns without waiting."""
+    """Launch a temporary server unless PREFECT_API_URL names one; returns without waiting for it."""
     if get_current_settings().api.url:
         return None
     return TemporaryServer()

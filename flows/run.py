@@ -6,6 +6,8 @@ against a temporary local server started for the run, which boots while the flow
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 
 from flows import preflight, progress
@@ -66,11 +68,8 @@ def run(options: RunOptions, resources: Resources | None = None, started: float 
 def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> RunSummary:
     from flows.api import prefect_api, start_server
 
-    server = start_server()  # boots while the flow's modules import
+    server = start_server()  # boots in its own process while the flow's modules import
     try:
-        # There is work to do: Great Expectations, which the flow imports at its first batch, loads
-        # now, while the server boots, rather than later beside busy workers.
-        import expectations.gate  # noqa: F401
         from flows.etl import news_etl
     except BaseException as exc:
         if server is not None:
@@ -79,6 +78,9 @@ def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> Ru
             raise RunFailed(f"cannot load a word table: {exc}") from None
         raise
 
+    # Great Expectations (seconds of imports), which the flow needs at its first commit, loads on a
+    # thread while this one waits for the server and starts the flow, not later beside busy workers.
+    threading.Thread(target=_preload_gate, name="preload-expectations").start()
     parameters = options.as_parameters()
     if resources is not None:  # not a flow parameter otherwise: Prefect would note it cannot store it
         parameters["resources"] = resources
@@ -100,3 +102,9 @@ def _flow_run(options: RunOptions, resources: Resources | None, t0: float) -> Ru
     if not summary.published_anything:
         raise RunFailed(f"nothing could be published: {summary.message}", summary)
     return summary
+
+
+def _preload_gate() -> None:
+    # An import error is not this thread's to report: the flow imports the module again where it is used.
+    with contextlib.suppress(Exception):
+        import expectations.gate  # noqa: F401
