@@ -55,7 +55,11 @@ class RunOptions:
     # it a few dozen tasks per 2,000 files, and plan.task_batches shrinks the last batches (to 16 files) so
     # that the workers still finish together.
     batch_size: int = 128
-    commit_size: int = 512
+    # Each commit costs the flow process about three seconds of CPU whatever its size (Great Expectations'
+    # per-validation work, story assignment, Delta writes, view rebuilds), taken from the workers on a
+    # two-core machine: 1,024 files (under a minute of two workers' time) makes it a few per run, and a
+    # crash loses at most that minute.
+    commit_size: int = 1024
     max_file_mb: float = 20.0
     model: str = ""
     task_runner: str = "process"
