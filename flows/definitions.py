@@ -41,7 +41,9 @@ def task_runner_for(options: RunOptions) -> TaskRunner:
 
     workers = options.workers or default_workers()
     if options.task_runner == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.tasks import worker_started
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=worker_started)
     if options.task_runner == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     from prefect_dask import DaskTaskRunner  # options accept only TASK_RUNNERS: this is dask

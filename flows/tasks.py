@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 from datetime import date
 
 from prefect import task
@@ -17,6 +19,13 @@ from transforms.process import BatchResult, FileResult, RawFile, quarantined
 
 _RETRIES = {"retries": 2, "retry_delay_seconds": exponential_backoff(backoff_factor=2), "cache_policy": NO_CACHE}
 _RULE_TABLES = "rule tables: "
+
+
+def worker_started() -> None:
+    """Run once in each process of the process pool (flows.definitions): at its exit, skip the final
+    garbage collection, which walks every object of spaCy, Prefect and the model (most of a second per
+    worker, while the run waits for its workers to end) only to free memory that the exit frees anyway."""
+    atexit.register(gc.freeze)
 
 
 def _worth_retrying(task: object, task_run: object, state: State) -> bool:
