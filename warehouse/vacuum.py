@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from deltalake import DeltaTable
 
 from warehouse import manifest as mf
+from warehouse.retention import MAX_RETAIN_DAYS
 from warehouse.schema import ALL_TABLES
 from warehouse.store import Warehouse
 
@@ -46,10 +47,6 @@ def protected_versions(wh: Warehouse, keep_commits: int = KEEP_COMMITS) -> dict[
         for name, version in manifest.versions.items():
             keep.setdefault(name, set()).add(version)
     return keep
-
-
-# The longest retention window: a century, well inside what Delta Lake's timestamps can count.
-MAX_RETAIN_DAYS = 36_500
 
 
 def vacuum(wh: Warehouse, retain_days: float, keep_commits: int = KEEP_COMMITS, dry_run: bool = False) -> VacuumReport:
