@@ -1,8 +1,13 @@
 """What the gate computes in pandas before GX sees a batch: the facts that span tables.
 
 GX validates one dataframe at a time, so a check that needs a second table gets it here, either as a
-derived column (the quoted span, which needs the article's text) or as an expectation parameter bound
-at run time with GX's `$PARAMETER` syntax (the batch's article ids, its published files, today's bounds).
+derived column (the quoted span, which needs the article's text; each reference's unresolved values) or as
+an expectation parameter bound at run time with GX's `$PARAMETER` syntax (today's bounds, the number of files
+the batch publishes).
+
+A reference is checked through a derived column rather than an in-set expectation over the referenced
+values: GX rebuilds each expectation's configuration dozens of times per validation, and a configuration
+holding the batch's thousands of ids made that most of a commit's validation time.
 """
 
 from __future__ import annotations
@@ -19,16 +24,34 @@ from warehouse.schema import PUBLISHED, TEXT_FIELDS
 # The derived column of quotes: the characters [char_start:char_end] of the quote's field in its article.
 QUOTED_SPAN = "quoted_span"
 
-# Expectation parameter names, as the suites spell them in {"$PARAMETER": name}. The first three hold the
-# referenced values of the schema's references (expectations.suites.REFERENCE_CHECKS says which is whose).
+# The values a batch's references may take, by name (expectations.suites.REFERENCE_CHECKS says which is
+# whose): see referenced_values.
 ARTICLE_IDS = "article_ids"
 FILE_ARTICLE_IDS = "file_article_ids"
 ENTITY_IDS = "entity_ids"
 STORY_IDS = "story_ids"
 PUBLISHED_PATHS = "published_paths"
+# Expectation parameter names, as the suites spell them in {"$PARAMETER": name}: see expectation_parameters.
 PUBLISHED_FILES = "published_files"
 EARLIEST = "earliest_date"
 LATEST = "latest_date"
+
+# The derived column of a checked column: its value where that names nothing the batch may refer to, NULL
+# where it does (or is NULL itself).
+UNRESOLVED_SUFFIX = "_unresolved"
+
+
+def unresolved_column(column: str) -> str:
+    """The name of `column`'s derived column of unresolved values: `article_id` -> `article_id_unresolved`."""
+    return column + UNRESOLVED_SUFFIX
+
+
+def with_unresolved(frame: pd.DataFrame, column: str, allowed: Collection[Any]) -> pd.DataFrame:
+    """`frame` with unresolved_column(column): the value of `column` where it is not NULL and not in
+    `allowed`, NULL elsewhere, so that GX names the offending values and rows of a not-null check on it."""
+    values = frame[column]
+    derived = values.astype(object).where(values.notna() & ~values.isin(list(allowed)), None)
+    return frame.assign(**{unresolved_column(column): derived})
 
 
 def with_quoted_spans(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -85,11 +108,11 @@ def _span(texts: dict[str, dict[Any, Any]], article_id: Any, field: Any, start: 
     return ("" if pd.isna(text) else text)[int(start) : int(end)]
 
 
-def expectation_parameters(
-    batch: Mapping[str, pd.DataFrame], today: date, committed_article_ids: Collection[str] = (),
+def referenced_values(
+    batch: Mapping[str, pd.DataFrame], committed_article_ids: Collection[str] = (),
     committed_stories: Collection[str] = (),
-) -> dict[str, Any]:
-    """The `$PARAMETER` values the suites need for this batch.
+) -> dict[str, list[Any]]:
+    """What the batch's references may name, by name (ARTICLE_IDS, ...).
 
     `committed_article_ids` are articles committed before this batch. A file touched since then (same
     bytes, new mtime) is recorded again with its earlier status: a published row whose article is
@@ -100,22 +123,34 @@ def expectation_parameters(
     article_ids = articles["article_id"].dropna().unique().tolist()
     in_batch = set(article_ids)
     committed = [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
-    published = files[files["status"] == PUBLISHED]
-    publishing = published[~published["article_id"].isin(committed)]
-    earliest, latest = _date_bounds(articles["published_date"], EARLIEST_DATE, today + timedelta(days=MAX_DAYS_AHEAD))
     return {
         ARTICLE_IDS: article_ids,
-        # only the committed ids this batch's files name: the warehouse's full list would bloat every result
+        # only the committed ids this batch's files name
         FILE_ARTICLE_IDS: article_ids + committed,
         ENTITY_IDS: entities["entity_id"].dropna().unique().tolist(),
         # only the committed stories this batch's articles name, like FILE_ARTICLE_IDS
         STORY_IDS: article_ids + [s for s in articles["story_id"].dropna().unique()
                                   if s not in in_batch and (s in committed_stories or s in committed_article_ids)],
-        PUBLISHED_PATHS: publishing["path"].dropna().unique().tolist(),
-        PUBLISHED_FILES: len(publishing),
-        EARLIEST: earliest,
-        LATEST: latest,
+        PUBLISHED_PATHS: _publishing(files, committed)["path"].dropna().unique().tolist(),
     }
+
+
+def expectation_parameters(
+    batch: Mapping[str, pd.DataFrame], today: date, committed_article_ids: Collection[str] = (),
+) -> dict[str, Any]:
+    """The `$PARAMETER` values the suites need for this batch: the bounds of a plausible publication date,
+    and how many files the batch publishes (a touched file's re-recorded publication aside, see
+    referenced_values)."""
+    articles, files = batch["articles"], batch["files"]
+    in_batch = set(articles["article_id"].dropna())
+    committed = [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
+    earliest, latest = _date_bounds(articles["published_date"], EARLIEST_DATE, today + timedelta(days=MAX_DAYS_AHEAD))
+    return {PUBLISHED_FILES: len(_publishing(files, committed)), EARLIEST: earliest, LATEST: latest}
+
+
+def _publishing(files: pd.DataFrame, committed: list[Any]) -> pd.DataFrame:
+    published = files[files["status"] == PUBLISHED]
+    return published[~published["article_id"].isin(committed)]
 
 
 def _date_bounds(column: pd.Series, earliest: date, latest: date) -> tuple[Any, Any]:

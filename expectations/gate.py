@@ -12,9 +12,15 @@ import pandas as pd
 from great_expectations.core import ExpectationSuiteValidationResult
 
 from expectations.context import quiet_context
-from expectations.derived import expectation_parameters, with_quoted_spans, with_story_firsts
+from expectations.derived import (
+    expectation_parameters,
+    referenced_values,
+    with_quoted_spans,
+    with_story_firsts,
+    with_unresolved,
+)
 from expectations.report import MAX_EXAMPLES, GateReport, QualityRecord, column_name, record_from_result
-from expectations.suites import GATED_TABLES, ROW_NAMES, build_suite
+from expectations.suites import GATED_TABLES, ROW_NAMES, UNRESOLVED_CHECKS, build_suite
 from warehouse.schema import ARTICLES, QUOTES
 
 
@@ -69,7 +75,11 @@ class Gate:
         frames = {table.name: batch[table.name] for table in GATED_TABLES}
         frames[QUOTES.name] = with_quoted_spans(batch["quotes"], batch["articles"])
         frames[ARTICLES.name] = with_story_firsts(batch["articles"], story_firsts or {})
-        parameters = expectation_parameters(batch, today or date.today(), committed_article_ids, story_firsts or {})
+        referenced = referenced_values(batch, committed_article_ids, story_firsts or {})
+        for table in GATED_TABLES:
+            for column, name in UNRESOLVED_CHECKS[table.name]:
+                frames[table.name] = with_unresolved(frames[table.name], column, referenced[name])
+        parameters = expectation_parameters(batch, today or date.today(), committed_article_ids)
         records: list[QualityRecord] = []
         with self._lock:
             try:

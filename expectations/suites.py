@@ -1,9 +1,10 @@
 """The gate's expectation suites, one per table of a batch.
 
 What the schema says is derived from warehouse.schema: not-null for every non-nullable column, each closed
-value set, each reference to another table (checked within the batch, against a `$PARAMETER` that
-expectations.derived computes) and the table's key unique. The rest is the domain's rules, with their
-thresholds taken from the transforms that enforce them. Each expectation carries GX's own `severity`
+value set, each reference to another table (checked within the batch: a derived column of the values that
+name nothing the batch may refer to, see expectations.derived, must be NULL) and the table's key unique.
+The rest is the domain's rules, with their thresholds taken from the transforms that enforce them. Each
+expectation carries GX's own `severity`
 (warehouse.schema.SEVERITIES): critical failures block the batch's commit, warnings are recorded and the
 batch publishes.
 """
@@ -28,6 +29,7 @@ from expectations.derived import (
     STORY_FIRST_DATE,
     STORY_FIRST_STORY,
     STORY_IDS,
+    unresolved_column,
 )
 from warehouse.schema import (
     ARTICLES,
@@ -62,11 +64,11 @@ MIN_SPEAKER_SHARE = 0.3
 
 @dataclass(frozen=True)
 class ReferenceCheck:
-    """How the gate checks one of the schema's references within a batch: the values must be in
-    `$PARAMETER` `parameter` (the referenced values the batch has, see expectations.derived), for the
-    rows `row_condition` selects (all when None)."""
+    """How the gate checks one of the schema's references within a batch: the values must be among
+    `referenced`, a name of expectations.derived.referenced_values (the values the batch may refer to),
+    for the rows `row_condition` selects (all when None)."""
 
-    parameter: str
+    referenced: str
     severity: str
     description: str
     row_condition: Condition | None = None
@@ -93,6 +95,18 @@ REFERENCE_CHECKS: dict[Reference, ReferenceCheck] = {
         # a duplicate's article may be any committed one; a quarantined file has none
         row_condition=Column("status") == PUBLISHED,
     ),
+}
+
+
+# Every column the gate checks through a derived column of unresolved values (expectations.derived.
+# with_unresolved), by table: (column, name of the referenced values). The schema's references, and
+# articles.source_path, which must name a file the batch publishes.
+UNRESOLVED_CHECKS: dict[str, tuple[tuple[str, str], ...]] = {
+    table.name: tuple(
+        [(ref.column, check.referenced) for ref, check in REFERENCE_CHECKS.items() if ref.table == table.name]
+        + ([("source_path", PUBLISHED_PATHS)] if table is ARTICLES else [])
+    )
+    for table in GATED_TABLES
 }
 
 
@@ -124,16 +138,16 @@ def schema_expectations(table: Table) -> list[gxe.Expectation]:
 
 
 def reference_expectation(reference: Reference) -> gxe.Expectation:
-    """The batch check of one schema reference: its column's values are in the check's `$PARAMETER`.
-    Raises KeyError naming the reference when REFERENCE_CHECKS has no entry for it."""
+    """The batch check of one schema reference: its column's derived column of unresolved values
+    (expectations.derived.unresolved_column) is NULL. Raises KeyError naming the reference when
+    REFERENCE_CHECKS has no entry for it."""
     try:
         check = REFERENCE_CHECKS[reference]
     except KeyError:
         raise KeyError(f"reference {reference} has no batch check in expectations.suites.REFERENCE_CHECKS") from None
     optional = {"row_condition": check.row_condition} if check.row_condition is not None else {}
-    return gxe.ExpectColumnValuesToBeInSet(
-        column=reference.column,
-        value_set=_param(check.parameter),
+    return gxe.ExpectColumnValuesToBeNull(
+        column=unresolved_column(reference.column),
         severity=check.severity,
         description=check.description,
         **optional,
@@ -149,9 +163,8 @@ def articles_expectations() -> list[gxe.Expectation]:
             severity=CRITICAL,
             description="publication date plausible: from transforms.article.EARLIEST_DATE to MAX_DAYS_AHEAD",
         ),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="source_path",
-            value_set=_param(PUBLISHED_PATHS),
+        gxe.ExpectColumnValuesToBeNull(
+            column=unresolved_column("source_path"),
             severity=CRITICAL,
             description="every article comes from a file this batch publishes",
         ),

@@ -21,8 +21,11 @@ from expectations.derived import (
     STORY_FIRST_STORY,
     STORY_IDS,
     expectation_parameters,
+    referenced_values,
+    unresolved_column,
     with_quoted_spans,
     with_story_firsts,
+    with_unresolved,
 )
 from tests.expectations.test_gate import TODAY, _file, _frame
 from transforms.article import EARLIEST_DATE, MAX_DAYS_AHEAD
@@ -123,21 +126,31 @@ def batch(published_dates: pd.Series | None = None) -> dict[str, pd.DataFrame]:
     return {"articles": arts, "quotes": quotes(), "entities": entities, "files": files}
 
 
-def test_parameters_hold_the_batchs_ids_and_what_it_publishes() -> None:
-    params = expectation_parameters(batch(), TODAY, committed_article_ids={"a-old", "a-unrelated"})
-    assert params == {
+def test_referenced_values_hold_the_batchs_ids_and_what_it_publishes() -> None:
+    values = referenced_values(batch(), committed_article_ids={"a-old", "a-unrelated"})
+    assert values == {
         ARTICLE_IDS: ["a1", "a2"],
         FILE_ARTICLE_IDS: ["a1", "a2", "a-old"],  # only the committed ids the batch's files name
         ENTITY_IDS: ["e-peskov", "e-berlin"],
         PUBLISHED_PATHS: ["2026/11/a1.txt", "2026/11/a2.txt", "2026/11/lost.txt"],
-        PUBLISHED_FILES: 3,
-        EARLIEST: EARLIEST_DATE,
-        LATEST: TODAY + timedelta(days=MAX_DAYS_AHEAD),
         STORY_IDS: ["a1", "a2"],
     }
+    params = expectation_parameters(batch(), TODAY, committed_article_ids={"a-old", "a-unrelated"})
+    assert params == {PUBLISHED_FILES: 3, EARLIEST: EARLIEST_DATE, LATEST: TODAY + timedelta(days=MAX_DAYS_AHEAD)}
     # without the committed ids, the touched file counts as a publication whose article is missing
-    params = expectation_parameters(batch(), TODAY)
-    assert (params[FILE_ARTICLE_IDS], params[PUBLISHED_FILES]) == (["a1", "a2"], 4)
+    assert referenced_values(batch())[FILE_ARTICLE_IDS] == ["a1", "a2"]
+    assert expectation_parameters(batch(), TODAY)[PUBLISHED_FILES] == 4
+
+
+def test_the_unresolved_column_holds_exactly_the_values_that_name_nothing() -> None:
+    frame = pd.DataFrame({"speaker_entity_id": ["e1", None, "e9", "e2", "e9"], "n": range(5)},
+                         index=[10, 11, 12, 13, 14]).astype({"speaker_entity_id": "str"})
+    got = with_unresolved(frame, "speaker_entity_id", ["e1", "e2"])
+    assert unresolved_column("speaker_entity_id") == "speaker_entity_id_unresolved"
+    assert got["speaker_entity_id_unresolved"].tolist() == [None, None, "e9", None, "e9"]
+    assert list(got.index) == list(frame.index) and got["n"].tolist() == list(range(5))  # rows kept, in order
+    assert "speaker_entity_id_unresolved" not in frame.columns  # the input is not changed
+    assert with_unresolved(frame.iloc[:0], "speaker_entity_id", [])["speaker_entity_id_unresolved"].empty
 
 
 @pytest.mark.parametrize(("dates", "bound"), [
@@ -161,9 +174,8 @@ def test_timezone_aware_dates_get_bounds_in_their_zone() -> None:
 def test_story_ids_may_name_the_batch_s_articles_or_committed_ones_only() -> None:
     b = batch()
     b["articles"] = b["articles"].assign(story_id=["a1", "a-committed"])
-    assert expectation_parameters(b, TODAY, committed_stories={"a-committed": None})[STORY_IDS] == \
-        ["a1", "a2", "a-committed"]
-    assert expectation_parameters(b, TODAY)[STORY_IDS] == ["a1", "a2"]  # a-committed: a dangling story
+    assert referenced_values(b, committed_stories={"a-committed": None})[STORY_IDS] == ["a1", "a2", "a-committed"]
+    assert referenced_values(b)[STORY_IDS] == ["a1", "a2"]  # a-committed: a dangling story
 
 
 def test_each_article_gets_the_date_and_story_of_its_story_s_first_article() -> None:

@@ -304,8 +304,8 @@ CRITICAL_BREAKS = {
     "dangling article reference": (
         _set("entities", 40, "article_id", "0000deadbeef0000"),
         "entities",
-        "expect_column_values_to_be_in_set",
-        "article_id",
+        "expect_column_values_to_be_null",
+        "article_id_unresolved",
     ),
     "wrong offsets": (_shift_offsets, "quotes", "expect_column_pair_values_to_be_equal", "text,quoted_span"),
     "quote in an absent standfirst": (
@@ -336,14 +336,14 @@ CRITICAL_BREAKS = {
     "published file without its article": (
         _drop_article,
         "files",
-        "expect_column_values_to_be_in_set",
-        "article_id",
+        "expect_column_values_to_be_null",
+        "article_id_unresolved",
     ),
     "article whose file is not published": (
         _unpublish_file,
         "articles",
-        "expect_column_values_to_be_in_set",
-        "source_path",
+        "expect_column_values_to_be_null",
+        "source_path_unresolved",
     ),
     "unexplained quarantine": (
         _set("files", 9, "reason", None),
@@ -364,8 +364,8 @@ MORE_BREAKS = {
     "dangling quote reference": (
         _set("quotes", 20, "article_id", "0000deadbeef0000"),
         "quotes",
-        "expect_column_values_to_be_in_set",
-        "article_id",
+        "expect_column_values_to_be_null",
+        "article_id_unresolved",
     ),
     "bad quote field": (_set("quotes", 1, "field", "caption"), "quotes", "expect_column_values_to_be_in_set", "field"),
     "bad quote type": (
@@ -442,7 +442,7 @@ def test_a_missing_article_breaks_the_count_reconciliation(gate: Gate) -> None:
     record = _failed(report, "articles", "expect_column_unique_value_count_to_be_between", "article_id")
     assert record.observed_value == "7"
     assert "failed: observed 7, expected 8..8" in report.describe_failures()
-    files = _failed(report, "files", "expect_column_values_to_be_in_set", "article_id")
+    files = _failed(report, "files", "expect_column_values_to_be_null", "article_id_unresolved")
     assert files.unexpected_examples.startswith(f"path={batch['files'].loc[2, 'path']} ")
 
 
@@ -579,7 +579,7 @@ def test_stories_name_an_article_whose_story_is_its_own_and_which_is_the_earlies
                    "published_date,story_first_date").unexpected_count == 1
     assert _failed(report, "articles", "expect_column_pair_values_to_be_equal",
                    "story_id,story_first_story").unexpected_count == 1
-    assert _failed(report, "articles", "expect_column_values_to_be_in_set", "story_id").unexpected_count == 1
+    assert _failed(report, "articles", "expect_column_values_to_be_null", "story_id_unresolved").unexpected_count == 1
 
 
 def test_a_story_may_have_its_first_article_committed_before(gate: Gate) -> None:

@@ -13,6 +13,7 @@ from expectations.suites import (
     GATED_TABLES,
     REFERENCE_CHECKS,
     ROW_NAMES,
+    UNRESOLVED_CHECKS,
     build_suite,
     reference_expectation,
     schema_expectations,
@@ -58,9 +59,9 @@ def test_every_schema_reference_of_a_gated_table_has_its_check_and_no_other() ->
     assert set(REFERENCE_CHECKS) == {r for r in REFERENCES if r.table in gated}
     for reference, check in REFERENCE_CHECKS.items():
         type_, kwargs, severity = described(reference_expectation(reference))
-        assert (type_, kwargs["column"], severity) == ("expect_column_values_to_be_in_set", reference.column,
-                                                       check.severity)
-        assert kwargs["value_set"] == {"$PARAMETER": check.parameter}
+        assert (type_, kwargs["column"], severity) == ("expect_column_values_to_be_null",
+                                                       f"{reference.column}_unresolved", check.severity)
+        assert (reference.column, check.referenced) in UNRESOLVED_CHECKS[reference.table]
         assert ("row_condition" in kwargs) is (check.row_condition is not None)
     assert described(reference_expectation(QUOTES.reference("speaker_entity_id")))[2] == "warning"
     assert described(reference_expectation(QUOTES.reference("article_id")))[2] == "critical"
@@ -78,7 +79,8 @@ def test_a_reference_without_a_batch_check_fails_the_suite_naming_it() -> None:
 
 
 def test_a_published_files_article_is_checked_only_for_published_rows() -> None:
-    (check,) = [kw for kw in by_type(FILES, "expect_column_values_to_be_in_set") if kw["column"] == "article_id"]
+    nulls = by_type(FILES, "expect_column_values_to_be_null")
+    (check,) = [kw for kw in nulls if kw["column"] == "article_id_unresolved"]
     assert check["row_condition"]["column"] == {"name": "status"}
     assert (check["row_condition"]["operator"], check["row_condition"]["parameter"]) == ("==", "published")
 
@@ -94,8 +96,9 @@ def test_build_suite_is_named_after_its_table_schema_expectations_first(table: T
     for e in suite.expectations:  # every column named is one the batch has
         kwargs = e.configuration.kwargs
         named = [kwargs.get("column"), *kwargs.get("column_list", []), kwargs.get("column_A"), kwargs.get("column_B")]
-        assert {c for c in named if c} <= {*table.columns, "quoted_span", "story_first_date", "story_first_story"}, \
-                described(e)
+        derived = {"quoted_span", "story_first_date", "story_first_story",
+                   *(f"{column}_unresolved" for column, _ in UNRESOLVED_CHECKS[table.name])}
+        assert {c for c in named if c} <= {*table.columns, *derived}, described(e)
     assert set(ROW_NAMES[table.name]) <= set(table.columns)
 
 
