@@ -61,7 +61,8 @@ class Committer:
                 log.error(summary.failures[-1])
                 return
         with self.clock.stage("stories"):
-            story_rows = self.stories.assign(batch.tables[ARTICLES.name], batch.withdraw_article_ids)
+            signatures = {r.article["article_id"]: r.signature for r in outcome if r.article is not None}
+            story_rows = self.stories.assign(batch.tables[ARTICLES.name], batch.withdraw_article_ids, signatures)
             batch.tables[ARTICLES.name] = story_rows.articles
         with self.clock.stage("validate"):
             report = self.gate.validate(batch.frames, self.today, committed_article_ids=self.assembler.published,

@@ -10,7 +10,7 @@ arrives later, or a story's article withdrawn), whose `articles` rows that commi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -59,11 +59,14 @@ class StoryKeeper:
     def forget(self) -> None:
         self._index, self._unindexed = None, []
 
-    def assign(self, articles: pa.Table, withdrawn: Sequence[str] = ()) -> StoryRows:
+    def assign(self, articles: pa.Table, withdrawn: Sequence[str] = (),
+               signatures: Mapping[str, np.ndarray | None] | None = None) -> StoryRows:
         """Decide the stories of `articles` (rows of ARTICLES, new in this commit) after withdrawing the
-        articles `withdrawn`, updating the index in memory."""
+        articles `withdrawn`, updating the index in memory. `signatures` (article_id -> the body's
+        transforms.stories.signature, as the workers computed them) spares signing those bodies again."""
         index = self.index
-        new = [Entry(a, d, signature(b)) for a, d, b in zip(
+        signed = signatures or {}
+        new = [Entry(a, d, signed[a] if a in signed else signature(b)) for a, d, b in zip(
             articles.column("article_id").to_pylist(), articles.column("published_date").to_pylist(),
             articles.column("body").to_pylist(), strict=True)]
         gone = set(withdrawn) | {e.article_id for e in new}  # an old article this commit withdraws or replaces

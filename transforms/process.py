@@ -14,6 +14,7 @@ from instrumentation.stopwatch import Stopwatch
 from transforms.article import ParsedArticle, parse_article
 from transforms.clean import clean_text, decode_bytes
 from transforms.errors import QuarantineError
+from transforms.stories import signature
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,6 +41,9 @@ class FileResult:
     reason: str | None = None
     seconds: float = 0.0
     retry: bool = False  # not read for a passing reason (gone or changed mid-run): read again next run
+    # The MinHash signature of the article's body (transforms.stories.signature; None: no words), worked
+    # out here, in the worker, so that assigning stories in the flow's commit only looks it up.
+    signature: Any = None
 
 
 @dataclass
@@ -90,12 +94,15 @@ def process_files(nlp: Language, files: Sequence[RawFile], today: date) -> Batch
             t0 = time.perf_counter()
             try:
                 rows = build_rows(article, article_docs, res.path, res.sha256, clock)
+                with clock.stage("sign"):
+                    sign = signature(rows.article["body"])
             except Exception as exc:  # a bug on one article must not cost the batch: keep the file, say why
                 res.reason = f"could not be split into rows: {type(exc).__name__}: {exc}"[:300]
             else:
-                res.article, res.quotes, res.entities = rows.article, rows.quotes, rows.entities
+                res.article, res.quotes, res.entities, res.signature = rows.article, rows.quotes, rows.entities, sign
             res.seconds += nlp_share + time.perf_counter() - t0
         docs.clear()  # the docs point into the zone's memory
     # what building rows took beyond the entity and quote stages timed inside it
-    clock.seconds["rows"] = time.perf_counter() - started - clock.seconds["entities"] - clock.seconds["quotes"]
+    clock.seconds["rows"] = (time.perf_counter() - started - clock.seconds["entities"] - clock.seconds["quotes"]
+                             - clock.seconds["sign"])
     return BatchResult(results, clock.seconds)

@@ -11,6 +11,7 @@ from deltalake import write_deltalake
 
 from flows.stories import StoryKeeper, load_index
 from tests.transforms.test_stories import WIRE, body
+from transforms.stories import signature
 from warehouse import layout
 from warehouse import manifest as mf
 from warehouse.schema import ARTICLES, STORY_INDEX
@@ -106,3 +107,18 @@ def test_an_unindexed_article_that_the_commit_withdraws_is_not_indexed(tmp_path)
     with Warehouse.open(tmp_path) as wh:
         out = StoryKeeper(wh).assign(ARTICLES.to_arrow([]), withdrawn=["a"])
         assert out.index.column("article_id").to_pylist() == ["b"] and out.rewrite_ids == ["b"]
+
+
+def test_signatures_the_workers_computed_are_used_as_given(tmp_path) -> None:
+    with Warehouse.open(tmp_path) as wh:
+        keeper = StoryKeeper(wh)
+        rows = [article("a", date(2024, 1, 9), body(WIRE)), article("cat", date(2024, 1, 10), "A story about a cat.")]
+        given = signature(body(WIRE))
+        out = keeper.assign(ARTICLES.to_arrow(rows), signatures={"a": given, "cat": given})
+        # signed alike, the two are one story; "a" is its first (the earlier)
+        assert dict(zip(out.articles.column("article_id").to_pylist(), out.articles.column("story_id").to_pylist(),
+                        strict=True)) == {"a": "a", "cat": "a"}
+        # an article the mapping does not name is signed from its body
+        out = keeper.assign(ARTICLES.to_arrow([article("dog", date(2024, 1, 11), "A story about a dog.")]),
+                            signatures={"elsewhere": given})
+        assert out.articles.column("story_id").to_pylist() == ["dog"]

@@ -7,6 +7,7 @@ from datetime import date
 
 from tests.articles import GARDEN, HARBOUR
 from transforms.process import RawFile, process_files
+from transforms.stories import signature
 
 TODAY = date(2026, 11, 29)
 
@@ -28,8 +29,11 @@ def test_each_file_becomes_rows_or_a_reason_in_input_order(nlp):
     assert empty.reason and empty.article is None and not empty.quotes
     assert photo.reason and "\n" not in photo.reason
     assert garden.reason is None and garden.mtime_ns == 4
-    assert {"parse", "nlp", "entities", "quotes", "rows"} <= set(batch.stages)
+    assert {"parse", "nlp", "entities", "quotes", "rows", "sign"} <= set(batch.stages)
     assert all(r.seconds >= 0 for r in batch.files)
+    # each article's body is signed where it was read, for the flow's story assignment
+    assert (harbour.signature == signature(harbour.article["body"])).all()
+    assert empty.signature is None and photo.signature is None
 
 
 def test_the_same_article_in_other_bytes_gets_the_same_id(nlp):
