@@ -115,6 +115,9 @@ def build_database(
     try:
         con.execute(f"ATTACH {literal(str(tmp))} AS news (STORAGE_VERSION {literal(STORAGE_VERSION)})")
         con.execute("USE news")
+        # One transaction: each of the few hundred statements below (views, comments) committed on its
+        # own made the rebuild, which every commit runs, about three times as slow.
+        con.execute("BEGIN TRANSACTION")
         write_corrections(con, corrections)  # applied by the views of CORRECTED_TABLES (warehouse.corrections_apply)
         raw = {t.name: view_sql(t, relative.get(t.name, ()), stored_columns.get(t.name, ())) for t in ALL_TABLES}
         for name in CORRECTED_TABLES:
@@ -135,6 +138,7 @@ def build_database(
             con.execute(f"COMMENT ON VIEW {ident(view.name)} IS {literal(view.comment)}")
             for column, comment in view.columns.items():
                 con.execute(f"COMMENT ON COLUMN {ident(view.name)}.{ident(column)} IS {literal(comment)}")
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
         con.close()
