@@ -151,12 +151,21 @@ def _clause_start(verb: Token, clause: Token) -> Token:
     return verb.doc[min(clause.left_edge.i, verb.sent.start)]
 
 
+def _object_first(verb: Token, first: Token) -> bool:
+    """Whether a content starting at `first` is the verb's direct object (with its completion)."""
+    return any(c.dep_ == "dobj" and c.left_edge.i == first.i for c in verb.children)
+
+
 def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator[Statement]:
     lemma = verb.lemma_.lower()
     attribution: Attribution | None = None
     looked = False
     for kind, first, last in complements(verb):
         cue_class = cues.get((lemma, kind))
+        if cue_class is None and _object_first(verb, first):
+            # `backed him by 20 points`, `pledged her vote to Clinton`: an object cue whose object a
+            # preposition completes that the table does not list is still the object's statement
+            cue_class = cues.get((lemma, "object"))
         if cue_class is None:
             continue
         span = content_span(ctx, first.i, trimmed_end(first, last).i, verb.i)
