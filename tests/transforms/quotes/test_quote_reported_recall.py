@@ -22,3 +22,18 @@ def test_an_object_completed_by_an_unlisted_preposition_is_the_objects_statement
     the table does not list for it completes the object; the content is the object with it."""
     q = by_cue(quotes(sentence), cue)
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Mara Lindqvist is likely to stress that the levy will pass.", "stress", "Mara Lindqvist"),
+        ("Owen Tabb was the loudest in denouncing the ferry plan.", "denounce", "Owen Tabb"),
+    ],
+)
+def test_a_cue_under_an_adjective_or_attribute_has_the_outer_subject(
+    quotes: Quotes, sentence: str, cue: str, speaker: str  # noqa: F811
+) -> None:
+    """`X is likely to stress ...`, `X was the loudest in denouncing ...`: the cue's source is the
+    subject of the verb whose adjective or attribute the cue completes."""
+    assert by_cue(quotes(sentence), cue).speaker == speaker
