@@ -36,6 +36,7 @@ from transforms.quotes.reported_span import (
     content_span,
     coordinated_end,
     in_paragraph,
+    interrupting_frame,
     trimmed_end,
 )
 from transforms.quotes.speakers import resolve_speaker, subject_of
@@ -124,9 +125,14 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             if pobj is not None:
                 yield c.lower_, pobj.left_edge, pobj.right_edge
     # `The deal is off, he said.`: the parse may hang the reporting verb under the clause it reports
-    if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.i < verb.i and verb.head.pos_ in VERB_TAGS:
-        start, end = verb.head.left_edge, doc[verb.left_edge.i - 1]
-        if start.i <= end.i and verb.sent.start <= start.i:
+    if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.pos_ in VERB_TAGS:
+        head = verb.head
+        start, end = head.left_edge, doc[verb.left_edge.i - 1]
+        if interrupting_frame(verb):
+            # `The economy, he said, is in trouble`: one statement around the frame; its row is one
+            # span, so it holds the frame's words (PolNeAR joins the pieces, as with quotations)
+            end = head.right_edge
+        if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
 
 

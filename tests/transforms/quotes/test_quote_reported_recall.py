@@ -37,3 +37,37 @@ def test_a_cue_under_an_adjective_or_attribute_has_the_outer_subject(
     """`X is likely to stress ...`, `X was the loudest in denouncing ...`: the cue's source is the
     subject of the verb whose adjective or attribute the cue completes."""
     assert by_cue(quotes(sentence), cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        ("The ferry, Owen Tabb said, will run again by May.", "say",
+         "The ferry, Owen Tabb said, will run again by May", "Owen Tabb"),
+        ("With the vote so close, Mara Lindqvist argued, there was no room for error.", "argue",
+         "With the vote so close, Mara Lindqvist argued, there was no room for error", "Mara Lindqvist"),
+        ("The bridge is safe, Owen Tabb insisted, because the engineers checked it twice.", "insist",
+         "The bridge is safe, Owen Tabb insisted, because the engineers checked it twice", "Owen Tabb"),
+    ],
+)
+def test_a_frame_inside_the_sentence_reports_the_words_on_both_sides(
+    quotes: Quotes, sentence: str, cue: str, content: str, speaker: str  # noqa: F811
+) -> None:
+    """`The economy, he said, is in trouble`: a frame set off by commas inside its sentence reports
+    the words before and after it as one statement; a row is one span, so it holds the frame too
+    (PolNeAR's annotators join the two pieces into one content)."""
+    q = by_cue(quotes(sentence), cue)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The plan is dead, Mara Lindqvist said on Monday.", "say", "The plan is dead"),
+        ("The plan is dead, Mara Lindqvist said, adding that the council had refused it.", "say", "The plan is dead"),
+    ],
+)
+def test_a_frame_at_the_sentences_end_reports_only_what_precedes_it(
+    quotes: Quotes, sentence: str, cue: str, content: str  # noqa: F811
+) -> None:
+    assert by_cue(quotes(sentence), cue).text == content
