@@ -30,6 +30,7 @@ from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES,
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
+from transforms.quotes.reported_settings import SETTINGS, setting_statements
 from transforms.quotes.reported_span import (
     VERB_TAGS,
     across_paragraphs,
@@ -45,7 +46,7 @@ from transforms.quotes.types import Attribution, Statement
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
 
 NOUN_OBJECT_LEMMAS = frozenset(lemma for lemma, _ in NOUN_OBJECTS)
-_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS
+_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS | frozenset(SETTINGS)
 _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 
 # Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
@@ -84,6 +85,8 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
             yield from noun_statements(ctx, t)
         if t.lemma_.lower() in NOUN_OBJECT_LEMMAS:
             yield from noun_object_statements(ctx, t)
+        if t.lemma_.lower() in SETTINGS:
+            yield from setting_statements(ctx, t)
 
 
 # -- verbs -------------------------------------------------------------------------------------------

@@ -36,16 +36,27 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         source, mention = in_paragraph(ctx, according, source)
     if source is None or ctx.quoted(source):
         return
-    phrase_start, phrase_end = according.i, max(according.right_edge.i, to.right_edge.i)
-    head = according.head if according.head.i != according.i else according
+    span = clause_around(ctx, according, max(according.right_edge.i, to.right_edge.i))
+    if span is not None:
+        attribution = resolve_speaker(ctx, source, "according to", mention)
+        yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
+
+
+def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[int, int] | None:
+    """Character offsets of the clause a phrase of attribution (tokens `phrase` to `phrase_end`:
+    `according to X`, `in a new poll`) attaches to, without the phrase, before or after it; the
+    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); the rest
+    of the sentence for a fragment the parse did not attach. None when no word is left."""
+    phrase_start = phrase.i
+    head = phrase.head if phrase.head.i != phrase.i else phrase
     while head.pos_ not in VERB_TAGS and head.head.i != head.i:
         head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
         head = clause
     first, last = head.left_edge.i, head.right_edge.i
-    if head.i == according.i:  # a fragment the parse did not attach: the rest of its sentence
-        first, last = according.sent.start, according.sent.end - 1
+    if head.i == phrase.i:  # a fragment the parse did not attach: the rest of its sentence
+        first, last = phrase.sent.start, phrase.sent.end - 1
     doc = ctx.doc
     while last > first and (doc[last].is_punct or doc[last].is_space):  # the sentence's full stop
         last -= 1
@@ -53,10 +64,7 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         first = phrase_end + 1
     elif phrase_end >= last:
         last = phrase_start - 1
-    span = content_span(ctx, first, last, according.i)
-    if span is not None:
-        attribution = resolve_speaker(ctx, source, "according to", mention)
-        yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
+    return content_span(ctx, first, last, phrase.i)
 
 
 def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
