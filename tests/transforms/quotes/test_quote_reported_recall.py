@@ -71,3 +71,29 @@ def test_a_frame_at_the_sentences_end_reports_only_what_precedes_it(
     quotes: Quotes, sentence: str, cue: str, content: str  # noqa: F811
 ) -> None:
     assert by_cue(quotes(sentence), cue).text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        ("Owen Tabb has made clear that he opposes the levy.", "clear", "he opposes the levy", "Owen Tabb"),
+        ("Owen Tabb made it clear that he opposes the levy.", "clear", "he opposes the levy", "Owen Tabb"),
+        ("Mara Lindqvist made the case that the bridge should close.", "case", "the bridge should close",
+         "Mara Lindqvist"),
+        ("Mara Lindqvist raised concerns that the bridge is unsafe.", "concern", "the bridge is unsafe",
+         "Mara Lindqvist"),
+    ],
+)
+def test_a_statement_made_clear_or_made_as_a_case_or_concern(
+    quotes: Quotes, sentence: str, cue: str, content: str, speaker: str  # noqa: F811
+) -> None:
+    """`made (it) clear that ...`, `made the case that ...`, `raised concerns that ...`: the subject
+    of the verb that makes or raises the statement is its source."""
+    q = by_cue(quotes(sentence), cue)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_it_is_clear_that_names_no_source(quotes: Quotes) -> None:  # noqa: F811
+    """`It is clear that ...`: the pronoun anticipates the clause; nobody holds it."""
+    rows = indirect(quotes("Meridian won the contract. It is clear that the bridge will close."))
+    assert not [q for q in rows if q.cue == "clear" and q.speaker is not None], rows
