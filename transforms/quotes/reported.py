@@ -3,7 +3,8 @@
 A cue attributes some content to a source (the terms of attribution analysis, as in PolNeAR):
 - a verb and its complement, in the forms cue_table.py describes: `Peskov said (that) the leaders
   would meet` (a clause, before or after the verb: `The deal is off, he said`), `she refused to
-  answer` (an infinitive), `Trump denied the report` (an object), `Sanders called for a ban` (a
+  answer` (an infinitive), `Trump denied the report` (an object, also as a passive's subject with
+  its agent the source: `the report was denied by Trump`), `Sanders called for a ban` (a
   preposition's object);
 - `according to X` before or after its clause;
 - a noun with a that-clause: `his claim that the vote was rigged`, `the warning by officials that`.
@@ -53,6 +54,8 @@ _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
 _COMPLETIONS = frozenset({"oprd", "prep"})
+# Relative pronouns, which stand for the noun their clause describes.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statement]:
@@ -127,6 +130,13 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 yield c.lower_, pobj.left_edge, pobj.right_edge
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and obj is None and passive.lower_ not in _RELATIVE_PRONOUNS and any(
+        c.dep_ == "agent" for c in children
+    ):
+        # `the plan was criticized by Tabb`: the passive's subject is what the agent acts on (not a
+        # relative pronoun: `the bridge, which was endorsed by ...` is a description, seldom marked)
+        yield "object", passive.left_edge, passive.right_edge
     # `The deal is off, he said.`: the parse may hang the reporting verb under the clause it reports
     if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.pos_ in VERB_TAGS:
         head = verb.head

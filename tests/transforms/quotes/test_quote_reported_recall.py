@@ -97,3 +97,25 @@ def test_it_is_clear_that_names_no_source(quotes: Quotes) -> None:  # noqa: F811
     """`It is clear that ...`: the pronoun anticipates the clause; nobody holds it."""
     rows = indirect(quotes("Meridian won the contract. It is clear that the bridge will close."))
     assert not [q for q in rows if q.cue == "clear" and q.speaker is not None], rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        ("The levy was criticized by Owen Tabb.", "criticize", "The levy", "Owen Tabb"),
+        ("The ferry plan is supported by a coalition of harbour towns.", "support", "The ferry plan",
+         "a coalition of harbour towns"),
+    ],
+)
+def test_a_passive_with_an_agent_attributes_its_subject(
+    quotes: Quotes, sentence: str, cue: str, content: str, speaker: str  # noqa: F811
+) -> None:
+    """`The plan was criticized by X`: the passive's subject is the content of an object cue, and
+    the agent its source."""
+    q = by_cue(quotes(sentence), cue)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_a_relative_pronoun_is_no_content(quotes: Quotes) -> None:  # noqa: F811
+    rows = indirect(quotes("The bridge, which was endorsed by Mara Lindqvist, will open in May."))
+    assert not [q for q in rows if q.text.lower() in ("which", "that")], rows
