@@ -90,19 +90,31 @@ def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
 
 def noun_object_statements(ctx: FieldContext, noun: Token, table: CueTable = NOUN_OBJECTS) -> Iterator[Statement]:
     """`her support for the treaty`, `his attacks on the press`: the object of a preposition that
-    a noun of attribution_noun_objects.tsv takes (the table gives the prepositions). Only with a
+    a noun of attribution_noun_objects.tsv takes (the table gives the prepositions), or its
+    infinitive where the table lists `infinitive` (`Obama's decision to jump-start relations`). Only with a
     source (the noun's possessor, a name compounded with it, a `by`/`from` object, or who issues
     it: `voiced support for`), since without one the phrase attributes nothing."""
     lemma = noun.lemma_.lower()
     for prep in noun.children:
-        cue_class = table.get((lemma, prep.lower_)) if prep.dep_ == "prep" else None
-        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if cue_class else None
+        if prep.dep_ == "acl" and prep.i > noun.i and _infinitive(prep):  # `her decision to run`
+            kind, obj, first = "infinitive", prep, prep.left_edge
+        elif prep.dep_ == "prep":
+            kind, obj = prep.lower_, next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            first = obj.left_edge if obj is not None else prep
+        else:
+            continue
+        cue_class = table.get((lemma, kind))
         if obj is None or cue_class is None:
             continue
         source = _noun_source(ctx, noun, prep.i)
-        span = content_span(ctx, obj.left_edge.i, trimmed_end(obj.left_edge, obj.right_edge).i, noun.i)
+        span = content_span(ctx, first.i, trimmed_end(first, obj.right_edge).i, noun.i)
         if source is not None and span is not None:
-            yield Statement(span[0], span[1], lemma, prep.lower_, cue_class, resolve_speaker(ctx, source, lemma))
+            yield Statement(span[0], span[1], lemma, kind, cue_class, resolve_speaker(ctx, source, lemma))
+
+
+def _infinitive(verb: Token) -> bool:
+    """`to jump-start relations`: a verb with its own `to`."""
+    return verb.pos_ in VERB_TAGS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children if c.i < verb.i)
 
 
 def _noun_source(ctx: FieldContext, noun: Token, content: int) -> Token | None:

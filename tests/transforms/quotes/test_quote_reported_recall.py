@@ -119,3 +119,26 @@ def test_a_passive_with_an_agent_attributes_its_subject(
 def test_a_relative_pronoun_is_no_content(quotes: Quotes) -> None:  # noqa: F811
     rows = indirect(quotes("The bridge, which was endorsed by Mara Lindqvist, will open in May."))
     assert not [q for q in rows if q.text.lower() in ("which", "that")], rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        ("Voters cheered Mara Lindqvist's decision to rebuild the pier.", "decision", "to rebuild the pier",
+         "Mara Lindqvist"),
+        ("Reporters asked about Owen Tabb's refusal to disavow the endorsement.", "refusal",
+         "to disavow the endorsement", "Owen Tabb"),
+    ],
+)
+def test_a_noun_with_an_infinitive_attributes_it_to_its_possessor(
+    quotes: Quotes, sentence: str, cue: str, content: str, speaker: str  # noqa: F811
+) -> None:
+    """`Obama's decision to jump-start relations`: the infinitive of a decision, refusal, plan or
+    promise is its possessor's (attribution_noun_objects.tsv lists the nouns)."""
+    q = by_cue(quotes(sentence), cue)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_a_noun_with_an_infinitive_and_no_source_gives_no_claim(quotes: Quotes) -> None:  # noqa: F811
+    rows = indirect(quotes("The decision to close the bridge was made in May."))
+    assert not [q for q in rows if q.cue == "decision" and q.speaker is not None], rows
