@@ -51,6 +51,14 @@ def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[in
     head = phrase.head if phrase.head.i != phrase.i else phrase
     while head.pos_ not in VERB_TAGS and head.head.i != head.i:
         head = head.head
+    # `..., the candidate is leading`: the parse may hang the phrase on an auxiliary; and a clause a
+    # verb that reports nothing takes is part of that verb's clause (`X would see incomes go up`)
+    para = ctx.paragraph(phrase.idx)
+    while head.head.i != head.i and ctx.paragraph(head.head.idx) == para and (
+        head.dep_ in ("aux", "auxpass")
+        or (head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in VERB_TAGS and not is_reporting(head.head))
+    ):
+        head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
         head = clause

@@ -142,3 +142,18 @@ def test_a_noun_with_an_infinitive_attributes_it_to_its_possessor(
 def test_a_noun_with_an_infinitive_and_no_source_gives_no_claim(quotes: Quotes) -> None:  # noqa: F811
     rows = indirect(quotes("The decision to close the bridge was made in May."))
     assert not [q for q in rows if q.cue == "decision" and q.speaker is not None], rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("According to the harbour survey, the ferry line is once again strongly leading the field.",
+         "the ferry line is once again strongly leading the field"),
+        ("The island towns would see their fares go down by a third, according to Meridian.",
+         "The island towns would see their fares go down by a third"),
+    ],
+)
+def test_according_to_takes_the_whole_clause(quotes: Quotes, sentence: str, content: str) -> None:  # noqa: F811
+    """The parse may hang `according to X` on an auxiliary or on a clause that a verb reporting
+    nothing takes (`would see fares go down`); the content is still the whole clause."""
+    assert by_cue(quotes(sentence), "according to").text == content
