@@ -3,7 +3,8 @@
 A cue attributes some content to a source (the terms of attribution analysis, as in PolNeAR):
 - a verb and its complement, in the forms cue_table.py describes: `Peskov said (that) the leaders
   would meet` (a clause, before or after the verb: `The deal is off, he said`), `she refused to
-  answer` (an infinitive), `Trump denied the report` (an object), `Sanders called for a ban` (a
+  answer` (an infinitive), `Trump denied the report` (an object, also as a passive's subject with
+  its agent the source: `the report was denied by Trump`), `Sanders called for a ban` (a
   preposition's object);
 - `according to X` before or after its clause;
 - a noun with a that-clause: `his claim that the vote was rigged`, `the warning by officials that`.
@@ -30,12 +31,14 @@ from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES,
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
+from transforms.quotes.reported_settings import SETTINGS, setting_statements
 from transforms.quotes.reported_span import (
     VERB_TAGS,
     across_paragraphs,
     content_span,
     coordinated_end,
     in_paragraph,
+    interrupting_frame,
     trimmed_end,
 )
 from transforms.quotes.speakers import resolve_speaker, subject_of
@@ -44,13 +47,15 @@ from transforms.quotes.types import Attribution, Statement
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
 
 NOUN_OBJECT_LEMMAS = frozenset(lemma for lemma, _ in NOUN_OBJECTS)
-_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS
+_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS | frozenset(SETTINGS)
 _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 
 # Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
 _COMPLETIONS = frozenset({"oprd", "prep"})
+# Relative pronouns, which stand for the noun their clause describes.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statement]:
@@ -83,6 +88,8 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
             yield from noun_statements(ctx, t)
         if t.lemma_.lower() in NOUN_OBJECT_LEMMAS:
             yield from noun_object_statements(ctx, t)
+        if t.lemma_.lower() in SETTINGS:
+            yield from setting_statements(ctx, t)
 
 
 # -- verbs -------------------------------------------------------------------------------------------
@@ -123,10 +130,22 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 yield c.lower_, pobj.left_edge, pobj.right_edge
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and obj is None and passive.lower_ not in _RELATIVE_PRONOUNS and any(
+        c.dep_ == "agent" for c in children
+    ):
+        # `the plan was criticized by Tabb`: the passive's subject is what the agent acts on (not a
+        # relative pronoun: `the bridge, which was endorsed by ...` is a description, seldom marked)
+        yield "object", passive.left_edge, passive.right_edge
     # `The deal is off, he said.`: the parse may hang the reporting verb under the clause it reports
-    if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.i < verb.i and verb.head.pos_ in VERB_TAGS:
-        start, end = verb.head.left_edge, doc[verb.left_edge.i - 1]
-        if start.i <= end.i and verb.sent.start <= start.i:
+    if (verb.dep_ == "parataxis" or _inverted_frame(verb)) and verb.head.pos_ in VERB_TAGS:
+        head = verb.head
+        start, end = head.left_edge, doc[verb.left_edge.i - 1]
+        if interrupting_frame(verb):
+            # `The economy, he said, is in trouble`: one statement around the frame; its row is one
+            # span, so it holds the frame's words (PolNeAR joins the pieces, as with quotations)
+            end = head.right_edge
+        if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
 
 
@@ -151,12 +170,22 @@ def _clause_start(verb: Token, clause: Token) -> Token:
     return verb.doc[min(clause.left_edge.i, verb.sent.start)]
 
 
+def _object_at(verb: Token, first: Token) -> Token | None:
+    """The verb's direct object whose words start at `first`, or None."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == first.i), None)
+
+
 def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator[Statement]:
     lemma = verb.lemma_.lower()
     attribution: Attribution | None = None
     looked = False
     for kind, first, last in complements(verb):
         cue_class = cues.get((lemma, kind))
+        if cue_class is None and _object_at(verb, first) is not None:
+            # `backed him by 20 points`, `pledged her vote to Clinton`: an object cue whose object a
+            # preposition completes that the table does not list is still the object's statement
+            # (PolNeAR's annotators mostly take the preposition's phrase in; tried without: fewer hits)
+            cue_class = cues.get((lemma, "object"))
         if cue_class is None:
             continue
         span = content_span(ctx, first.i, trimmed_end(first, last).i, verb.i)

@@ -22,6 +22,8 @@ from transforms.quotes.types import Statement
 
 # How an adjective attaches to the verb whose subject holds the stance.
 _COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp"})
+# Verbs that link a subject to an adjective: with `it` they anticipate a clause (`it is clear that`).
+_LINKING = frozenset({"be", "become", "seem", "appear", "remain", "look", "sound"})
 
 
 def adjective_statements(ctx: FieldContext, adjective: Token, table: CueTable = ADJECTIVE_CUES) -> Iterator[Statement]:
@@ -44,6 +46,9 @@ def adjective_statements(ctx: FieldContext, adjective: Token, table: CueTable = 
     subject = subject_of(verb, ctx.quoted)
     if subject is None or across_paragraphs(ctx, verb, subject):
         return
+    if subject.lower_ == "it" and verb.lemma_.lower() in _LINKING:
+        # `It is clear that ...`: the pronoun stands for the clause, no source holds it
+        found = [f for f in found if f[1] != "clause"]
     attribution = resolve_speaker(ctx, subject, lemma)
     for (start, end), kind, cue_class in found:
         yield Statement(start, end, lemma, kind, cue_class, attribution)
@@ -54,8 +59,8 @@ def _complements(adjective: Token, verb: Token) -> Iterator[tuple[str, Token]]:
     preposition's object, and a that-clause hung on the verb after the adjective (`is confident
     that`, `made clear that`)."""
     for c in adjective.children:
-        if c.dep_ == "ccomp":
-            yield "clause", c
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.i > adjective.i and _opens_with_that(c)):
+            yield "clause", c  # `made clear that ...`: the parse may read the clause as an adverbial
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:
             yield "infinitive", c
         elif c.dep_ == "prep":
@@ -63,7 +68,9 @@ def _complements(adjective: Token, verb: Token) -> Iterator[tuple[str, Token]]:
             if obj is not None:
                 yield c.lower_, obj
     for c in verb.children:
-        if c.i > adjective.i and c.dep_ in ("ccomp", "advcl") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children if m.i < c.i
-        ):
+        if c.i > adjective.i and c.dep_ in ("ccomp", "advcl") and _opens_with_that(c):
             yield "clause", c
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children if m.i < clause.i)

@@ -36,16 +36,35 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         source, mention = in_paragraph(ctx, according, source)
     if source is None or ctx.quoted(source):
         return
-    phrase_start, phrase_end = according.i, max(according.right_edge.i, to.right_edge.i)
-    head = according.head if according.head.i != according.i else according
+    span = clause_around(ctx, according, max(according.right_edge.i, to.right_edge.i))
+    if span is not None:
+        attribution = resolve_speaker(ctx, source, "according to", mention)
+        yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
+
+
+def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[int, int] | None:
+    """Character offsets of the clause a phrase of attribution (tokens `phrase` to `phrase_end`:
+    `according to X`, `in a new poll`) attaches to, without the phrase, before or after it; the
+    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); the rest
+    of the sentence for a fragment the parse did not attach. None when no word is left."""
+    phrase_start = phrase.i
+    head = phrase.head if phrase.head.i != phrase.i else phrase
     while head.pos_ not in VERB_TAGS and head.head.i != head.i:
+        head = head.head
+    # `..., the candidate is leading`: the parse may hang the phrase on an auxiliary; and a clause a
+    # verb that reports nothing takes is part of that verb's clause (`X would see incomes go up`)
+    para = ctx.paragraph(phrase.idx)
+    while head.head.i != head.i and ctx.paragraph(head.head.idx) == para and (
+        head.dep_ in ("aux", "auxpass")
+        or (head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in VERB_TAGS and not is_reporting(head.head))
+    ):
         head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
         head = clause
     first, last = head.left_edge.i, head.right_edge.i
-    if head.i == according.i:  # a fragment the parse did not attach: the rest of its sentence
-        first, last = according.sent.start, according.sent.end - 1
+    if head.i == phrase.i:  # a fragment the parse did not attach: the rest of its sentence
+        first, last = phrase.sent.start, phrase.sent.end - 1
     doc = ctx.doc
     while last > first and (doc[last].is_punct or doc[last].is_space):  # the sentence's full stop
         last -= 1
@@ -53,10 +72,7 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         first = phrase_end + 1
     elif phrase_end >= last:
         last = phrase_start - 1
-    span = content_span(ctx, first, last, according.i)
-    if span is not None:
-        attribution = resolve_speaker(ctx, source, "according to", mention)
-        yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
+    return content_span(ctx, first, last, phrase.i)
 
 
 def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
@@ -82,19 +98,31 @@ def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:
 
 def noun_object_statements(ctx: FieldContext, noun: Token, table: CueTable = NOUN_OBJECTS) -> Iterator[Statement]:
     """`her support for the treaty`, `his attacks on the press`: the object of a preposition that
-    a noun of attribution_noun_objects.tsv takes (the table gives the prepositions). Only with a
+    a noun of attribution_noun_objects.tsv takes (the table gives the prepositions), or its
+    infinitive where the table lists `infinitive` (`Obama's decision to jump-start relations`). Only with a
     source (the noun's possessor, a name compounded with it, a `by`/`from` object, or who issues
     it: `voiced support for`), since without one the phrase attributes nothing."""
     lemma = noun.lemma_.lower()
     for prep in noun.children:
-        cue_class = table.get((lemma, prep.lower_)) if prep.dep_ == "prep" else None
-        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if cue_class else None
+        if prep.dep_ == "acl" and prep.i > noun.i and _infinitive(prep):  # `her decision to run`
+            kind, obj, first = "infinitive", prep, prep.left_edge
+        elif prep.dep_ == "prep":
+            kind, obj = prep.lower_, next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            first = obj.left_edge if obj is not None else prep
+        else:
+            continue
+        cue_class = table.get((lemma, kind))
         if obj is None or cue_class is None:
             continue
         source = _noun_source(ctx, noun, prep.i)
-        span = content_span(ctx, obj.left_edge.i, trimmed_end(obj.left_edge, obj.right_edge).i, noun.i)
+        span = content_span(ctx, first.i, trimmed_end(first, obj.right_edge).i, noun.i)
         if source is not None and span is not None:
-            yield Statement(span[0], span[1], lemma, prep.lower_, cue_class, resolve_speaker(ctx, source, lemma))
+            yield Statement(span[0], span[1], lemma, kind, cue_class, resolve_speaker(ctx, source, lemma))
+
+
+def _infinitive(verb: Token) -> bool:
+    """`to jump-start relations`: a verb with its own `to`."""
+    return verb.pos_ in VERB_TAGS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children if c.i < verb.i)
 
 
 def _noun_source(ctx: FieldContext, noun: Token, content: int) -> Token | None:

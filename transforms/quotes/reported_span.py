@@ -22,6 +22,10 @@ _TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
 # Words that open a contrasting clause after a comma (`..., but for Republicans it is a cover-up`):
 # the writer's framing, not the reported content.
 _CONTRAST = frozenset({"but", "while", "though", "although", "whereas", "yet"})
+# Clauses a reporting verb may take that carry its content on (`A, she said, because B`).
+_CONTINUATIONS = frozenset({"ccomp", "advcl", "conj"})
+# Marks that set a reporting frame off inside its sentence (`The plan, he said, is dead`).
+_FRAME_MARKS = frozenset({",", "—", "–", "--"})
 
 
 def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[int, int] | None:
@@ -115,12 +119,16 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
     demand had fallen`), not a reporting participle (`..., adding that ...`)."""
     end = clause.right_edge
     if clause.i < verb.i:
+        if interrupting_frame(verb):  # `A, officials insist, because B`: B goes on with A
+            for c in verb.children:
+                if c.i > verb.i and c.dep_ in _CONTINUATIONS and c.pos_ in VERB_TAGS and not _reporting_participle(c):
+                    end = max(end, c.right_edge, key=lambda t: t.i)
         return end
     for c in verb.children:
         if c.i <= end.i:
             continue
         coordinated = c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c)
-        adverbial = c.dep_ == "advcl" and not (c.tag_ == "VBG" and is_reporting(c))  # `said X, because Y`
+        adverbial = c.dep_ == "advcl" and not _reporting_participle(c)  # `said X, because Y`
         if coordinated or adverbial:
             end = c.right_edge
     return end
@@ -151,3 +159,24 @@ def in_paragraph(ctx: FieldContext, cue: Token, source: Token) -> tuple[Token | 
         return None, None
     first = next(t for t in words if t.i <= head.i)
     return head, ctx.doc[first.i : head.i + 1].text
+
+
+def interrupting_frame(verb: Token) -> bool:
+    """`The economy, he said, is in trouble`: whether a reporting verb's own words (its subject, the
+    verb and their modifiers, without the clauses it reports) stand between commas or dashes inside
+    its sentence, with words of the sentence going on after them."""
+    doc = verb.doc
+    reported = [c for c in verb.children if c.dep_ in _CONTINUATIONS or c.dep_ == "cc"]
+    words = [t.i for t in verb.subtree
+             if not t.is_punct and not any(c.left_edge.i <= t.i <= c.right_edge.i for c in reported)]
+    first, last = min(words), max(words)
+    if first < 1 or last + 2 >= len(doc):
+        return False
+    if doc[first - 1].text not in _FRAME_MARKS or doc[last + 1].text not in _FRAME_MARKS:
+        return False
+    return any(t.is_alpha for t in doc[last + 2 : verb.sent.end])
+
+
+def _reporting_participle(verb: Token) -> bool:
+    """`..., adding that ...`: a participle that is an attribution of its own."""
+    return verb.tag_ == "VBG" and is_reporting(verb)

@@ -38,7 +38,7 @@ _RELATIVE_PERSON = frozenset({"who", "whom"})
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _RELATIVE_THING = frozenset({"that", "which"})
 # Dependency labels that link a subjectless verb to the verb whose subject it shares.
-_SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep"})
+_SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "acomp", "attr"})
 # Dependency labels the parser gives an inverted subject (`"...," added a New Hampshire Democrat`).
 _INVERTED = frozenset({"dobj", "attr", "npadvmod", "nsubjpass", "oprd", "appos"})
 # Dependency labels of the words right of a speaker's head that still belong to its name.
