@@ -19,13 +19,12 @@ from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import is_cue_verb, is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
+from transforms.quotes.understood_subjects import AUTHORED_NOUNS, host_subject, issuing_verb, understood_subject
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
 # Places as modifiers of a common noun (`a New York judge`): the phrase speaks, not the place.
 MODIFIER_LABELS = word_list("modifier_labels.txt")
-# Nouns whose author speaks through them (`a study by Harvard found`).
-AUTHORED_NOUNS = word_list("authored_nouns.txt")
 # Groups that speak for a person (`Donald Trump's campaign` -> `Trump campaign`).
 PERSON_BODIES = word_list("person_bodies.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
@@ -77,6 +76,9 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None or verb.lemma_ == "quote":
             return passive
+    understood = understood_subject(verb, excluded)  # `a group backing X`, `led Y to say`
+    if understood is not None:
+        return understood
     if may_precede_speaker(verb):
         for c in children:
             if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
@@ -84,6 +86,11 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     outer = _outer_reporting_verb(verb)
     if outer is not None:  # `X said Y will win, adding ...`: X adds, not Y
         return subject_of(outer, excluded, depth + 1)
+    owner, governor = host_subject(verb, excluded)  # `his refusal to answer`, `is quick to say`
+    if owner is not None or (governor is not None and depth >= 4):
+        return owner
+    if governor is not None:
+        return subject_of(governor, excluded, depth + 1)
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     return _subject_nearby(verb, excluded) if depth == 0 else None
@@ -159,11 +166,16 @@ def resolve_speaker(
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
-        # `an ad that urges ...`: a thing, whose author the parse does not give; but `the union,
-        # which endorses ...` is the organisation the text names
-        entity = phrase_entity(ctx, subject.head.head)
-        if entity is None:
+        # `the union, which endorses ...`: the organisation the text names; `a memo that urges ...`:
+        # the document, as the text gives it; `a plan that urges`: a thing, whose author the parse
+        # does not give
+        antecedent = subject.head.head
+        entity = phrase_entity(ctx, antecedent)
+        if entity is None and antecedent.lemma_.lower() not in AUTHORED_NOUNS:
             return None
+        if entity is None:  # the document's author when the text gives one (resolve_speaker), else the document
+            found = resolve_speaker(ctx, antecedent, cue)
+            return None if found is None else replace(found, mention=mention)
         return Attribution(mention=mention, speaker=entity.name, entity=entity, cue=cue)
     if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -185,7 +197,7 @@ def resolve_speaker(
         author = _author(ctx, subject) if entity is None else None
         if author is not None:  # `a 2014 study by Harvard found`: Harvard, in the study's words
             found = resolve_speaker(ctx, author, cue)
-            if found is not None and found.entity is not None:
+            if found is not None and found.speaker:
                 return replace(found, mention=mention)
     if entity is not None:
         speaker = entity.name
@@ -232,7 +244,9 @@ def _person_body(ctx: FieldContext, noun: Token) -> str | None:
 
 def _author(ctx: FieldContext, noun: Token) -> Token | None:
     """The author of an authored noun (authored_nouns.txt): its possessor (`Trump's tweet`, `his
-    statement`) or the object of its `by`/`from` (`a study by Harvard`); None for other nouns."""
+    statement`), the object of its `by`/`from` (`a study by Harvard`, `a lawsuit filed by an aide`), a
+    name compounded with it (`the Trump release`), else who issued it (`Tabb issued a statement
+    saying`, `said in a statement`: understood_subjects.issuing_verb); None for other nouns."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED_NOUNS:
         return None
     for c in noun.children:
@@ -242,7 +256,17 @@ def _author(ctx: FieldContext, noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and not ctx.quoted(obj):
                 return obj
-    return None
+        if c.dep_ == "compound" and ctx.entity_of.get(c.i, NO_ENTITY).label in ("PERSON", "ORG") and not ctx.quoted(c):
+            return c
+        agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+        if agent is not None:  # `a lawsuit filed by a former aide`
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if obj is not None and not ctx.quoted(obj):
+                return obj
+    verb = issuing_verb(noun)
+    issuer = None if verb is None else subject_of(verb, ctx.quoted)
+    # never the noun itself or another authored thing (`the report cited a study saying`)
+    return None if issuer is None or issuer.lemma_.lower() in AUTHORED_NOUNS else issuer
 
 
 def name_phrase(
