@@ -19,7 +19,13 @@ from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import is_cue_verb, is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
-from transforms.quotes.understood_subjects import AUTHORED_NOUNS, host_subject, issuing_verb, understood_subject
+from transforms.quotes.understood_subjects import (
+    AUTHORED_NOUNS,
+    host_subject,
+    issuing_verb,
+    lost_subject,
+    understood_subject,
+)
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
@@ -93,7 +99,8 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         return subject_of(governor, excluded, depth + 1)
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
-    return _subject_nearby(verb, excluded) if depth == 0 else None
+    nearby = _subject_nearby(verb, excluded) if depth == 0 else None
+    return nearby if nearby is not None else lost_subject(verb, excluded)  # `X, the minority leader, said`
 
 
 def _main_verb_read_as_modifier(verb: Token) -> bool:

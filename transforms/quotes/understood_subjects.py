@@ -16,6 +16,10 @@ The last rule may give the verb whose subject to take instead (speakers.py finds
 rules); a noun that is itself a subject (`efforts to reach him failed`) gives no one. A participle of
 an authored noun (`issued a statement saying`) is the noun's act, and speakers.py speaks for the
 noun's author: issuing_verb finds who issued it.
+
+A finite main verb the parse left without any subject (`At Boca West, Jay Holt, the club's
+president, suggested ...`, where the name went to the fronted phrase) takes the name right before it
+(lost_subject).
 """
 
 from __future__ import annotations
@@ -138,3 +142,46 @@ def _object_caused(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in _NOMINAL), None)
 
 
+
+
+# Entity types a lost subject may have: who can say or hold something (not a place, a date).
+_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+# Words between a verb and its lost subject: adverbs (`also`, `then`), negations and auxiliaries.
+_BETWEEN = frozenset({"advmod", "neg", "aux", "auxpass", "punct", "cc", "prt"})
+# Parts of speech of the noun phrases (a name, its apposition) before a verb that lost its subject.
+_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PUNCT", "CCONJ", "SPACE"})
+_PHRASE_WORDS = 14
+
+
+def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
+    """The subject of a finite main verb that has none in the parse: past adverbs, commas and a
+    bracket (`Tabb (D-Ore.) said`), the last name of a person or organisation in the noun phrases
+    right before the verb (`Jay Holt, the club's president and manager, suggested` -> Holt), or a
+    noun the parse compounded with the verb (`election records show`). None when the words before
+    the verb are no such phrase (a place, a date, a clause), or the name is excluded."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ != "ROOT" or not finite:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc, i, start = verb.doc, verb.i - 1, verb.sent.start
+    while i >= start:
+        t = doc[i]
+        if t.text == ")":  # a bracket after the name: `(R-S.C.)`
+            while i >= start and doc[i].text != "(":
+                i -= 1
+        elif not (t.dep_ in _BETWEEN or t.is_punct or t.is_space):
+            break
+        i -= 1
+    if i < start:
+        return None
+    if doc[i].dep_ == "compound" and doc[i].head.i == verb.i and doc[i].pos_ in ("NOUN", "PROPN"):
+        return None if excluded(doc[i]) else doc[i]
+    for t in reversed(doc[max(start, i - _PHRASE_WORDS) : i + 1]):
+        if "\n" in t.text or t.pos_ not in _PHRASE_TAGS:
+            return None
+        if t.pos_ == "PROPN" and t.ent_type_ in _SPEAKING_TYPES:
+            return None if excluded(t) else t
+        if t.pos_ == "PROPN" and t.ent_type_:  # a place or a date before the verb: no one to name
+            return None
+    return None

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from transforms.quotes.speakers import subject_of
-from transforms.quotes.understood_subjects import CAUSATIVE_VERBS, issuing_verb
+from transforms.quotes.understood_subjects import CAUSATIVE_VERBS, issuing_verb, lost_subject
 
 
 def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
@@ -57,3 +57,24 @@ def test_issuing_verb_of_an_authored_noun(nlp: Language) -> None:
 def test_causative_verbs_are_a_word_list_without_verbs_of_asking() -> None:
     assert {"lead", "force", "prompt"} <= CAUSATIVE_VERBS
     assert not {"urge", "ask", "require", "promise"} & CAUSATIVE_VERBS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        # the parse hung the name on the fronted phrase: the name right before the verb
+        ("At Harbour Point, Jay Holt, the club's president and general manager, suggested that "
+         "the troubles could be blamed on management.", "suggested", "Holt"),
+        ("Thursday at the conference in Harbour City, Sen. Owen Tabb (D-Ore.) called out his rival.", "called", "Tabb"),
+        ("At a campaign event in Harbour City, 62-year-old Mara Lindqvist also railed against the levy.",
+         "railed", "Lindqvist"),
+    ],
+)
+def test_a_lost_subject_is_the_name_before_the_verb(nlp: Language, sentence: str, verb: str, subject: str) -> None:
+    assert _subject(nlp, sentence, verb) == subject
+
+
+def test_a_verb_without_a_name_before_it_keeps_no_subject(nlp: Language) -> None:
+    doc = nlp("In Harbour City on Monday, said to be the wettest day of the year.")
+    said = next(t for t in doc if t.text == "said")
+    assert lost_subject(said, lambda _: False) is None
