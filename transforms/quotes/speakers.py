@@ -17,13 +17,16 @@ from spacy.tokens import Span, Token
 from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cues import is_cue_verb, is_reporting, may_precede_speaker
+from transforms.quotes.cues import is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
 from transforms.quotes.understood_subjects import (
     AUTHORED_NOUNS,
     host_subject,
     issuing_verb,
     lost_subject,
+    main_verb_read_as_modifier,
+    outer_reporting_verb,
+    subject_nearby,
     understood_subject,
 )
 
@@ -72,7 +75,7 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     for c in children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if _main_verb_read_as_modifier(verb):  # `A Quinnipiac University poll found last week that ...`
+    if main_verb_read_as_modifier(verb):  # `A Quinnipiac University poll found last week that ...`
         return verb.head
     # `About 4 in 10 say ...`: the parse makes a share of respondents the verb's number, not its subject
     share = next((c for c in children if c.dep_ == "nummod" and c.i < verb.i), None)
@@ -89,7 +92,7 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         for c in children:
             if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
                 return c
-    outer = _outer_reporting_verb(verb)
+    outer = outer_reporting_verb(verb)
     if outer is not None:  # `X said Y will win, adding ...`: X adds, not Y
         return subject_of(outer, excluded, depth + 1)
     owner, governor = host_subject(verb, excluded)  # `his refusal to answer`, `is quick to say`
@@ -99,54 +102,8 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         return subject_of(governor, excluded, depth + 1)
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
-    nearby = _subject_nearby(verb, excluded) if depth == 0 else None
+    nearby = subject_nearby(verb, excluded) if depth == 0 else None
     return nearby if nearby is not None else lost_subject(verb, excluded)  # `X, the minority leader, said`
-
-
-def _main_verb_read_as_modifier(verb: Token) -> bool:
-    """A parse that reads a sentence's main verb as a participle modifying its subject, leaving the
-    subject the sentence's root (`A Quinnipiac University poll found last week that ...`): a verb
-    with a clause of its own can only be the main verb there."""
-    head = verb.head
-    return (
-        verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "ccomp" for c in verb.children)
-    )
-
-
-def _outer_reporting_verb(verb: Token) -> Token | None:
-    """A reporting participle after a comma at the end of reported content (`X said Y will have to
-    choose, saying ...`): the parse hangs it on the content's verb, but in news copy it continues
-    the outer attribution, so its speaker is the outer verb's. Likewise a reporting verb conjoined
-    to the content without a subject of its own (`X said the economy would rebound and praised
-    Kerry`). Returns that outer verb, or None."""
-    if verb.left_edge.i == 0:
-        return None
-    before = verb.doc[verb.left_edge.i - 1]
-    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and is_reporting(verb)
-    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    if not (participle or conjoined):
-        return None
-    clause = verb.head
-    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    outer = clause.head
-    if clause.dep_ == "ccomp" and outer.i < clause.i and (is_reporting(outer) or is_cue_verb(outer)):
-        return outer
-    return None
-
-
-def _subject_nearby(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
-    """When the parse lost a participle's subject (`..., writing "..."`): the subject of the clause
-    before it."""
-    if verb.tag_ == "VBG":
-        for t in reversed(verb.doc[verb.sent.start : verb.i]):
-            if excluded(t):
-                break
-            if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
-                return t
-    return None
 
 
 # -- from the subject's token to an attribution ----------------------------------------------------

@@ -17,9 +17,11 @@ rules); a noun that is itself a subject (`efforts to reach him failed`) gives no
 an authored noun (`issued a statement saying`) is the noun's act, and speakers.py speaks for the
 noun's author: issuing_verb finds who issued it.
 
-A finite main verb the parse left without any subject (`At Boca West, Jay Holt, the club's
-president, suggested ...`, where the name went to the fronted phrase) takes the name right before it
-(lost_subject).
+A main verb the parse read as a participle of its subject (main_verb_read_as_modifier), a reporting
+participle that continues an outer attribution (outer_reporting_verb) and a participle whose subject
+the parse lost (subject_nearby) are read here too. A finite main verb the parse left without any
+subject (`At Boca West, Jay Holt, the club's president, suggested ...`, where the name went to the
+fronted phrase) takes the name right before it (lost_subject).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from spacy.tokens import Token
 
 from transforms.lexicon import word_list
 from transforms.quotes.cue_table import ISSUING_VERBS
+from transforms.quotes.cues import is_cue_verb, is_reporting
 
 CAUSATIVE_VERBS = word_list("causative_verbs.txt")
 # Nouns whose author speaks through them (`a study by Harvard found`, `issued a statement saying`).
@@ -184,4 +187,57 @@ def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None
             return None if excluded(t) else t
         if t.pos_ == "PROPN" and t.ent_type_:  # a place or a date before the verb: no one to name
             return None
+    return None
+
+
+def main_verb_read_as_modifier(verb: Token) -> bool:
+    """A parse that reads a sentence's main verb as a participle modifying its subject, leaving the
+    subject the sentence's root (`A Quinnipiac University poll found last week that ...`): a verb
+    with a clause of its own can only be the main verb there."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def outer_reporting_verb(verb: Token) -> Token | None:
+    """A reporting participle after a comma at the end of reported content (`X said Y will have to
+    choose, saying ...`, `X denied the notion that Y was coming, explaining ...`): the parse hangs it
+    on the content's verb, but in news copy it continues the outer attribution, so its speaker is the
+    outer verb's. Likewise a reporting verb conjoined
+    to the content without a subject of its own (`X said the economy would rebound and praised
+    Kerry`). Returns that outer verb, or None."""
+    if verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and (
+        is_reporting(verb) or is_cue_verb(verb))
+    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if not (participle or conjoined):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ in ("acl", "ccomp") and outer.pos_ == "NOUN" and outer.dep_ in ("dobj", "pobj"):
+        outer = outer.head.head if outer.dep_ == "pobj" else outer.head  # `denied the notion that ...`
+        if outer.pos_ == "VERB" and outer.i < clause.i and (is_reporting(outer) or is_cue_verb(outer)):
+            return outer
+        return None
+    if clause.dep_ == "ccomp" and outer.i < clause.i and (is_reporting(outer) or is_cue_verb(outer)):
+        return outer
+    return None
+
+
+def subject_nearby(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
+    """When the parse lost a participle's subject (`..., writing "..."`): the subject of the clause
+    before it."""
+    if verb.tag_ == "VBG":
+        for t in reversed(verb.doc[verb.sent.start : verb.i]):
+            if excluded(t):
+                break
+            if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
+                return t
     return None
