@@ -124,6 +124,9 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"] if subject.pos_ == "PRON" else []
+    if conjuncts and mention == subject.text:  # `She and her aides said`: the group the text names
+        mention = trim_mention(subject.doc[subject.i : conjuncts[-1].right_edge.i + 1]).text
     if not mention or _punctuation(subject):
         return None  # a parse that makes punctuation a subject names no one (`%` is a noun here: `42% say`)
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his

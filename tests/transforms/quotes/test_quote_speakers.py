@@ -94,6 +94,12 @@ def test_a_coordinated_subject_gives_each_named_speaker(context: Context) -> Non
     assert attr is not None and attr.speaker == "Mara Lindqvist" and attr.others == ()
 
 
+def test_a_pronoun_with_its_companions_names_the_group(context: Context) -> None:
+    ctx = context("Mara Lindqvist spoke first. She and her aides argue that the levy is unfair.", MARA)
+    attr = verb_attribution(ctx, word(ctx, "argue"))
+    assert attr is not None and (attr.mention, attr.speaker) == ("She and her aides", "Mara Lindqvist")
+
+
 def test_an_authored_noun_speaks_for_its_author(context: Context) -> None:
     ctx = context("A 2019 study by the Harbour Council found that the port was losing money.", COUNCIL)
     attr = verb_attribution(ctx, word(ctx, "found"))
