@@ -124,6 +124,10 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
+    bare = mention  # the speaker's words without a possessive's `'s`
+    case = next((c for c in subject.children if c.dep_ == "case"), None) if subject.dep_ == "poss" else None
+    if case is not None and not mention.endswith(case.text):  # `Trump's claim that`: the words as written
+        mention += case.text
     conjuncts = [c for c in subject.children if c.dep_ == "conj"] if subject.pos_ == "PRON" else []
     if conjuncts and mention == subject.text:  # `She and her aides said`: the group the text names
         mention = trim_mention(subject.doc[subject.i : conjuncts[-1].right_edge.i + 1]).text
@@ -160,7 +164,7 @@ def resolve_speaker(
         if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person
             return Attribution(mention=mention, speaker=body, entity=None, cue=cue)
         entity = phrase_entity(ctx, subject)
-        speaker = entity.name if entity else mention
+        speaker = entity.name if entity else bare
         author = _author(ctx, subject) if entity is None else None
         if author is not None:  # `a 2014 study by Harvard found`: Harvard, in the study's words
             found = resolve_speaker(ctx, author, cue)

@@ -94,6 +94,16 @@ def test_a_coordinated_subject_gives_each_named_speaker(context: Context) -> Non
     assert attr is not None and attr.speaker == "Mara Lindqvist" and attr.others == ()
 
 
+def test_a_possessor_keeps_its_possessive_in_the_mention(context: Context) -> None:
+    ctx = context("Owen Tabb spoke. Tabb's claim that the vote was rigged angered voters.", OWEN)
+    owner = word(ctx, "Tabb", 1)
+    attr = resolve_speaker(ctx, owner, "claim")
+    assert attr is not None and (attr.mention, attr.speaker) == ("Tabb's", "Owen Tabb")
+    ctx = context("The council's claim that the vote was rigged angered voters.")
+    attr = resolve_speaker(ctx, word(ctx, "council"), "claim")
+    assert attr is not None and (attr.mention, attr.speaker) == ("The council's", "The council")
+
+
 def test_a_pronoun_with_its_companions_names_the_group(context: Context) -> None:
     ctx = context("Mara Lindqvist spoke first. She and her aides argue that the levy is unfair.", MARA)
     attr = verb_attribution(ctx, word(ctx, "argue"))
