@@ -186,6 +186,9 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
     return sum(ctx.quote_of[t.i] >= 0 for t in words) * 2 >= len(words)
 
 
+_CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark
+
+
 def _within_statements(quotes: list[Quote], statements: list[Statement], unspoken: set[int]) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
@@ -196,7 +199,8 @@ def _within_statements(quotes: list[Quote], statements: list[Statement], unspoke
         if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
             out.append(q)
             continue
-        holders = [s for s in spoken if s.start <= q.char_start and q.char_end <= s.end]
+        end = q.char_start + len(q.text.rstrip(_CLOSING))  # `... be "active."`: the content ends before the stop
+        holders = [s for s in spoken if s.start <= q.char_start and end <= s.end]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None
         if holder is not None:

@@ -17,15 +17,23 @@ from spacy.tokens import Span, Token
 from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cues import is_cue_verb, is_reporting, may_precede_speaker
+from transforms.quotes.cues import is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
+from transforms.quotes.understood_subjects import (
+    AUTHORED_NOUNS,
+    host_subject,
+    issuing_verb,
+    lost_subject,
+    main_verb_read_as_modifier,
+    outer_reporting_verb,
+    subject_nearby,
+    understood_subject,
+)
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
 # Places as modifiers of a common noun (`a New York judge`): the phrase speaks, not the place.
 MODIFIER_LABELS = word_list("modifier_labels.txt")
-# Nouns whose author speaks through them (`a study by Harvard found`).
-AUTHORED_NOUNS = word_list("authored_nouns.txt")
 # Groups that speak for a person (`Donald Trump's campaign` -> `Trump campaign`).
 PERSON_BODIES = word_list("person_bodies.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
@@ -67,7 +75,7 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     for c in children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if _main_verb_read_as_modifier(verb):  # `A Quinnipiac University poll found last week that ...`
+    if main_verb_read_as_modifier(verb):  # `A Quinnipiac University poll found last week that ...`
         return verb.head
     # `About 4 in 10 say ...`: the parse makes a share of respondents the verb's number, not its subject
     share = next((c for c in children if c.dep_ == "nummod" and c.i < verb.i), None)
@@ -77,62 +85,25 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None or verb.lemma_ == "quote":
             return passive
+    understood = understood_subject(verb, excluded)  # `a group backing X`, `led Y to say`
+    if understood is not None:
+        return understood
     if may_precede_speaker(verb):
         for c in children:
             if c.i > verb.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
                 return c
-    outer = _outer_reporting_verb(verb)
+    outer = outer_reporting_verb(verb)
     if outer is not None:  # `X said Y will win, adding ...`: X adds, not Y
         return subject_of(outer, excluded, depth + 1)
+    owner, governor = host_subject(verb, excluded)  # `his refusal to answer`, `is quick to say`
+    if owner is not None or (governor is not None and depth >= 4):
+        return owner
+    if governor is not None:
+        return subject_of(governor, excluded, depth + 1)
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
-    return _subject_nearby(verb, excluded) if depth == 0 else None
-
-
-def _main_verb_read_as_modifier(verb: Token) -> bool:
-    """A parse that reads a sentence's main verb as a participle modifying its subject, leaving the
-    subject the sentence's root (`A Quinnipiac University poll found last week that ...`): a verb
-    with a clause of its own can only be the main verb there."""
-    head = verb.head
-    return (
-        verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "ccomp" for c in verb.children)
-    )
-
-
-def _outer_reporting_verb(verb: Token) -> Token | None:
-    """A reporting participle after a comma at the end of reported content (`X said Y will have to
-    choose, saying ...`): the parse hangs it on the content's verb, but in news copy it continues
-    the outer attribution, so its speaker is the outer verb's. Likewise a reporting verb conjoined
-    to the content without a subject of its own (`X said the economy would rebound and praised
-    Kerry`). Returns that outer verb, or None."""
-    if verb.left_edge.i == 0:
-        return None
-    before = verb.doc[verb.left_edge.i - 1]
-    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and is_reporting(verb)
-    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    if not (participle or conjoined):
-        return None
-    clause = verb.head
-    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    outer = clause.head
-    if clause.dep_ == "ccomp" and outer.i < clause.i and (is_reporting(outer) or is_cue_verb(outer)):
-        return outer
-    return None
-
-
-def _subject_nearby(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
-    """When the parse lost a participle's subject (`..., writing "..."`): the subject of the clause
-    before it."""
-    if verb.tag_ == "VBG":
-        for t in reversed(verb.doc[verb.sent.start : verb.i]):
-            if excluded(t):
-                break
-            if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
-                return t
-    return None
+    nearby = subject_nearby(verb, excluded) if depth == 0 else None
+    return nearby if nearby is not None else lost_subject(verb, excluded)  # `X, the minority leader, said`
 
 
 # -- from the subject's token to an attribution ----------------------------------------------------
@@ -153,17 +124,29 @@ def resolve_speaker(
     a name's entity, else the words themselves. None for a thing (`an ad that urges`) or an
     unresolved `it`."""
     mention = mention or mention_text(subject)
+    bare = mention  # the speaker's words without a possessive's `'s`
+    case = next((c for c in subject.children if c.dep_ == "case"), None) if subject.dep_ == "poss" else None
+    if case is not None and not mention.endswith(case.text):  # `Trump's claim that`: the words as written
+        mention += case.text
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"] if subject.pos_ == "PRON" else []
+    if conjuncts and mention == subject.text:  # `She and her aides said`: the group the text names
+        mention = trim_mention(subject.doc[subject.i : conjuncts[-1].right_edge.i + 1]).text
     if not mention or _punctuation(subject):
         return None  # a parse that makes punctuation a subject names no one (`%` is a noun here: `42% say`)
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
-        # `an ad that urges ...`: a thing, whose author the parse does not give; but `the union,
-        # which endorses ...` is the organisation the text names
-        entity = phrase_entity(ctx, subject.head.head)
-        if entity is None:
+        # `the union, which endorses ...`: the organisation the text names; `a memo that urges ...`:
+        # the document, as the text gives it; `a plan that urges`: a thing, whose author the parse
+        # does not give
+        antecedent = subject.head.head
+        entity = phrase_entity(ctx, antecedent)
+        if entity is None and antecedent.lemma_.lower() not in AUTHORED_NOUNS:
             return None
+        if entity is None:  # the document's author when the text gives one (resolve_speaker), else the document
+            found = resolve_speaker(ctx, antecedent, cue)
+            return None if found is None else replace(found, mention=mention)
         return Attribution(mention=mention, speaker=entity.name, entity=entity, cue=cue)
     if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -181,11 +164,11 @@ def resolve_speaker(
         if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person
             return Attribution(mention=mention, speaker=body, entity=None, cue=cue)
         entity = phrase_entity(ctx, subject)
-        speaker = entity.name if entity else mention
+        speaker = entity.name if entity else bare
         author = _author(ctx, subject) if entity is None else None
         if author is not None:  # `a 2014 study by Harvard found`: Harvard, in the study's words
             found = resolve_speaker(ctx, author, cue)
-            if found is not None and found.entity is not None:
+            if found is not None and found.speaker:
                 return replace(found, mention=mention)
     if entity is not None:
         speaker = entity.name
@@ -232,7 +215,9 @@ def _person_body(ctx: FieldContext, noun: Token) -> str | None:
 
 def _author(ctx: FieldContext, noun: Token) -> Token | None:
     """The author of an authored noun (authored_nouns.txt): its possessor (`Trump's tweet`, `his
-    statement`) or the object of its `by`/`from` (`a study by Harvard`); None for other nouns."""
+    statement`), the object of its `by`/`from` (`a study by Harvard`, `a lawsuit filed by an aide`), a
+    name compounded with it (`the Trump release`), else who issued it (`Tabb issued a statement
+    saying`, `said in a statement`: understood_subjects.issuing_verb); None for other nouns."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED_NOUNS:
         return None
     for c in noun.children:
@@ -242,7 +227,17 @@ def _author(ctx: FieldContext, noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and not ctx.quoted(obj):
                 return obj
-    return None
+        if c.dep_ == "compound" and ctx.entity_of.get(c.i, NO_ENTITY).label in ("PERSON", "ORG") and not ctx.quoted(c):
+            return c
+        agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+        if agent is not None:  # `a lawsuit filed by a former aide`
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if obj is not None and not ctx.quoted(obj):
+                return obj
+    verb = issuing_verb(noun)
+    issuer = None if verb is None else subject_of(verb, ctx.quoted)
+    # never the noun itself or another authored thing (`the report cited a study saying`)
+    return None if issuer is None or issuer.lemma_.lower() in AUTHORED_NOUNS else issuer
 
 
 def name_phrase(

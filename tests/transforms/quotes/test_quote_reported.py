@@ -531,9 +531,12 @@ def test_which_names_the_organisation_it_follows(quotes: Quotes, sentence: str, 
 
 
 def test_which_after_a_thing_names_no_one(quotes: Quotes) -> None:
-    """`an ad that urges ...`: the thing's author is not in the parse, so the row has no speaker."""
-    rows = [q for q in indirect(quotes("Meridian ran an ad which says the levy is unfair.")) if q.cue == "say"]
+    """`a plan that urges ...`: the thing's author is not in the parse, so the row has no speaker; a
+    document's is who issued it (`Meridian ran an ad which says`)."""
+    rows = [q for q in indirect(quotes("Meridian drew up a plan which says the levy is unfair.")) if q.cue == "say"]
     assert rows and all(q.speaker is None for q in rows), rows
+    rows = [q for q in indirect(quotes("Meridian ran an ad which says the levy is unfair.")) if q.cue == "say"]
+    assert [(q.speaker_mention, q.speaker) for q in rows] == [("which", "Meridian")], rows
 
 
 # -- pronouns --------------------------------------------------------------------------------------

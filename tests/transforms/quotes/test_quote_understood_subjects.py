@@ -1,0 +1,83 @@
+"""Understood subjects (transforms.quotes.understood_subjects): who acts in a participle, an infinitive
+or a gerund that has no subject of its own, as speakers.subject_of finds it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from transforms.quotes.speakers import subject_of
+from transforms.quotes.understood_subjects import CAUSATIVE_VERBS, issuing_verb, lost_subject
+
+
+def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
+    doc = nlp(sentence)
+    found = subject_of(next(t for t in doc if t.text == verb), lambda _: False)
+    return None if found is None else found.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        # a participle modifying a noun is the noun's act
+        ("Donors gave money to a group backing Owen Tabb.", "backing", "group"),
+        ("Recent polls showing a tie worried the council.", "showing", "polls"),
+        ("Owen Tabb issued a statement saying the port would close.", "saying", "statement"),
+        ("The council sent an email to residents saying the port would close.", "saying", "email"),
+        # ... but not an adverbial the parse hung on a noun, nor an object that is no document
+        ("The chair called a vote, declaring the motion carried.", "declaring", "chair"),
+        ("The leaders took turns rebutting the plan.", "rebutting", "leaders"),
+        # a verb of causing: its object acts
+        ("The defeat led Republicans to say the plan had failed.", "say", "Republicans"),
+        ("The vote forced Owen Tabb to admit that the plan had failed.", "admit", "Tabb"),
+        # a verb of asking: what it asks for is its subject's demand
+        ("Owen Tabb urged voters to reject the plan.", "reject", "Tabb"),
+        # an infinitive or a gerund of an adjective or a noun
+        ("Owen Tabb was quick to point out that the road was closed.", "point", "Tabb"),
+        ("The council took the step of criticizing the mayor.", "criticizing", "council"),
+        ("Mara Lindqvist has a long history of blaming others for her defeats.", "blaming", "Lindqvist"),
+        ("Tabb's refusal to answer the question angered voters.", "answer", "Tabb"),
+        ("The council chose a senator willing to address the crowd.", "address", "senator"),
+        ("Efforts to reach the mayor failed.", "reach", None),  # a noun that is a subject: nobody
+        # a participle after reported content continues the outer attribution
+        ("Owen Tabb denied the notion that a shakeup was coming, explaining that he had been away.",
+         "explaining", "Tabb"),
+    ],
+)
+def test_understood_subject(nlp: Language, sentence: str, verb: str, subject: str | None) -> None:
+    assert _subject(nlp, sentence, verb) == subject
+
+
+def test_issuing_verb_of_an_authored_noun(nlp: Language) -> None:
+    doc = nlp("Owen Tabb issued a statement on Monday.")
+    assert issuing_verb(next(t for t in doc if t.text == "statement")).text == "issued"
+    doc = nlp("Owen Tabb said in a statement that the port would close.")
+    assert issuing_verb(next(t for t in doc if t.text == "statement")).text == "said"
+    doc = nlp("Owen Tabb withdrew the statement on Monday.")  # withdrawing issues nothing
+    assert issuing_verb(next(t for t in doc if t.text == "statement")) is None
+
+
+def test_causative_verbs_are_a_word_list_without_verbs_of_asking() -> None:
+    assert {"lead", "force", "prompt"} <= CAUSATIVE_VERBS
+    assert not {"urge", "ask", "require", "promise"} & CAUSATIVE_VERBS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        # the parse hung the name on the fronted phrase: the name right before the verb
+        ("At Harbour Point, Jay Holt, the club's president and general manager, suggested that "
+         "the troubles could be blamed on management.", "suggested", "Holt"),
+        ("Thursday at the conference in Harbour City, Sen. Owen Tabb (D-Ore.) called out his rival.", "called", "Tabb"),
+        ("At a campaign event in Harbour City, 62-year-old Mara Lindqvist also railed against the levy.",
+         "railed", "Lindqvist"),
+    ],
+)
+def test_a_lost_subject_is_the_name_before_the_verb(nlp: Language, sentence: str, verb: str, subject: str) -> None:
+    assert _subject(nlp, sentence, verb) == subject
+
+
+def test_a_verb_without_a_name_before_it_keeps_no_subject(nlp: Language) -> None:
+    doc = nlp("In Harbour City on Monday, said to be the wettest day of the year.")
+    said = next(t for t in doc if t.text == "said")
+    assert lost_subject(said, lambda _: False) is None
