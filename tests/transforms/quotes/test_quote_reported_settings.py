@@ -21,7 +21,8 @@ def settings(rows: list) -> list[tuple[str, str | None, str | None, str | None]]
         ("Owen Tabb trails Mara Lindqvist by four points, in the new survey.",
          ("Owen Tabb trails Mara Lindqvist by four points", "the new survey", "survey", "evidence")),
         ("In Mara Lindqvist's mind, the bridge is already built.",
-         ("the bridge is already built", "Mara Lindqvist", "mind", "belief")),
+         # the mention as written, possessive and all, as for any possessor's cue (`Tabb's claim that`)
+         ("the bridge is already built", "Mara Lindqvist's", "mind", "belief")),
     ],
 )
 def test_a_setting_attributes_its_clause(quotes: Quotes, sentence: str, expected: tuple) -> None:  # noqa: F811
