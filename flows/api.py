@@ -74,7 +74,8 @@ class TemporaryServer:
         tries = 1
         with httpx.Client(timeout=5) as client:
             while time.monotonic() < deadline:
-                assert self._process is not None, "stopped"
+                if self._process is None:
+                    raise RuntimeError("the temporary Prefect server was stopped before it answered")
                 code = self._process.poll()
                 if code is not None:
                     if tries < _PORT_TRIES:  # most likely the port was taken meanwhile: another one
