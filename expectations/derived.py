@@ -122,7 +122,7 @@ def referenced_values(
     articles, entities, files = batch["articles"], batch["entities"], batch["files"]
     article_ids = articles["article_id"].dropna().unique().tolist()
     in_batch = set(article_ids)
-    committed = [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
+    committed = _touched_committed(files, in_batch, committed_article_ids)
     return {
         ARTICLE_IDS: article_ids,
         # only the committed ids this batch's files name
@@ -142,10 +142,14 @@ def expectation_parameters(
     and how many files the batch publishes (a touched file's re-recorded publication aside, see
     referenced_values)."""
     articles, files = batch["articles"], batch["files"]
-    in_batch = set(articles["article_id"].dropna())
-    committed = [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
+    committed = _touched_committed(files, set(articles["article_id"].dropna()), committed_article_ids)
     earliest, latest = _date_bounds(articles["published_date"], EARLIEST_DATE, today + timedelta(days=MAX_DAYS_AHEAD))
     return {PUBLISHED_FILES: len(_publishing(files, committed)), EARLIEST: earliest, LATEST: latest}
+
+
+def _touched_committed(files: pd.DataFrame, in_batch: set[Any], committed_article_ids: Collection[str]) -> list[Any]:
+    """The committed articles this batch's files name without the batch holding them (touched files)."""
+    return [a for a in files["article_id"].dropna().unique() if a not in in_batch and a in committed_article_ids]
 
 
 def _publishing(files: pd.DataFrame, committed: list[Any]) -> pd.DataFrame:
