@@ -90,8 +90,13 @@ _LOCKS_GUARD = threading.Lock()
 
 @functools.cache
 def _loaded(name: str) -> Language:
+    from threadpoolctl import threadpool_limits
+
     from transforms.nlp import load_pipeline  # spaCy loads in the workers, not in the CLI
 
+    # One BLAS thread in a process that runs the model: there is a process per core already, and
+    # OpenBLAS's own threads (one per core in each process) would spin and take the others' CPU.
+    threadpool_limits(limits=1, user_api="blas")
     return load_pipeline(name)
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 from flows import resources
 from flows.options import DEFAULT_MODEL
@@ -19,6 +23,22 @@ def test_the_model_is_loaded_once_per_process_and_travels_as_its_name():
     assert resources._loaded.cache_info().misses == before
     doc = first("Angela Merkel spoke in Berlin on Monday.")
     assert "senter" not in first.pipe_names and doc.has_annotation("DEP") and doc.ents
+
+
+def test_a_process_that_loads_the_model_runs_one_blas_thread():
+    """In a fresh process (as a worker is), loading the model leaves numpy's BLAS on one thread: a
+    process per core runs the model, and BLAS threads of their own would spin on the other cores."""
+    code = (
+        "from threadpoolctl import threadpool_info\n"
+        "import numpy\n"
+        "from flows.resources import SpacyModel\n"
+        f"SpacyModel({DEFAULT_MODEL!r}).pipeline()\n"
+        "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}  # BLAS's own default
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=Path(resources.__file__).parents[1])
+    assert out.stdout.strip() == "[1]"
 
 
 def test_gx_validation_builds_a_gate_and_the_runs_data_docs(tmp_path):

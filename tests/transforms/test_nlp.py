@@ -19,6 +19,30 @@ def test_the_pipeline_has_no_sentence_recogniser_and_the_exact_attribute_replace
     assert {"tok2vec", "tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
 
 
+def test_the_model_runs_on_numpys_blas_with_the_annotations_of_spacys_default_ops(nlp):
+    """The pipeline's matrix products run on numpy's BLAS instead of blis (a third less CPU): every
+    token's tag, head, dependency, entity and sentence start is what spaCy's default ops give."""
+    import spacy
+
+    from flows.options import DEFAULT_MODEL
+
+    assert all(not proc.model.ops.use_blis for _, proc in nlp.pipeline if hasattr(proc, "model"))
+    stock = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    assert stock.get_pipe("ner").model.ops.use_blis  # the comparison is with blis
+    texts = [parse_article(clean_text(t), date(2026, 11, 29)).body for t in (HARBOUR, GARDEN)] + [
+        "WASHINGTON (Reuters) - Kremlin spokesman Dmitry Peskov said on Tuesday the two leaders would "
+        "discuss \"sensitive\" subjects, according to RIA. \"We are not there yet,\" he told reporters.",
+        "“It’s a mess,” said Ms. O’Neill, 52, a nurse from Dún Laoghaire — who asked that her employer, "
+        "St. James’s Hospital, not be named. The U.S.-based firm's CEO, J.R. Smith Jr., declined to comment.",
+    ]
+
+    def annotations(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
+        assert annotations(ours) == annotations(theirs)
+
+
 def test_a_model_that_does_not_exist_is_an_oserror_naming_it():
     with pytest.raises(OSError, match="no_such_model_xyz"):
         load_pipeline("no_such_model_xyz")
