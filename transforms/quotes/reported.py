@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
@@ -55,6 +56,9 @@ _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
 _COMPLETIONS = frozenset({"oprd", "prep"})
+# Prepositions of time, place and circumstance, which complete no object (`criticized the plan
+# during the debate`: the content is the plan).
+CIRCUMSTANTIAL = word_list("circumstantial_prepositions.txt")
 # Relative pronouns, which stand for the noun their clause describes.
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
@@ -120,7 +124,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
-            completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS), None)
+            completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
+                               and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
                 yield "object", c.left_edge, c.right_edge
             elif completion.dep_ == "prep":
