@@ -32,6 +32,7 @@ from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES,
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.passive_participles import is_passive_participle_clause
+from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_settings import SETTINGS, setting_statements
@@ -85,7 +86,7 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.dep_ == "acomp" and t.lemma_.lower() in _ADJECTIVE_LEMMAS:  # `is opposed to`: a participle
             yield from adjective_statements(ctx, t)
-        elif t.lemma_.lower() in verb_cues:
+        elif t.lemma_.lower() in verb_cues and not asks_the_addressee(t):  # `Do you think ...?` states nothing
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
