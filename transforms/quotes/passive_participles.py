@@ -6,11 +6,18 @@ question's source is not in the text (PolNeAR's annotators leave it without a so
 statement of such a participle has no speaker, as an impersonal passive (`It was reported that ...`)
 has none. The parser often tags such a participle as a past tense (VBD); a past tense verb with
 neither subject nor auxiliary in an adverbial clause can only be a participle.
+
+Likewise the infinitive of a requesting verb in the passive (`Tabb was asked to comment on the plan`,
+requesting_verbs.txt): what was asked of the subject is not yet the subject's statement.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from transforms.lexicon import word_list
+
+REQUESTING_VERBS = word_list("requesting_verbs.txt")
 
 # Dependents that give the verb a subject or a tense of its own, or name its doer (`by X`).
 _OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "agent", "aux", "auxpass"})
@@ -24,4 +31,16 @@ def is_passive_participle_clause(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and verb.tag_ in ("VBN", "VBD")
         and not any(c.dep_ in _OWN_SUBJECT for c in verb.children)
+    )
+
+
+def is_requested_act(verb: Token) -> bool:
+    """True for an infinitive (`xcomp`) of a requesting verb in the passive without an agent: `Tabb
+    was asked to comment on the plan` (comment), `voters were urged to reject it` (reject)."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in REQUESTING_VERBS
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        and not any(c.dep_ == "agent" for c in head.children)
     )

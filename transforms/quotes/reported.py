@@ -31,7 +31,7 @@ from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
-from transforms.quotes.passive_participles import is_passive_participle_clause
+from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
@@ -202,7 +202,7 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
         if not looked:  # the source is looked up once per verb, and only for a cue
             # `Asked about the plan, Tabb said ...`: who was asked is not who asked; `it is hard to
             # say ...`: nobody in particular says
-            nobody = is_passive_participle_clause(verb) or has_impersonal_subject(verb)
+            nobody = is_passive_participle_clause(verb) or is_requested_act(verb) or has_impersonal_subject(verb)
             subject = None if nobody else subject_of(verb, ctx.quoted)
             mention = None
             if subject is not None and across_paragraphs(ctx, verb, subject):

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from tests.transforms.quotes.mentions import entities
 from transforms.quotes import INDIRECT, field_quotes
-from transforms.quotes.passive_participles import is_passive_participle_clause
+from transforms.quotes.passive_participles import REQUESTING_VERBS, is_passive_participle_clause, is_requested_act
 
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
 OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
@@ -52,3 +52,34 @@ def test_the_asked_is_not_the_source(
 def test_is_passive_participle_clause(nlp: Language, sentence: str, verb: str, expected: bool) -> None:
     doc = nlp(sentence)
     assert is_passive_participle_clause(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_what_was_asked_of_the_subject_is_not_its_statement(nlp: Language) -> None:
+    assert _rows(nlp, "Owen Tabb was asked to comment on the plan.")["comment"] == ("the plan", None)
+    # with its agent, the asker speaks (a verb of asking: its subject's demand); a verb of causing
+    # reports the subject's own act
+    assert _rows(nlp, "Voters were urged by Owen Tabb to reject the plan.")["reject"] == ("the plan", "Owen Tabb")
+    assert _rows(nlp, "Owen Tabb was forced to admit that the plan had failed.")["admit"] == (
+        "the plan had failed", "Owen Tabb")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Owen Tabb was asked to comment on the plan.", "comment", True),
+        ("Voters were urged to reject the plan.", "reject", True),
+        ("Voters were urged by Owen Tabb to reject the plan.", "reject", False),
+        ("Owen Tabb asked to comment on the plan.", "comment", False),
+        ("Owen Tabb was forced to admit that the plan had failed.", "admit", False),
+    ],
+)
+def test_is_requested_act(nlp: Language, sentence: str, verb: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    assert is_requested_act(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_requesting_verbs_are_no_verbs_of_causing() -> None:
+    from transforms.quotes.understood_subjects import CAUSATIVE_VERBS
+
+    assert "ask" in REQUESTING_VERBS
+    assert not REQUESTING_VERBS & CAUSATIVE_VERBS
