@@ -12,7 +12,11 @@ The content is the complement's words (its subtree in the parse), without a lead
 without punctuation at its ends; the source is the verb's subject as speakers.subject_of finds it
 (the subject, a passive's agent, the subject a subordinate verb shares: `X is expected to say`),
 resolved like a quotation's speaker, so `he said the deal was off` names the person. A source that
-is a document or a group (`the report`, `sources`) stays the words the text gives.
+is a document or a group (`the report`, `sources`) stays the words the text gives. Where the subject
+the parse lends a verb is not its source, the statement has no speaker: a passive participle or a
+requested act (`Asked about X, Tabb said ...`, `Tabb was asked to comment on X`:
+passive_participles.py) and an impersonal `it` (`it is hard to say ...`: impersonal_subjects.py). A
+question to the addressee (`Do you think ...?`: questions.py) states nothing and gives no row.
 
 Everything is read from the parse the pipeline already has: one pass over the field's tokens, and
 for each cue a constant amount of work plus its content's length. The content's ends are cut in
