@@ -12,7 +12,11 @@ The content is the complement's words (its subtree in the parse), without a lead
 without punctuation at its ends; the source is the verb's subject as speakers.subject_of finds it
 (the subject, a passive's agent, the subject a subordinate verb shares: `X is expected to say`),
 resolved like a quotation's speaker, so `he said the deal was off` names the person. A source that
-is a document or a group (`the report`, `sources`) stays the words the text gives.
+is a document or a group (`the report`, `sources`) stays the words the text gives. Where the subject
+the parse lends a verb is not its source, the statement has no speaker: a passive participle or a
+requested act (`Asked about X, Tabb said ...`, `Tabb was asked to comment on X`:
+passive_participles.py) and an impersonal `it` (`it is hard to say ...`: impersonal_subjects.py). A
+question to the addressee (`Do you think ...?`: questions.py) states nothing and gives no row.
 
 Everything is read from the parse the pipeline already has: one pass over the field's tokens, and
 for each cue a constant amount of work plus its content's length. The content's ends are cut in
@@ -25,10 +29,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
+from transforms.quotes.impersonal_subjects import has_impersonal_subject
+from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
+from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_settings import SETTINGS, setting_statements
@@ -54,6 +62,9 @@ _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 # preposition (`accused her of lying`, `praised him for ...`). A clause after an object is not one:
 # the object is the addressee (`told reporters that ...`).
 _COMPLETIONS = frozenset({"oprd", "prep"})
+# Prepositions of time, place and circumstance, which complete no object (`criticized the plan
+# during the debate`: the content is the plan).
+CIRCUMSTANTIAL = word_list("circumstantial_prepositions.txt")
 # Relative pronouns, which stand for the noun their clause describes.
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
@@ -79,7 +90,7 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.dep_ == "acomp" and t.lemma_.lower() in _ADJECTIVE_LEMMAS:  # `is opposed to`: a participle
             yield from adjective_statements(ctx, t)
-        elif t.lemma_.lower() in verb_cues:
+        elif t.lemma_.lower() in verb_cues and not asks_the_addressee(t):  # `Do you think ...?` states nothing
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
@@ -119,7 +130,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
-            completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS), None)
+            completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
+                               and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
                 yield "object", c.left_edge, c.right_edge
             elif completion.dep_ == "prep":
@@ -192,7 +204,10 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
         if span is None:
             continue
         if not looked:  # the source is looked up once per verb, and only for a cue
-            subject = subject_of(verb, ctx.quoted)
+            # `Asked about the plan, Tabb said ...`: who was asked is not who asked; `it is hard to
+            # say ...`: nobody in particular says
+            nobody = is_passive_participle_clause(verb) or is_requested_act(verb) or has_impersonal_subject(verb)
+            subject = None if nobody else subject_of(verb, ctx.quoted)
             mention = None
             if subject is not None and across_paragraphs(ctx, verb, subject):
                 subject, mention = in_paragraph(ctx, verb, subject)

@@ -821,3 +821,24 @@ def test_a_second_act_after_the_content_is_not_content(quotes: Quotes, sentence:
 def test_a_conjoined_cue_is_the_outer_speakers(quotes: Quotes) -> None:
     rows = quotes("Owen Tabb predicted that the levy would pass and criticized the council for its delays.")
     assert by_cue(rows, "criticize").speaker == "Owen Tabb"
+
+
+# -- a phrase of time, place or circumstance completes no object ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mara Lindqvist criticized the plan during the debate.", ("the plan", "Mara Lindqvist", "criticize")),
+        ("Owen Tabb released the figures until Friday.", ("the figures", "Owen Tabb", "release")),
+        ("Mara Lindqvist attacked the budget according to the minutes.",
+         ("the budget", "Mara Lindqvist", "attack")),
+        # a phrase that says what the object is praised for still completes it
+        ("Owen Tabb praised the council for its courage.", ("the council for its courage", "Owen Tabb", "praise")),
+    ],
+)
+def test_a_circumstantial_phrase_is_not_content(
+    quotes: Quotes, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    q = by_cue(quotes(sentence), expected[2])
+    assert (q.text, q.speaker, q.cue) == expected

@@ -1,0 +1,51 @@
+"""Questions put to the addressee (transforms.quotes.questions): `Do you think ...?` reports nobody's
+statement; a question about a third party keeps its row."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.transforms.quotes.mentions import entities
+from transforms.quotes import INDIRECT, field_quotes
+from transforms.quotes.questions import asks_the_addressee
+
+OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+
+
+def _indirect(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = nlp(text)
+    rows = field_quotes("body", doc, entities({"body": doc}, OWEN))
+    return [(q.text, q.speaker, q.cue) for q in rows if q.quote_type == INDIRECT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you think the bridge will open in May?",
+        "Would you support a new tax on fuel?",
+        "The pollster asked: Do you believe the council has a plan?",
+    ],
+)
+def test_a_question_to_the_addressee_states_nothing(nlp: Language, text: str) -> None:
+    assert not [row for row in _indirect(nlp, text) if row[2] in ("think", "support", "believe")]
+
+
+def test_a_statement_by_you_and_a_question_about_someone_keep_their_rows(nlp: Language) -> None:
+    assert ("the bridge will open in May", "Owen Tabb", "say") in _indirect(
+        nlp, "Did Owen Tabb say the bridge will open in May?")
+    assert _indirect(nlp, "You said the bridge would open in May.")[0][0] == "the bridge would open in May"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Do you think the bridge will open?", True),
+        ("Do you think the bridge will open?\u201d", True),  # a closing quotation mark aside
+        ("You think the bridge will open.", False),
+        ("Does Owen Tabb think the bridge will open?", False),
+    ],
+)
+def test_asks_the_addressee(nlp: Language, sentence: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    assert asks_the_addressee(next(t for t in doc if t.lemma_ == "think")) is expected
