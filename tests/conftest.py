@@ -33,9 +33,12 @@ def prefect_server():
 
 @pytest.fixture(scope="session")
 def nlp():
+    from threadpoolctl import threadpool_limits
+
     from flows.options import DEFAULT_MODEL
     from transforms.nlp import load_pipeline
 
+    threadpool_limits(limits=1, user_api="blas")  # as flows.resources does where the pipeline runs
     return load_pipeline(DEFAULT_MODEL)
 
 
