@@ -160,3 +160,19 @@ def test_a_trailing_according_to_is_no_part_of_the_verbs_content(statements) -> 
     text = "Mara Lindqvist said the ferries would run on a reduced timetable, according to a statement on Tuesday."
     said = [q for q in statements(text) if q.cue == "say"]
     assert [q.text for q in said] == ["the ferries would run on a reduced timetable"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Owen Tabb said he was impressed by the mayor and liked the way she answered the question.",
+         "he was impressed by the mayor and liked the way she answered the question"),
+        ("The council said it had met the builders and hoped the bridge would open in May.",
+         "it had met the builders and hoped the bridge would open in May"),
+    ],
+)
+def test_a_stance_coordinated_in_the_content_is_content(statements: Callable[[str], list[Quote]], sentence: str,
+                                                        content: str) -> None:
+    """`said A and liked B`: a belief or stance verb the parse hangs on the content's verb goes on with the
+    content (only a speech verb there, `... and praised B`, is a second act of the speaker)."""
+    assert statements(sentence)[0].text == content
