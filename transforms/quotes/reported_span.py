@@ -50,7 +50,22 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
         last -= 1
     if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
         return None
+    last = _to_quote_end(ctx, last)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _to_quote_end(ctx: FieldContext, last: int) -> int:
+    """The content's last token with the rest of the quotation it ends in when only the quotation's own
+    punctuation and closing mark are left (`were "intolerable."`): the parse hangs them on the cue's
+    clause, but they close the quoted words the content holds."""
+    n = ctx.quote_of[last]
+    if n < 0:
+        return last
+    span = ctx.token_spans[n]
+    doc = ctx.doc
+    if span.end >= len(doc) or not is_mark(doc[span.end]) or not all(t.is_punct for t in doc[last + 1 : span.end]):
+        return last
+    return span.end
 
 
 def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: bool) -> bool:

@@ -176,3 +176,25 @@ def test_a_stance_coordinated_in_the_content_is_content(statements: Callable[[st
     """`said A and liked B`: a belief or stance verb the parse hangs on the content's verb goes on with the
     content (only a speech verb there, `... and praised B`, is a second act of the speaker)."""
     assert statements(sentence)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "partial"),
+    [
+        ('Mara Lindqvist told reporters that the ferry timetable was "a disgrace."',
+         'the ferry timetable was "a disgrace."', "a disgrace."),
+        ('Owen Tabb called the harbour plan "reckless," and the council agreed.',
+         'the harbour plan "reckless,"', "reckless,"),
+    ],
+)
+def test_content_ending_in_a_quotation_takes_its_closing_punctuation_and_mark(
+        nlp: Language, sentence: str, content: str, partial: str) -> None:
+    """`said X was "a disgrace."`: the quotation's own stop and closing mark end the content (the parse hangs
+    them on the cue's clause), so the quoted phrase's partial row lies inside the reported row's text."""
+    doc = nlp(sentence)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    assert all(q.text == sentence[q.char_start : q.char_end] for q in rows)
+    reported = next(q for q in rows if q.quote_type == INDIRECT)
+    quoted = next(q for q in rows if q.quote_type != INDIRECT)
+    assert (reported.text, quoted.text) == (content, partial)
+    assert quoted.text in reported.text
