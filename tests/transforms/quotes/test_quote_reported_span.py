@@ -198,3 +198,28 @@ def test_content_ending_in_a_quotation_takes_its_closing_punctuation_and_mark(
     quoted = next(q for q in rows if q.quote_type != INDIRECT)
     assert (reported.text, quoted.text) == (content, partial)
     assert quoted.text in reported.text
+
+
+def test_phrases_quoted_from_a_reported_statement_leave_it_a_statement(nlp: Language) -> None:
+    """`told reporters that she felt "a lot of pressure" before the "very important vote."`: no one quotation
+    holds half the content and the quotations together hold less than three quarters, so the content is a
+    statement of its own, holding the quoted phrases' partial rows."""
+    text = 'Mara Lindqvist told reporters that she felt "a lot of pressure" before the "very important vote."'
+    doc = nlp(text)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    reported = [q for q in rows if q.quote_type == INDIRECT]
+    assert [q.text for q in reported] == ['she felt "a lot of pressure" before the "very important vote."']
+    assert reported[0].speaker == "Mara Lindqvist"
+    assert all(q.text in reported[0].text for q in rows if q.quote_type != INDIRECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Owen Tabb said that "the harbour is finally safe again."',
+     '"The harbour is safe," Mara Lindqvist said, "and the ferry will run again."'],
+)
+def test_a_content_of_quotations_is_left_to_their_rows(nlp: Language, text: str) -> None:
+    """Half the content in one quotation, or three quarters in several: the quotations' rows stand for it."""
+    doc = nlp(text)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    assert [q for q in rows if q.quote_type == INDIRECT] == []
