@@ -223,3 +223,18 @@ def test_a_content_of_quotations_is_left_to_their_rows(nlp: Language, text: str)
     doc = nlp(text)
     rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
     assert [q for q in rows if q.quote_type == INDIRECT] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Owen Tabb cited a moral objection to free the delegates from their pledge.",
+         "a moral objection to free the delegates from their pledge"),
+        ("Mara Lindqvist supports a larger harbour fund to repair the old piers.",
+         "a larger harbour fund to repair the old piers"),
+    ],
+)
+def test_an_infinitive_of_purpose_after_the_object_is_content(statements: Callable[[str], list[Quote]],
+                                                               sentence: str, content: str) -> None:
+    """`supports a larger fund to repair the piers`: the purpose the parse hangs on the verb goes with the object."""
+    assert statements(sentence)[0].text == content
