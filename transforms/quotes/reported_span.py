@@ -135,6 +135,8 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
     and that wages would rise`) and an adverbial clause (`said the plant would close, because
     demand had fallen`), not a reporting participle (`..., adding that ...`)."""
     end = clause.right_edge
+    if clause.i > verb.i:
+        end = _through_colon(end)
     if clause.i < verb.i:
         if interrupting_frame(verb):  # `A, officials insist, because B`: B goes on with A
             for c in verb.children:
@@ -149,6 +151,21 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
         if coordinated or adverbial:
             end = c.right_edge
     return end
+
+
+def _through_colon(end: Token) -> Token:
+    """A clause's last token with what a colon after it opens, to the sentence's end (`argued that the
+    plan was sound: the costs were small and the gains large`): the colon spells the content out. Not
+    across a line break (a heading's colon)."""
+    doc = end.doc
+    colon = end.i + 1
+    if colon >= end.sent.end or doc[colon].text != ":":
+        return end
+    rest = doc[colon + 1 : end.sent.end]
+    if any("\n" in t.text for t in rest):
+        return end
+    words = [t for t in rest if not (t.is_punct or t.is_space)]
+    return words[-1] if words else end
 
 
 def _opens_with_that(clause: Token) -> bool:

@@ -238,3 +238,11 @@ def test_an_infinitive_of_purpose_after_the_object_is_content(statements: Callab
                                                                sentence: str, content: str) -> None:
     """`supports a larger fund to repair the piers`: the purpose the parse hangs on the verb goes with the object."""
     assert statements(sentence)[0].text == content
+
+
+def test_what_a_colon_after_the_content_opens_is_content(statements: Callable[[str], list[Quote]]) -> None:
+    """`argued that A: B`: the colon spells the content out, to the sentence's end."""
+    rows = statements("Owen Tabb argued that the plan was sound: the costs were small and the gains large.")
+    assert rows[0].text == "the plan was sound: the costs were small and the gains large"
+    rows = statements("Mara Lindqvist said the ferry would run. Two reasons: cost and demand.")
+    assert rows[0].text == "the ferry would run"
