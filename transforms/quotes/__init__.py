@@ -40,6 +40,7 @@ transforms/lexicon/.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -179,11 +180,19 @@ def cue_class_of(attr: Attribution | None) -> str | None:
     return CUES.get((attr.cue or "", "clause")) or ATTRIBUTION_NOUNS.get(attr.cue or "") or CUE_CLASSES[0]
 
 
+# Share of a content's words in quotations past which its quotations' own rows stand for it.
+_QUOTED_SHARE = 0.75
+
+
 def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
-    """The content is mostly a quotation's words: that quotation's own row stands for it."""
+    """The content is mostly a quotation's words (half of them in one quotation, or three quarters in
+    several: `"A," she said, "B"`): those quotations' own rows stand for it. Phrases quoted from a
+    statement told in the writer's words (`said he felt "a lot of emotion" before the "big match"`)
+    leave it a statement of its own, which holds their partial rows."""
     span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
     words = [t for t in span if t.is_alpha or t.is_digit]
-    return sum(ctx.quote_of[t.i] >= 0 for t in words) * 2 >= len(words)
+    per_quote = Counter(ctx.quote_of[t.i] for t in words if ctx.quote_of[t.i] >= 0)
+    return max(per_quote.values(), default=0) * 2 >= len(words) or sum(per_quote.values()) >= _QUOTED_SHARE * len(words)
 
 
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark

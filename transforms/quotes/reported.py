@@ -126,14 +126,14 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         if c.dep_ == "ccomp" and not _inverted_frame(c):
             yield "clause", _clause_start(verb, c), coordinated_end(verb, c)
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:
-            yield "infinitive", c.left_edge, c.right_edge
+            yield "infinitive", c.left_edge, _with_purpose(verb, c.right_edge)
         elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
                                and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
-                yield "object", c.left_edge, c.right_edge
+                yield "object", c.left_edge, _with_purpose(verb, c.right_edge)
             elif completion.dep_ == "prep":
                 yield completion.lower_, c.left_edge, completion.right_edge
             else:
@@ -159,6 +159,16 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             end = head.right_edge
         if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+
+
+def _with_purpose(verb: Token, end: Token) -> Token:
+    """The end of an object or infinitive with the infinitive of purpose right after it that the parse
+    hangs on the verb (`cited a moral objection to free themselves`, `supports a larger role to deprive
+    the group of its havens`): what the source backs or says it wants is the object for that purpose."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == end.i + 1 and c.left_edge.lower_ == "to":
+            return c.right_edge
+    return end
 
 
 def _inverted_frame(clause: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.conventions import dateline_end
-from transforms.quotes.cues import is_cue_verb, is_reporting
+from transforms.quotes.cues import is_reporting
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # Dependents that, after a comma at a content's end, describe a word of it rather than report.
@@ -50,7 +50,22 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
         last -= 1
     if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
         return None
+    last = _to_quote_end(ctx, last)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _to_quote_end(ctx: FieldContext, last: int) -> int:
+    """The content's last token with the rest of the quotation it ends in when only the quotation's own
+    punctuation and closing mark are left (`were "intolerable."`): the parse hangs them on the cue's
+    clause, but they close the quoted words the content holds."""
+    n = ctx.quote_of[last]
+    if n < 0:
+        return last
+    span = ctx.token_spans[n]
+    doc = ctx.doc
+    if span.end >= len(doc) or not is_mark(doc[span.end]) or not all(t.is_punct for t in doc[last + 1 : span.end]):
+        return last
+    return span.end
 
 
 def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: bool) -> bool:
@@ -92,15 +107,17 @@ def trimmed_end(first: Token, last: Token) -> Token:
 def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     """Where the content ends when `t` starts what is no longer its words: a second reporting act of
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
-    Kerry`), or a contrasting clause with a subject of its own after a comma (`said the mails were
-    personal, but for Republicans it is a cover-up`). None when `t` starts neither."""
+    Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
+    predicate, `said he was impressed by her and liked her answers`), or a contrasting clause with a
+    subject of its own after a comma (`said the mails were personal, but for Republicans it is a
+    cover-up`). None when `t` starts neither."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
     before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
     if before is None:
         return None
-    if t.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(t) and not has_subject(t):
+    if t.dep_ == "conj" and before.lower_ == "and" and is_reporting(t) and not has_subject(t):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
@@ -118,6 +135,8 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
     and that wages would rise`) and an adverbial clause (`said the plant would close, because
     demand had fallen`), not a reporting participle (`..., adding that ...`)."""
     end = clause.right_edge
+    if clause.i > verb.i:
+        end = _through_colon(end)
     if clause.i < verb.i:
         if interrupting_frame(verb):  # `A, officials insist, because B`: B goes on with A
             for c in verb.children:
@@ -132,6 +151,21 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
         if coordinated or adverbial:
             end = c.right_edge
     return end
+
+
+def _through_colon(end: Token) -> Token:
+    """A clause's last token with what a colon after it opens, to the sentence's end (`argued that the
+    plan was sound: the costs were small and the gains large`): the colon spells the content out. Not
+    across a line break (a heading's colon)."""
+    doc = end.doc
+    colon = end.i + 1
+    if colon >= end.sent.end or doc[colon].text != ":":
+        return end
+    rest = doc[colon + 1 : end.sent.end]
+    if any("\n" in t.text for t in rest):
+        return end
+    words = [t for t in rest if not (t.is_punct or t.is_space)]
+    return words[-1] if words else end
 
 
 def _opens_with_that(clause: Token) -> bool:

@@ -160,3 +160,89 @@ def test_a_trailing_according_to_is_no_part_of_the_verbs_content(statements) -> 
     text = "Mara Lindqvist said the ferries would run on a reduced timetable, according to a statement on Tuesday."
     said = [q for q in statements(text) if q.cue == "say"]
     assert [q.text for q in said] == ["the ferries would run on a reduced timetable"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Owen Tabb said he was impressed by the mayor and liked the way she answered the question.",
+         "he was impressed by the mayor and liked the way she answered the question"),
+        ("The council said it had met the builders and hoped the bridge would open in May.",
+         "it had met the builders and hoped the bridge would open in May"),
+    ],
+)
+def test_a_stance_coordinated_in_the_content_is_content(statements: Callable[[str], list[Quote]], sentence: str,
+                                                        content: str) -> None:
+    """`said A and liked B`: a belief or stance verb the parse hangs on the content's verb goes on with the
+    content (only a speech verb there, `... and praised B`, is a second act of the speaker)."""
+    assert statements(sentence)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "partial"),
+    [
+        ('Mara Lindqvist told reporters that the ferry timetable was "a disgrace."',
+         'the ferry timetable was "a disgrace."', "a disgrace."),
+        ('Owen Tabb called the harbour plan "reckless," and the council agreed.',
+         'the harbour plan "reckless,"', "reckless,"),
+    ],
+)
+def test_content_ending_in_a_quotation_takes_its_closing_punctuation_and_mark(
+        nlp: Language, sentence: str, content: str, partial: str) -> None:
+    """`said X was "a disgrace."`: the quotation's own stop and closing mark end the content (the parse hangs
+    them on the cue's clause), so the quoted phrase's partial row lies inside the reported row's text."""
+    doc = nlp(sentence)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    assert all(q.text == sentence[q.char_start : q.char_end] for q in rows)
+    reported = next(q for q in rows if q.quote_type == INDIRECT)
+    quoted = next(q for q in rows if q.quote_type != INDIRECT)
+    assert (reported.text, quoted.text) == (content, partial)
+    assert quoted.text in reported.text
+
+
+def test_phrases_quoted_from_a_reported_statement_leave_it_a_statement(nlp: Language) -> None:
+    """`told reporters that she felt "a lot of pressure" before the "very important vote."`: no one quotation
+    holds half the content and the quotations together hold less than three quarters, so the content is a
+    statement of its own, holding the quoted phrases' partial rows."""
+    text = 'Mara Lindqvist told reporters that she felt "a lot of pressure" before the "very important vote."'
+    doc = nlp(text)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    reported = [q for q in rows if q.quote_type == INDIRECT]
+    assert [q.text for q in reported] == ['she felt "a lot of pressure" before the "very important vote."']
+    assert reported[0].speaker == "Mara Lindqvist"
+    assert all(q.text in reported[0].text for q in rows if q.quote_type != INDIRECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Owen Tabb said that "the harbour is finally safe again."',
+     '"The harbour is safe," Mara Lindqvist said, "and the ferry will run again."'],
+)
+def test_a_content_of_quotations_is_left_to_their_rows(nlp: Language, text: str) -> None:
+    """Half the content in one quotation, or three quarters in several: the quotations' rows stand for it."""
+    doc = nlp(text)
+    rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
+    assert [q for q in rows if q.quote_type == INDIRECT] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Owen Tabb cited a moral objection to free the delegates from their pledge.",
+         "a moral objection to free the delegates from their pledge"),
+        ("Mara Lindqvist supports a larger harbour fund to repair the old piers.",
+         "a larger harbour fund to repair the old piers"),
+    ],
+)
+def test_an_infinitive_of_purpose_after_the_object_is_content(statements: Callable[[str], list[Quote]],
+                                                               sentence: str, content: str) -> None:
+    """`supports a larger fund to repair the piers`: the purpose the parse hangs on the verb goes with the object."""
+    assert statements(sentence)[0].text == content
+
+
+def test_what_a_colon_after_the_content_opens_is_content(statements: Callable[[str], list[Quote]]) -> None:
+    """`argued that A: B`: the colon spells the content out, to the sentence's end."""
+    rows = statements("Owen Tabb argued that the plan was sound: the costs were small and the gains large.")
+    assert rows[0].text == "the plan was sound: the costs were small and the gains large"
+    rows = statements("Mara Lindqvist said the ferry would run. Two reasons: cost and demand.")
+    assert rows[0].text == "the ferry would run"
