@@ -157,6 +157,10 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=None, help="folder for landing folders and warehouses")
     ap.add_argument("--stories-only", action="store_true", help="only the story assignment line (seconds)")
     a = ap.parse_args()
+    missing = [p for p in (a.source, a.make_corpus) if not p.exists()]
+    if missing:  # the shared folder beside the clone is not part of the repository
+        sys.exit(f"bench: {missing[0]} does not exist (make bench reads real articles and make_corpus.py from "
+                 "the shared folder; give SOURCE= and TOOLS= for others)")
     if a.stories_only:
         story_assignment(a.source)
         return
