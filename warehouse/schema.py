@@ -170,7 +170,9 @@ RUNS = Table(
         _col("entities_rows", pa.int64(), "entity rows committed by this run", False),
         _col("expectations_evaluated", pa.int64(), "expectations evaluated by this run", False),
         _col("expectations_failed", pa.int64(), "expectations that failed in this run", False),
-        _col("seconds", pa.float64(), "wall-clock duration", False),
+        _col("seconds", pa.float64(), "wall-clock seconds from the run's start (the flow's, or the check for "
+             "anything new) to its record; the command's start-up (imports, the temporary Prefect server) is "
+             "not included, so `newsetl run` prints a longer time", False),
         # Provenance: what produced the rows that carry this run_id. NULL on runs recorded before
         # newsetl recorded it.
         _col("newsetl_version", pa.string(), "newsetl's version (its package metadata)"),
