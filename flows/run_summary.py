@@ -87,7 +87,7 @@ class RunSummary:
         row = RUNS.row(
             run_id=s.run_id, flow_run_name=flow_run_name, landing=landing,
             started_at=started, finished_at=datetime.now(UTC), status=s.status,
-            message=s.failures[0] if s.failures else None,
+            message=s.failures[0] if s.failures else (s.message or None),  # a failure, or what happened instead
             files_seen=s.files_seen, files_unchanged=s.statuses["unchanged"],
             published=s.statuses[PUBLISHED], duplicate=s.statuses[DUPLICATE], quarantined=s.statuses[QUARANTINED],
             articles_rows=s.rows[ARTICLES.name], quotes_rows=s.rows[QUOTES.name], entities_rows=s.rows[ENTITIES.name],

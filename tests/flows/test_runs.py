@@ -63,6 +63,7 @@ def test_nothing_new_is_recorded_without_a_flow_run(tmp_path):
     assert summary.files_seen == summary.statuses["unchanged"] == 2 and summary.reconciles()
     [row] = runs(wh)
     assert row["flow_run_name"] is None and row["files_unchanged"] == 2 and row["status"] == "completed"
+    assert row["message"] == summary.message  # the runs view says why nothing was published, as the terminal does
 
 
 @pytest.mark.parametrize("change", ["new file", "edited file", "oversized file"])
