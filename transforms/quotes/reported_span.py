@@ -35,6 +35,8 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
     or close lies inside the content, and never the body's dateline (the parse may hang `CLEVELAND -`
     on a sentence's fronted clause). None when no word is left."""
     doc = ctx.doc
+    if first > last:  # nothing between them (a phrase of attribution that ends its field: `..., according to A`)
+        return None
     if ctx.field == "body" and doc[first].idx < 80:
         dateline = dateline_end(ctx)
         while first <= last and doc[first].idx < dateline:

@@ -38,6 +38,14 @@ def test_according_to_either_side_of_its_clause(context: Context) -> None:
         ]
 
 
+def test_according_to_with_nothing_left_to_report_is_no_statement(context: Context) -> None:
+    """The phrase is the field's last words, or its whole sentence: no content, and no error."""
+    for text in ("!\n\naccording to Tabb", "The pier closed.\n\nAccording to Owen Tabb", "according to Tabb"):
+        ctx = context(text, OWEN)
+        according = next(t for t in ctx.doc if t.lower_ == "according")
+        assert found(ctx, list(according_to(ctx, according))) == []
+
+
 def test_a_noun_with_a_that_clause_and_a_possessor(context: Context) -> None:
     ctx = context("Nobody believed Owen Tabb's claim that the pier was unsafe.", OWEN)
     statements = list(noun_statements(ctx, word(ctx, "claim")))
