@@ -49,7 +49,7 @@ from transforms.quotes.reported_span import (
     interrupting_frame,
     trimmed_end,
 )
-from transforms.quotes.speakers import resolve_speaker, subject_of
+from transforms.quotes.speakers import RELATIVE_PRONOUNS, resolve_speaker, subject_of
 from transforms.quotes.types import Attribution, Statement
 
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
@@ -65,8 +65,6 @@ _COMPLETIONS = frozenset({"oprd", "prep"})
 # Prepositions of time, place and circumstance, which complete no object (`criticized the plan
 # during the debate`: the content is the plan).
 CIRCUMSTANTIAL = word_list("circumstantial_prepositions.txt")
-# Relative pronouns, which stand for the noun their clause describes.
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statement]:
@@ -143,7 +141,7 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             if pobj is not None:
                 yield c.lower_, pobj.left_edge, pobj.right_edge
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and obj is None and passive.lower_ not in _RELATIVE_PRONOUNS and any(
+    if passive is not None and obj is None and passive.lower_ not in RELATIVE_PRONOUNS and any(
         c.dep_ == "agent" for c in children
     ):
         # `the plan was criticized by Tabb`: the passive's subject is what the agent acts on (not a

@@ -45,6 +45,7 @@ _RELATIVE_PERSON = frozenset({"who", "whom"})
 # Possessive pronouns resolve as their personal pronoun (a noun cue's source: `his claim that`).
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _RELATIVE_THING = frozenset({"that", "which"})
+RELATIVE_PRONOUNS = _RELATIVE_PERSON | _RELATIVE_THING
 # Dependency labels that link a subjectless verb to the verb whose subject it shares.
 _SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep", "acomp", "attr"})
 # Dependency labels the parser gives an inverted subject (`"...," added a New Hampshire Democrat`).
