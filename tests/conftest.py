@@ -33,13 +33,10 @@ def prefect_server():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from threadpoolctl import threadpool_limits
-
     from flows.options import DEFAULT_MODEL
-    from transforms.nlp import load_pipeline
+    from flows.resources import SpacyModel
 
-    threadpool_limits(limits=1, user_api="blas")  # as flows.resources does where the pipeline runs
-    return load_pipeline(DEFAULT_MODEL)
+    return SpacyModel(DEFAULT_MODEL).pipeline()  # loaded as the workers load it (one BLAS thread)
 
 
 @pytest.fixture
