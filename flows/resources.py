@@ -44,7 +44,14 @@ class SpacyModel:
     name: str
 
     def pipeline(self) -> Language:
-        return _loaded(self.name)
+        """The loaded pipeline. Raises ModelUnloadable, with a one-line reason naming the model, when
+        spaCy cannot load it (a damaged model folder: a truncated weights file, a config that does not
+        parse). A failure is not kept: a long-lived worker loads a repaired folder on its next task."""
+        try:
+            return _loaded(self.name)
+        except Exception as exc:  # spaCy, thinc and srsly raise many kinds for one damaged folder
+            first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            raise ModelUnloadable(f"{UNLOADABLE}{self.name} could not be loaded: {first}") from exc
 
     def exclusive(self) -> threading.Lock:
         """The lock a task holds while it uses this process's pipeline: tasks on threads (the thread
@@ -83,6 +90,13 @@ class SpacyModel:
             return None
         return None if spec is None else [Path(p) for p in spec.submodule_search_locations or ()]
 
+
+class ModelUnloadable(RuntimeError):
+    """The spaCy model is there but cannot be loaded; the message is one line naming it and starts
+    with UNLOADABLE."""
+
+
+UNLOADABLE = "spaCy model "
 
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()

@@ -12,7 +12,7 @@ from prefect.states import Failed, State
 from prefect.tasks import exponential_backoff
 
 from flows.landing import ChangedWhileRead, LandingFile, LandingSource
-from flows.resources import Processor, SpacyModel
+from flows.resources import UNLOADABLE, ModelUnloadable, Processor, SpacyModel
 from instrumentation.stopwatch import Stopwatch
 from transforms.lexicon import LexiconError
 from transforms.process import BatchResult, FileResult, RawFile, quarantined
@@ -29,9 +29,9 @@ def worker_started() -> None:
 
 
 def _worth_retrying(task: object, task_run: object, state: State) -> bool:
-    """Prefect's retry condition: everything but a rule table that cannot be read (that fails alike
-    on every try)."""
-    return not (state.message or "").startswith(_RULE_TABLES)
+    """Prefect's retry condition: everything but a rule table or a model that cannot be loaded (those
+    fail alike on every try)."""
+    return not (state.message or "").startswith((_RULE_TABLES, UNLOADABLE))
 
 
 @task(name="discover", **_RETRIES)
@@ -48,7 +48,8 @@ def process_batch(
     A file that cannot be read for good (outside the folder, grown too large) is quarantined; one gone or
     changed mid-run is recorded unread, to be read again next run; any other OSError fails the task,
     which Prefect retries. A word list or rule table that cannot be read fails the task at once, with
-    its one-line reason (file, line) and no retry: no file can be processed without it."""
+    its one-line reason (file, line) and no retry: no file can be processed without it; so does a
+    spaCy model that cannot be loaded (a damaged model folder), named in its reason."""
     clock = Stopwatch()
     readable: list[RawFile] = []
     unreadable: dict[str, FileResult] = {}
@@ -65,7 +66,10 @@ def process_batch(
                 unreadable[f.path] = quarantined(f.path, "", f.size, f.mtime_ns, f"unreadable: {exc}")
     with model.exclusive():  # one batch at a time per process's pipeline (see SpacyModel.exclusive)
         with clock.stage("load model"):
-            nlp = model.pipeline()
+            try:
+                nlp = model.pipeline()
+            except ModelUnloadable as exc:
+                return Failed(message=str(exc))
         try:
             batch = processor(nlp, readable, today)
         except LexiconError as exc:

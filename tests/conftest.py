@@ -46,3 +46,22 @@ def landing(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(SEED, folder / SEED.name)
     return folder
+
+
+def installed_model_folder() -> Path:
+    """The folder of the installed model package that holds its config.cfg and weights."""
+    from flows.options import DEFAULT_MODEL
+    from flows.resources import SpacyModel
+
+    installed = SpacyModel(DEFAULT_MODEL).meta_file().parent
+    return next((p for p in installed.iterdir() if (p / "config.cfg").is_file()), installed)
+
+
+@pytest.fixture
+def damaged_model(tmp_path: Path) -> Path:
+    """A copy of the installed model whose parser weights were cut short (a download that broke off)."""
+    folder = tmp_path / "damaged-model"
+    shutil.copytree(installed_model_folder(), folder)
+    weights = folder / "parser" / "model"
+    weights.write_bytes(weights.read_bytes()[:100])
+    return folder

@@ -89,6 +89,19 @@ def test_every_broken_file_is_recorded_and_the_run_succeeds(broken_landing, tmp_
     assert spans > 0
 
 
+def test_a_damaged_model_fails_the_run_in_one_line_naming_it_and_publishes_nothing(landing, damaged_model, tmp_path):
+    wh = tmp_path / "wh"
+    res = subprocess.run([str(NEWSETL), "run", "--landing", str(landing), "--warehouse", str(wh),
+                          "--model", str(damaged_model)], capture_output=True, text=True, timeout=900)
+    assert res.returncode == 1 and "Traceback" not in res.stdout + res.stderr
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith("newsetl: nothing could be published: batch 0 (1 files) failed: "
+                           f"spaCy model {damaged_model} could not be loaded: ")
+    with duckdb.connect(str(wh / "news.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchall() == [(0,)]
+        assert con.execute("select status from runs").fetchall() == [("failed",)]
+
+
 def test_a_reader_holding_the_database_open_never_blocks_nor_sees_half_a_run(tmp_path):
     landing, wh = tmp_path / "landing", tmp_path / "wh"
     landing.mkdir()

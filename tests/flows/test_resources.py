@@ -60,6 +60,28 @@ def test_a_model_is_found_without_loading_it_and_a_non_model_is_named(tmp_path):
     assert SpacyModel(str(tmp_path)).missing() is None
 
 
+def test_a_damaged_model_folder_fails_in_one_line_naming_it_and_loads_once_repaired(damaged_model):
+    import pytest
+
+    from flows.resources import ModelUnloadable
+    from tests.conftest import installed_model_folder
+
+    folder = damaged_model
+    model = SpacyModel(str(folder))
+    assert model.missing() is None  # it looks like a model until spaCy reads its weights
+    with pytest.raises(ModelUnloadable) as raised:
+        model.pipeline()
+    message = str(raised.value)
+    assert message.startswith(f"spaCy model {folder} could not be loaded: ") and "\n" not in message
+    (folder / "config.cfg").write_text("[nlp\nlang = ")  # a config that does not parse: the same kind
+    with pytest.raises(ModelUnloadable, match="could not be loaded"):
+        model.pipeline()
+    source = installed_model_folder()
+    for name in ("config.cfg", "parser/model"):  # repaired: the next task loads it (no failure is kept)
+        (folder / name).write_bytes((source / name).read_bytes())
+    assert model.pipeline()("It works.")[0].text == "It"
+
+
 def test_tasks_on_threads_share_one_lock_per_pipeline():
     """Threads of one process share a pipeline, whose memory zones must not overlap: one lock per model."""
     import threading

@@ -83,3 +83,30 @@ def test_a_rule_table_that_cannot_be_read_fails_the_batch_at_once_with_its_reaso
     failed, message = one_batch()
     assert failed and calls == [1]  # no retry: it would fail alike
     assert message == "rule tables: /x/reporting_verbs.txt:146: 'say so' has a space; one word per line"
+
+
+class _Damaged(SpacyModel):
+    def pipeline(self):
+        from flows.resources import ModelUnloadable
+
+        _Damaged.loads += 1
+        raise ModelUnloadable(f"spaCy model {self.name} could not be loaded: Unpack failed: incomplete input")
+
+    loads = 0
+
+
+def test_a_model_that_cannot_be_loaded_fails_the_batch_at_once_naming_it(tmp_path):
+    from prefect import flow
+
+    (tmp_path / "a.txt").write_text("ay")
+    source = LocalFolder(tmp_path)
+
+    @flow
+    def one_batch() -> tuple[bool, str | None]:
+        state = process_batch(source, source.discover(1_000), _Damaged("/models/en_news"), echo,
+                              date(2026, 11, 30), 1_000, return_state=True)
+        return state.is_failed(), state.message
+
+    failed, message = one_batch()
+    assert failed and _Damaged.loads == 1  # no retry: it would fail alike
+    assert message == "spaCy model /models/en_news could not be loaded: Unpack failed: incomplete input"
