@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import numbers
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,7 +107,9 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
     """Print each report under its file name and title, its first `limit` rows (0: all), as a table that
     fits the console's width (id columns left out): one line per row, column names whole (words of
     `a_name` may wrap onto a second header line), numbers whole and right-aligned, long text cut with an
-    ellipsis (CSV, JSON and the HTML page carry it whole)."""
+    ellipsis (CSV, JSON and the HTML page carry it whole). Written to a pipe or a file (no terminal and
+    no COLUMNS), a table is as wide as its cells: nothing is cut for a terminal that is not there."""
+    whole = console is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS")
     console = console or Console()
     for report in reports:
         report = without_ids(report)
@@ -115,7 +118,8 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
         numeric = [bool(report.rows) and all(is_number(row[i]) for row in report.rows if row[i] is not None)
                    for i in range(len(report.columns))]
         headers = [col.replace("_", " ") for col in report.columns]
-        widths = column_widths(headers, texts, numeric, console.width)
+        room = max(console.width, natural_width(headers, texts)) if whole else console.width
+        widths = column_widths(headers, texts, numeric, room)
         table = Table(caption_justify="left")
         if widths is not None:
             for header_, width, num in zip(headers, widths, numeric, strict=True):
@@ -134,8 +138,9 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
             table.caption = "(no rows)"
         elif len(shown) < len(report.rows):
             table.caption = f"{len(shown)} of {len(report.rows)} rows (--limit 0 shows all)"
-        console.print(Text(f"{report.name}: {report.title}", style="bold"))
-        console.print(table)
+        out = Console(width=room) if room > console.width else console  # print() cannot widen a console
+        out.print(Text(f"{report.name}: {report.title}", style="bold"))
+        out.print(table)
 
 
 def without_ids(report: Report) -> Report:
@@ -152,6 +157,11 @@ def _cell(value: str) -> Text:
     return Text(value, no_wrap=True, overflow="ellipsis")  # Text: data is not markup
 
 
+def natural_width(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
+    """Characters a table of these cells takes with no cell cut and no header wrapped, borders included."""
+    return sum(max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)) + 3 * len(headers) + 1
+
+
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
                   console_width: int) -> list[int] | None:
     """Widths (characters inside the padding) for a rich table of these cells that fits `console_width`.
@@ -160,7 +170,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric
     (a column keeps its longest header word); then the widest text columns narrow together, never
     below their longest header word or 8 characters; numbers never narrow. None when even that does
     not fit (too many columns for the terminal)."""
-    available = console_width - (3 * len(headers) + 1)  # borders and one space of padding each side
+    available = console_width - (3 * len(headers) + 1)  # borders and one space of padding each side (natural_width)
     cells = [max((len(row[i]) for row in rows), default=0) for i in range(len(headers))]
     natural = [max(c, len(h)) for c, h in zip(cells, headers, strict=True)]
     if sum(natural) <= available:

@@ -114,6 +114,20 @@ def test_tables_fit_the_terminal_one_line_per_row_with_whole_column_names(width:
     assert any("10 of 15 rows (--limit 0 shows all)" in line for line in lines)
 
 
+def test_tables_written_to_a_pipe_keep_every_cell_whole_unless_columns_is_set(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # captured output is no terminal: a pipe, a file
+    print_tables([QUOTES], limit=3)
+    lines = capsys.readouterr().out.splitlines()
+    body = [line for line in lines if line.startswith("│")]
+    assert len(body) == 3 and "…" not in "".join(lines)
+    assert all(QUOTES.rows[0][2].strip() in line for line in body)  # the whole quote, on one line
+    assert any(len(line) > 200 for line in body)
+    monkeypatch.setenv("COLUMNS", "100")  # a width asked for is kept
+    print_tables([QUOTES], limit=3)
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 100 for line in lines) and "…" in "".join(lines)
+
+
 def test_a_table_too_wide_for_the_terminal_is_shown_one_block_per_row() -> None:
     wide = Report("freshness", "Data freshness.", (), tuple(f"column_number_{i}" for i in range(12)),
                   ((*range(12),), (*range(12, 24),)))
