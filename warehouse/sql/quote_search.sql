@@ -1,4 +1,4 @@
--- Quote search: quotations and reported statements containing every word searched for, newest first.
+-- Quote search: quotations and reported statements containing every word searched for (with no search, the latest of all), newest first.
 -- Any case; `kind` is the statement's quote_type (direct, partial or indirect); `quote_id` finds it in `quotes`.
 -- With no search set it lists the latest quotes. Set one first, in the DuckDB CLI:
 --   SET VARIABLE search = 'harbour districts';
