@@ -34,8 +34,13 @@ UGLY = [
 
 @pytest.fixture(scope="module")
 def stock() -> Language:
-    """The model as spaCy loads it, with its own lemmatizer."""
-    return spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    """The model as spaCy loads it, with its own lemmatizer (and the paragraph breaks newsetl gives the
+    parser, so that only the lemmatizer differs)."""
+    from transforms.paragraphs import add_paragraph_breaks
+
+    model = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    add_paragraph_breaks(model)
+    return model
 
 
 def texts() -> list[str]:
