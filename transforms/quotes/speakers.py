@@ -29,6 +29,7 @@ from transforms.quotes.understood_subjects import (
     subject_nearby,
     understood_subject,
 )
+from transforms.quotes.unnamed_sources import speaking_it
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
@@ -159,7 +160,8 @@ def resolve_speaker(
         labels = frozenset({"ORG", "GPE", "NORP"}) if low == "it" else frozenset({"ORG", "NORP"})
         entity = antecedent_of(ctx, subject, labels)
         if entity is None and low == "it":
-            return None  # `it shows ...`: an unresolved `it` is seldom a speaker
+            # `it shows ...`: an unresolved `it` is seldom a speaker, but one that reads or says is a text
+            return speaking_it(subject, cue)
     elif subject.pos_ != "PRON":
         body = _person_body(ctx, subject)
         if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person
