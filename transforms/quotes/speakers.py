@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from transforms.entities import Entity
 from transforms.lexicon import word_list
+from transforms.quotes.aside_subjects import subject_before_asides
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
@@ -105,7 +106,10 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
     if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     nearby = subject_nearby(verb, excluded) if depth == 0 else None
-    return nearby if nearby is not None else lost_subject(verb, excluded)  # `X, the minority leader, said`
+    if nearby is not None:
+        return nearby
+    # `X, the minority leader, said`; `X, leading a coalition of states, asked`
+    return lost_subject(verb, excluded) or subject_before_asides(verb, excluded)
 
 
 # -- from the subject's token to an attribution ----------------------------------------------------
