@@ -103,7 +103,9 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         return owner
     if governor is not None:
         return subject_of(governor, excluded, depth + 1)
-    if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
+    # `stopped short of calling for X`: up from a gerund's preposition through the adverb it hangs on
+    adverb = depth > 0 and verb.pos_ == "ADV" and verb.dep_ == "advmod"
+    if depth < 4 and (verb.dep_ in _SHARED_SUBJECT or adverb) and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     nearby = subject_nearby(verb, excluded) if depth == 0 else None
     if nearby is not None:

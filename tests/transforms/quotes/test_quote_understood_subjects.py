@@ -39,6 +39,9 @@ def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
         ("Tabb's refusal to answer the question angered voters.", "answer", "Tabb"),
         ("The council chose a senator willing to address the crowd.", "address", "senator"),
         ("Efforts to reach the mayor failed.", "reach", None),  # a noun that is a subject: nobody
+        # a gerund of a preposition that hangs on an adverb: the adverb's verb's subject
+        ("Owen Tabb stopped short of calling the plan a failure.", "calling", "Tabb"),
+        ("The mayor praised the council but stopped short of endorsing the plan.", "endorsing", "mayor"),
         # a participle after reported content continues the outer attribution
         ("Owen Tabb denied the notion that a shakeup was coming, explaining that he had been away.",
          "explaining", "Tabb"),
