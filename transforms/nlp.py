@@ -12,6 +12,7 @@ from thinc.api import use_ops
 from transforms.article import TEXT_FIELDS, ParsedArticle
 from transforms.attributes import replace_attribute_ruler
 from transforms.lemmas import replace_lemmatizer
+from transforms.quote_infixes import split_glued_quotations
 
 # Fields run through the model; quotes and entities are found in these only.
 FIELDS = TEXT_FIELDS
@@ -34,6 +35,7 @@ def load_pipeline(name: str) -> Language:
     replace_attribute_ruler(nlp)
     # The same lemmas as spaCy's rule lemmatizer, worked out once per distinct word form (it was ~8%).
     replace_lemmatizer(nlp)
+    split_glued_quotations(nlp)  # `said,“Look`: the comma and the mark are tokens of their own
     return nlp
 
 
