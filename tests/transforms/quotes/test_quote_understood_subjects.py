@@ -51,6 +51,14 @@ def test_understood_subject(nlp: Language, sentence: str, verb: str, subject: st
     assert _subject(nlp, sentence, verb) == subject
 
 
+def test_a_reporting_verb_conjoined_by_but_to_the_content_continues_the_outer_attribution(nlp: Language) -> None:
+    doc = nlp("Owen Tabb said the council had begun making calls to members - there are two from each ward - "
+              "but said the outcome was still open.")
+    second = [t for t in doc if t.text == "said"][1]
+    assert second.dep_ == "conj" and second.head.text == "are"  # the parse hangs it on the content
+    assert subject_of(second, lambda _: False).text == "Tabb"
+
+
 def test_issuing_verb_of_an_authored_noun(nlp: Language) -> None:
     doc = nlp("Owen Tabb issued a statement on Monday.")
     assert issuing_verb(next(t for t in doc if t.text == "statement")).text == "issued"
