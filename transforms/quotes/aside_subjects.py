@@ -4,13 +4,14 @@
 spirited challenge in Iowa, a swing state, said ...`, `Speaking in Harlem, Clinton, without naming
 him, accused ...`, `Beck, who backed Cruz, last week said ...`: between the subject and its verb
 stand a participle phrase, a relative clause, an apposition or a prepositional phrase, each between
-commas, and the parser often hangs the name on one of them (or on a date before it) and leaves the
-sentence's main verb without a subject. The subject is then the first comma-separated piece of the
-sentence before the verb that is nothing but a name phrase (a determiner, adjectives, nouns and a
-proper name: `But Chris Christie`, `Col. Steven H. Warren`) naming a person, an organisation or a
-group; a place (`Texas`) only when no piece names one of those, and not a place that follows another
-(`at his pulpit in Burlington, Iowa,`, `in Alabama, Georgia and Virginia`). A piece with a verb or a preposition
-(`Speaking in Harlem`, `In Alexandria`), a date (`Friday`) or a line break is no subject.
+commas or dashes (`Mr. Bush - in a line aimed at Trump - declared`), and the parser often hangs the
+name on one of them (or on a date before it) and leaves the sentence's main verb without a subject.
+The subject is then the first comma- or dash-separated piece of the sentence before the verb that is
+nothing but a name phrase (a determiner, adjectives, nouns and a proper name: `But Chris Christie`,
+`Col. Steven H. Warren`) naming a person, an organisation or a group; a place (`Texas`) only when no
+piece names one of those, and not a place that follows another (`at his pulpit in Burlington,
+Iowa,`, `in Alabama, Georgia and Virginia`). A piece with a verb or a preposition (`Speaking in
+Harlem`, `In Alexandria`), a date (`Friday`) or a line break is no subject.
 
 understood_subjects.lost_subject reads the name right before the verb (`Jay Holt, the club's
 president, suggested`); this rule is asked only when that one finds none.
@@ -45,7 +46,7 @@ def subject_before_asides(verb: Token, excluded: Callable[[Token], bool]) -> Tok
     for t in doc[start : verb.i]:
         if "\n" in t.text:
             pieces = [[]]
-        elif t.text in _PIECE_PUNCT:
+        elif t.text in _PIECE_PUNCT or _spaced_hyphen(t):
             pieces.append([])
         else:
             pieces[-1].append(t)
@@ -61,6 +62,11 @@ def subject_before_asides(verb: Token, excluded: Callable[[Token], bool]) -> Tok
         if not (before and before[-1].ent_type_ in _PLACE):  # `in Burlington, Iowa,`, `Alabama, Georgia`: no subject
             place = place or name
     return None if place is None or excluded(place) else place
+
+
+def _spaced_hyphen(t: Token) -> bool:
+    """A hyphen used as a dash (`Mr. Bush - in a line aimed at Trump - declared`): spaces on both sides."""
+    return t.text == "-" and t.i > 0 and bool(t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
 
 
 def _name(piece: list[Token]) -> Token | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from tests.transforms.quotes.mentions import entities
 from transforms.quotes import INDIRECT, field_quotes
@@ -60,3 +62,19 @@ def test_a_quoted_name_is_never_the_subject(nlp: Language) -> None:
     root = _root(nlp, "On Friday, Ohio, leading a coalition of nine states, asked a judge to block the rules.")
     assert subject_before_asides(root, lambda _: False).text == "Ohio"
     assert subject_before_asides(root, lambda t: t.text == "Ohio") is None
+
+
+def test_dashes_set_off_asides_too() -> None:
+    """`Lindqvist - in a line aimed at the mayor - declared`: a parse (built by hand) that hung the name
+    on the aside and left the verb without a subject; a hyphen inside a word is no dash."""
+    words = ["Ms.", "Lindqvist", "-", "in", "a", "pro", "-", "port", "line", "-", "declared", "that", "it", "won", "."]
+    spaces = [True, True, True, True, True, False, False, True, True, True, True, True, True, False, False]
+    pos = ["PROPN", "PROPN", "PUNCT", "ADP", "DET", "ADJ", "PUNCT", "NOUN", "NOUN", "PUNCT", "VERB", "SCONJ",
+           "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", ":", "IN", "DT", "JJ", "HYPH", "NN", "NN", ":", "VBD", "IN", "PRP", "VBD", "."]
+    heads = [1, 3, 1, 10, 8, 7, 7, 8, 3, 10, 10, 13, 13, 10, 10]
+    deps = ["compound", "pobj", "punct", "prep", "det", "amod", "punct", "compound", "pobj", "punct", "ROOT", "mark",
+            "nsubj", "ccomp", "punct"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, pos=pos, tags=tags, heads=heads, deps=deps,
+              ents=["B-PERSON", "I-PERSON", *["O"] * 13])
+    assert subject_before_asides(doc[10], lambda _: False).text == "Lindqvist"
