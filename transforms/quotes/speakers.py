@@ -30,7 +30,7 @@ from transforms.quotes.understood_subjects import (
     subject_nearby,
     understood_subject,
 )
-from transforms.quotes.unnamed_sources import speaking_it
+from transforms.quotes.unnamed_sources import TEXT_ONLY_VERBS, speaking_it
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
@@ -164,7 +164,8 @@ def resolve_speaker(
         entity = antecedent_of(ctx, subject, frozenset({"PERSON"}))
     elif low in _GROUP:
         labels = frozenset({"ORG", "GPE", "NORP"}) if low == "it" else frozenset({"ORG", "NORP"})
-        entity = antecedent_of(ctx, subject, labels)
+        # `"...," it read`: what reads is a text (a sign, a letter), never an organisation or a place
+        entity = None if low == "it" and cue in TEXT_ONLY_VERBS else antecedent_of(ctx, subject, labels)
         if entity is None and low == "it":
             # `it shows ...`: an unresolved `it` is seldom a speaker, but one that reads or says is a text
             return speaking_it(subject, cue)

@@ -5,7 +5,8 @@ text of an earlier sentence (a sign, a statement, an ad) that the article's enti
 speakers.resolve_speaker finds no antecedent. An unresolved `it` is dropped as a speaker in general
 (`it shows ...`, `it means ...` are most often about facts), but as the finite subject of a verb of
 saying or writing (text_speech_verbs.txt) it is the source as the text gives it, as PolNeAR's
-annotators take it: the row keeps `it` as the speaker's words and no resolved speaker.
+annotators take it: the row keeps `it` as the speaker's words and no resolved speaker. An `it` that
+reads (`"Stay home," it read`) is always a text: it is not resolved to an organisation or a place.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from transforms.lexicon import word_list
 from transforms.quotes.types import Attribution
 
 TEXT_SPEECH_VERBS = word_list("text_speech_verbs.txt")
+# Verbs whose subject `it` is always a text, never an organisation or a place the pronoun could
+# otherwise resolve to (`"Stay home," it read`): speakers.resolve_speaker does not look for one.
+TEXT_ONLY_VERBS = frozenset({"read"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 

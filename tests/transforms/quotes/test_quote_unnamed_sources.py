@@ -67,6 +67,11 @@ def test_a_resolved_it_keeps_its_entity(nlp: Language) -> None:
     assert rows["the port would close in June"][1] == "Meridian"
 
 
+def test_an_it_that_reads_is_a_text_not_the_organisation_before_it(nlp: Language) -> None:
+    rows = _rows(nlp, 'Meridian put up a sign on Monday. "Stay home tonight," it read.')
+    assert rows["Stay home tonight,"] == ("it", None, "read")
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "cue", "kept"),
     [
