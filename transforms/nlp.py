@@ -13,6 +13,7 @@ from transforms.article import TEXT_FIELDS, ParsedArticle
 from transforms.attributes import replace_attribute_ruler
 from transforms.lemmas import replace_lemmatizer
 from transforms.paragraphs import add_paragraph_breaks
+from transforms.quote_infixes import split_glued_quotations
 
 # Fields run through the model; quotes and entities are found in these only.
 FIELDS = TEXT_FIELDS
@@ -37,6 +38,7 @@ def load_pipeline(name: str) -> Language:
     replace_lemmatizer(nlp)
     # A paragraph break ends a sentence: the parser, left alone, runs ~7% of news sentences across one.
     add_paragraph_breaks(nlp)
+    split_glued_quotations(nlp)  # `said,“Look`: the comma and the mark are tokens of their own
     return nlp
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from transforms.entities import Entity
 from transforms.lexicon import word_list
+from transforms.quotes.colon_lead_ins import colon_clause_speaker
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.speakers import PERSONAL_PRONOUNS, name_phrase, resolve_speaker
@@ -230,11 +231,12 @@ def lead_in(ctx: FieldContext, n: int) -> Attribution | None:
         prev_end = ctx.para_starts[para] - 1
         while prev_end > 0 and ctx.text[prev_end - 1] in "\n ":
             prev_end -= 1
-        if ctx.text[prev_end - 1 : prev_end] == ":":
-            return _named_before(ctx, prev_end - 1)
+        if ctx.text[prev_end - 1 : prev_end] == ":":  # `Doe issued the following statement:` too
+            return _named_before(ctx, prev_end - 1) or colon_clause_speaker(ctx, prev_end - 1)
         return None
     if before.endswith(":"):
-        return _named_before(ctx, len(before) + ctx.para_starts[para] - 1)
+        colon = len(before) + ctx.para_starts[para] - 1
+        return _named_before(ctx, colon) or colon_clause_speaker(ctx, colon)
     if before and before[-1] in ".!?" and ctx.text[raw.start].isupper():
         return _actor_before(ctx, span.start)
     return None

@@ -36,7 +36,8 @@ def has_impersonal_subject(verb: Token) -> bool:
                 and subject.lower_ in _IMPERSONAL
                 and t.dep_ != "relcl"
             )
-        if t.dep_ not in _UP or t.head.i == t.i:
+        adverb = t is not verb and t.pos_ == "ADV" and t.dep_ == "advmod"  # `It is too soon to say`
+        if (t.dep_ not in _UP and not adverb) or t.head.i == t.i:
             return False
         t = t.head
     return False

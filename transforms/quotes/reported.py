@@ -34,6 +34,7 @@ from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
+from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
@@ -221,5 +222,7 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
                 subject, mention = in_paragraph(ctx, verb, subject)
             if subject is not None:
                 attribution = resolve_speaker(ctx, subject, lemma, mention)
+            elif not nobody:  # `Says Clinton would stack the court`: the headline's person
+                attribution = headline_speaker(ctx, verb)
             looked = True
         yield Statement(span[0], span[1], lemma, kind, cue_class, attribution)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, ISSUING_VERBS, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
+from transforms.quotes.noun_holders import holder_verb
 from transforms.quotes.reported_span import VERB_TAGS, across_paragraphs, content_span, in_paragraph, trimmed_end
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Statement
@@ -150,5 +151,7 @@ def _issuer(ctx: FieldContext, noun: Token) -> Token | None:
     elif noun.dep_ == "dobj" and head.lemma_.lower() in ISSUING_VERBS:
         verb = head
     else:
-        return None
+        verb = holder_verb(noun)  # `entered the debate with an argument that`, `have an argument that`
+        if verb is None:
+            return None
     return subject_of(verb, ctx.quoted)

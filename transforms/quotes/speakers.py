@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from transforms.entities import Entity
 from transforms.lexicon import word_list
+from transforms.quotes.aside_subjects import subject_before_asides
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import is_reporting, may_precede_speaker
 from transforms.quotes.types import Attribution
@@ -29,6 +30,7 @@ from transforms.quotes.understood_subjects import (
     subject_nearby,
     understood_subject,
 )
+from transforms.quotes.unnamed_sources import TEXT_ONLY_VERBS, speaking_it
 
 # Entity labels of speakers: people, organisations and places (`Washington has said`).
 SPEAKER_LABELS = word_list("speaker_labels.txt")
@@ -101,10 +103,15 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool], depth: int = 0) -
         return owner
     if governor is not None:
         return subject_of(governor, excluded, depth + 1)
-    if depth < 4 and verb.dep_ in _SHARED_SUBJECT and verb.head.i != verb.i:
+    # `stopped short of calling for X`: up from a gerund's preposition through the adverb it hangs on
+    adverb = depth > 0 and verb.pos_ == "ADV" and verb.dep_ == "advmod"
+    if depth < 4 and (verb.dep_ in _SHARED_SUBJECT or adverb) and verb.head.i != verb.i:
         return subject_of(verb.head, excluded, depth + 1)
     nearby = subject_nearby(verb, excluded) if depth == 0 else None
-    return nearby if nearby is not None else lost_subject(verb, excluded)  # `X, the minority leader, said`
+    if nearby is not None:
+        return nearby
+    # `X, the minority leader, said`; `X, leading a coalition of states, asked`
+    return lost_subject(verb, excluded) or subject_before_asides(verb, excluded)
 
 
 # -- from the subject's token to an attribution ----------------------------------------------------
@@ -157,9 +164,11 @@ def resolve_speaker(
         entity = antecedent_of(ctx, subject, frozenset({"PERSON"}))
     elif low in _GROUP:
         labels = frozenset({"ORG", "GPE", "NORP"}) if low == "it" else frozenset({"ORG", "NORP"})
-        entity = antecedent_of(ctx, subject, labels)
+        # `"...," it read`: what reads is a text (a sign, a letter), never an organisation or a place
+        entity = None if low == "it" and cue in TEXT_ONLY_VERBS else antecedent_of(ctx, subject, labels)
         if entity is None and low == "it":
-            return None  # `it shows ...`: an unresolved `it` is seldom a speaker
+            # `it shows ...`: an unresolved `it` is seldom a speaker, but one that reads or says is a text
+            return speaking_it(subject, cue)
     elif subject.pos_ != "PRON":
         body = _person_body(ctx, subject)
         if body is not None:  # `Donald Trump's campaign said`: the campaign, not the person

@@ -207,13 +207,13 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     on the content's verb, but in news copy it continues the outer attribution, so its speaker is the
     outer verb's. Likewise a reporting verb conjoined
     to the content without a subject of its own (`X said the economy would rebound and praised
-    Kerry`). Returns that outer verb, or None."""
+    Kerry`, `X said A - ... - but said B`). Returns that outer verb, or None."""
     if verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and (
         is_reporting(verb) or is_cue_verb(verb))
-    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
+    conjoined = verb.dep_ == "conj" and before.lower_ in ("and", "but") and is_cue_verb(verb) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     if not (participle or conjoined):
         return None

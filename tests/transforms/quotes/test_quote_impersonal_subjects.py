@@ -25,6 +25,7 @@ def _rows(nlp: Language, text: str) -> dict[str, tuple[str, str | None]]:
         ("It is difficult to predict how the voters will react.", "predict", "how the voters will react"),
         ("That is not to suggest that the plan failed.", "suggest", "the plan failed"),
         ("It is worth noting that the vote was close.", "note", "the vote was close"),
+        ("It is too soon to say how the voters will react.", "say", "how the voters will react"),
     ],
 )
 def test_an_impersonal_subject_is_nobody(nlp: Language, sentence: str, cue: str, content: str) -> None:

@@ -183,8 +183,11 @@ def test_group_pronouns_resolve_to_organisations(context: Context) -> None:
 
 
 def test_an_unresolved_it_and_a_relative_that_are_nobody(context: Context) -> None:
-    ctx = context("It said the port would reopen.")
-    assert resolve_speaker(ctx, word(ctx, "It"), "say") is None
+    ctx = context("It shows the port would reopen.")
+    assert resolve_speaker(ctx, word(ctx, "It"), "show") is None
+    ctx = context("It said the port would reopen.")  # a text that says: `it`, as the text gives it (unnamed_sources)
+    attr = resolve_speaker(ctx, word(ctx, "It"), "say")
+    assert attr is not None and (attr.mention, attr.speaker, attr.entity) == ("It", None, None)
     ctx = context("The council drew up a plan that urges voters to stay home.")
     that = word(ctx, "that")
     assert that.head.dep_ == "relcl"

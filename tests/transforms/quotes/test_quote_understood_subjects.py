@@ -39,6 +39,9 @@ def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
         ("Tabb's refusal to answer the question angered voters.", "answer", "Tabb"),
         ("The council chose a senator willing to address the crowd.", "address", "senator"),
         ("Efforts to reach the mayor failed.", "reach", None),  # a noun that is a subject: nobody
+        # a gerund of a preposition that hangs on an adverb: the adverb's verb's subject
+        ("Owen Tabb stopped short of calling the plan a failure.", "calling", "Tabb"),
+        ("The mayor praised the council but stopped short of endorsing the plan.", "endorsing", "mayor"),
         # a participle after reported content continues the outer attribution
         ("Owen Tabb denied the notion that a shakeup was coming, explaining that he had been away.",
          "explaining", "Tabb"),
@@ -46,6 +49,14 @@ def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
 )
 def test_understood_subject(nlp: Language, sentence: str, verb: str, subject: str | None) -> None:
     assert _subject(nlp, sentence, verb) == subject
+
+
+def test_a_reporting_verb_conjoined_by_but_to_the_content_continues_the_outer_attribution(nlp: Language) -> None:
+    doc = nlp("Owen Tabb said the council had begun making calls to members - there are two from each ward - "
+              "but said the outcome was still open.")
+    second = [t for t in doc if t.text == "said"][1]
+    assert second.dep_ == "conj" and second.head.text == "are"  # the parse hangs it on the content
+    assert subject_of(second, lambda _: False).text == "Tabb"
 
 
 def test_issuing_verb_of_an_authored_noun(nlp: Language) -> None:
