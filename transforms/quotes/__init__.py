@@ -31,7 +31,9 @@ the Kremlin, ...`) are found in the same parse (reported.py for verb cues, repor
 `according to` and nouns, reported_adjectives.py for stances, reported_span.py for the content's
 ends; the cues of cue_table.py) and become Quotes of type 'indirect'. One whose content is mostly
 a quotation with no words of the writer's own around it (only `that`, or the quotation's own frame)
-is left to that quotation's row (quoted_content.py); a quotation inside reported content keeps its
+is left to that quotation's row (quoted_content.py); where quotation marks broke the parse so
+that a quotation's cue got no complement, its statement is rebuilt from the cue's place
+(quoted_frames.py: `The levy signals "the end" for the ferry, said Tabb`); a quotation inside reported content keeps its
 own row, as 'partial', with the statement's speaker (a name in quotation marks and a label that
 qualifies a noun excepted: `the union's "final offer" demand` is not the source's words). Every
 Quote with a cue gets the cue's class: speech, belief or evidence.
@@ -67,6 +69,7 @@ from transforms.quotes.inheritance import inherit
 from transforms.quotes.labels import with_labels
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.quoted_content import modifies_a_noun, stands_for_quotation
+from transforms.quotes.quoted_frames import quotation_statements
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.signatures import signed_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
@@ -123,6 +126,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not stands_for_quotation(ctx, s)]
     labels = {ctx.spans[n].start for n in range(count) if n in unspoken or modifies_a_noun(ctx, n)}
+    inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
+    statements += quotation_statements(ctx, attributions, inside, statements)
     quotes = _within_statements(quotes, statements, labels)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
