@@ -152,3 +152,38 @@ def test_a_label_inside_a_statement_does_not_take_the_statements_speaker(quotes:
     rows = quotes("Transport chief rejects union's 'final offer' demand")
     assert [q.text for q in rows if q.quote_type == INDIRECT] == ["union's 'final offer' demand"]
     assert [(q.text, q.speaker) for q in rows if q.quote_type != INDIRECT] == [("final offer", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "quoted"),
+    [
+        # two coordinated cues, each with a content that holds a quotation
+        (
+            'Owen Tabb said that the council was "too slow," and said that the mayor had been "asleep at the wheel."',
+            ['the council was "too slow,"', 'the mayor had been "asleep at the wheel."'],
+            ["too slow,", "asleep at the wheel."],
+        ),
+        (
+            'Mara Lindqvist called Tabb "a liar" and said the plan was "a fraud from the start."',
+            ['Tabb "a liar"', 'the plan was "a fraud from the start."'],
+            ["a liar", "a fraud from the start."],
+        ),
+        # one cue, two coordinated contents with a quotation each: one statement holding both
+        (
+            'Owen Tabb said the levy was "unfair" and that the council had "ignored the poor."',
+            ['the levy was "unfair" and that the council had "ignored the poor."'],
+            ["unfair", "ignored the poor."],
+        ),
+    ],
+)
+def test_coordinated_statements_each_holding_a_quotation(
+    quotes: Quotes, text: str, contents: list[str], quoted: list[str]
+) -> None:
+    rows = quotes(text)
+    statements = [q for q in rows if q.quote_type == INDIRECT]
+    assert [q.text for q in statements] == contents, rows
+    speaker = statements[0].speaker
+    assert all(q.speaker == speaker for q in statements)
+    assert [(q.quote_type, q.text, q.speaker) for q in rows if q.quote_type != INDIRECT] == [
+        (PARTIAL, words, speaker) for words in quoted
+    ]
