@@ -30,9 +30,13 @@ Statements reported without quotation marks (`Peskov said the leaders would meet
 the Kremlin, ...`) are found in the same parse (reported.py for verb cues, reported_nouns.py for
 `according to` and nouns, reported_adjectives.py for stances, reported_span.py for the content's
 ends; the cues of cue_table.py) and become Quotes of type 'indirect'. One whose content is mostly
-a quotation is left to that quotation's row; a quotation inside reported content keeps its own
-row, as 'partial', with the statement's speaker (a name in quotation marks excepted: it stays
-nobody's words). Every Quote with a cue gets the cue's class: speech, belief or evidence.
+a quotation with no words of the writer's own around it (only `that`, or the quotation's own frame)
+is left to that quotation's row (quoted_content.py); where quotation marks broke the parse so
+that a quotation's cue got no complement, its statement is rebuilt from the cue's place
+(quoted_frames.py: `The levy signals "the end" for the ferry, said Tabb`); a quotation inside reported content keeps its
+own row, as 'partial', with the statement's speaker (a name in quotation marks and a label that
+qualifies a noun excepted: `the union's "final offer" demand` is not the source's words). Every
+Quote with a cue gets the cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
@@ -40,7 +44,6 @@ transforms/lexicon/.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -65,6 +68,8 @@ from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.labels import with_labels
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
+from transforms.quotes.quoted_content import modifies_a_noun, stands_for_quotation
+from transforms.quotes.quoted_frames import quotation_statements
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.signatures import signed_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
@@ -119,8 +124,11 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     attributions = inherit(ctx, own, unspoken)
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
-    statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
-    quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
+    statements = [s for s in reported_statements(ctx) if not stands_for_quotation(ctx, s)]
+    labels = {ctx.spans[n].start for n in range(count) if n in unspoken or modifies_a_noun(ctx, n)}
+    inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
+    statements += quotation_statements(ctx, attributions, inside, statements)
+    quotes = _within_statements(quotes, statements, labels)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in signed_statements(ctx))
@@ -178,21 +186,6 @@ def cue_class_of(attr: Attribution | None) -> str | None:
     if attr is None:
         return None
     return CUES.get((attr.cue or "", "clause")) or ATTRIBUTION_NOUNS.get(attr.cue or "") or CUE_CLASSES[0]
-
-
-# Share of a content's words in quotations past which its quotations' own rows stand for it.
-_QUOTED_SHARE = 0.75
-
-
-def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
-    """The content is mostly a quotation's words (half of them in one quotation, or three quarters in
-    several: `"A," she said, "B"`): those quotations' own rows stand for it. Phrases quoted from a
-    statement told in the writer's words (`said he felt "a lot of emotion" before the "big match"`)
-    leave it a statement of its own, which holds their partial rows."""
-    span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
-    words = [t for t in span if t.is_alpha or t.is_digit]
-    per_quote = Counter(ctx.quote_of[t.i] for t in words if ctx.quote_of[t.i] >= 0)
-    return max(per_quote.values(), default=0) * 2 >= len(words) or sum(per_quote.values()) >= _QUOTED_SHARE * len(words)
 
 
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark

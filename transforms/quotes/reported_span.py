@@ -52,22 +52,38 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
         last -= 1
     if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
         return None
-    last = _to_quote_end(ctx, last)
+    first, last = _from_quote_start(ctx, first), _to_quote_end(ctx, last)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _to_quote_end(ctx: FieldContext, last: int) -> int:
-    """The content's last token with the rest of the quotation it ends in when only the quotation's own
-    punctuation and closing mark are left (`were "intolerable."`): the parse hangs them on the cue's
-    clause, but they close the quoted words the content holds."""
+    """The content's last token with the rest of the quotation it ends in, to the closing mark (`were
+    "intolerable."`): a reader quoting the statement takes a quoted phrase whole, while the parse
+    often hangs the quotation's tail (its punctuation, or the words after a quoted comma) on
+    the cue's clause. Not past a line break."""
     n = ctx.quote_of[last]
     if n < 0:
         return last
     span = ctx.token_spans[n]
     doc = ctx.doc
-    if span.end >= len(doc) or not is_mark(doc[span.end]) or not all(t.is_punct for t in doc[last + 1 : span.end]):
+    end = span.end if span.end < len(doc) and is_mark(doc[span.end]) else span.end - 1
+    if end <= last or any("\n" in t.text for t in doc[last + 1 : end + 1]):
         return last
-    return span.end
+    return end
+
+
+def _from_quote_start(ctx: FieldContext, first: int) -> int:
+    """The content's first token with the start of the quotation it begins inside, from the opening
+    mark (the parse may hang a quotation's first words on another clause). Not across a line break."""
+    n = ctx.quote_of[first]
+    if n < 0:
+        return first
+    doc = ctx.doc
+    start = ctx.token_spans[n].start
+    start = start - 1 if start > 0 and is_mark(doc[start - 1]) else start
+    if start >= first or any("\n" in t.text for t in doc[start:first]):
+        return first
+    return start
 
 
 def _edge_noise(ctx: FieldContext, t: Token, first: int, last: int, opening: bool) -> bool:

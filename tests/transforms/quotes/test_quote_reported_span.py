@@ -56,6 +56,25 @@ def test_content_span_trims_that_punctuation_and_lone_marks(context: Context) ->
     assert after_said(context, text, OWEN) == 'the plan was "dead on arrival" and would be dropped'
 
 
+def test_content_span_takes_a_quotation_it_ends_or_starts_inside_whole(context: Context) -> None:
+    # the parse may stop a clause at a quoted comma, or start one inside a quotation
+    text = 'Mara Lindqvist said the plan was "a gamble, a folly and a waste" and left.'
+    ctx = context(text, MARA)
+    said, gamble, folly = word(ctx, "said"), word(ctx, "gamble"), word(ctx, "folly")
+    start, end = content_span(ctx, said.i + 1, gamble.i, said.i) or (0, 0)
+    assert text[start:end] == 'the plan was "a gamble, a folly and a waste"'
+    start, end = content_span(ctx, folly.i, folly.i + 3, said.i) or (0, 0)
+    assert text[start:end] == '"a gamble, a folly and a waste"'
+
+
+def test_content_span_takes_no_quotation_past_a_line_break(context: Context) -> None:
+    text = 'Mara Lindqvist said the plan was "a gamble\n\nand a waste," the paper wrote.'
+    ctx = context(text, MARA)
+    said, gamble = word(ctx, "said"), word(ctx, "gamble")
+    start, end = content_span(ctx, said.i + 1, gamble.i, said.i) or (0, 0)
+    assert text[start:end] == "the plan was \"a gamble"
+
+
 def test_content_span_of_nothing_but_punctuation_is_none(context: Context) -> None:
     assert after_said(context, "Owen Tabb said: ... !", OWEN) is None
 
