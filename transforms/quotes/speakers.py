@@ -142,7 +142,7 @@ def resolve_speaker(
         # the document, as the text gives it; `a plan that urges`: a thing, whose author the parse
         # does not give
         antecedent = subject.head.head
-        entity = phrase_entity(ctx, antecedent)
+        entity = _antecedent_entity(ctx, antecedent, person=False)
         if entity is None and antecedent.lemma_.lower() not in AUTHORED_NOUNS:
             return None
         if entity is None:  # the document's author when the text gives one (resolve_speaker), else the document
@@ -151,7 +151,7 @@ def resolve_speaker(
         return Attribution(mention=mention, speaker=entity.name, entity=entity, cue=cue)
     if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
-        entity = phrase_entity(ctx, antecedent)
+        entity = _antecedent_entity(ctx, antecedent, person=True)
         speaker = entity.name if entity else mention_text(antecedent)
     elif low in PERSONAL_PRONOUNS:
         entity = antecedent_of(ctx, subject, frozenset({"PERSON"}))
@@ -175,6 +175,18 @@ def resolve_speaker(
         speaker = entity.name
     others = tuple(_coordinated(ctx, subject, cue))
     return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue, others=others)
+
+
+def _antecedent_entity(ctx: FieldContext, antecedent: Token, person: bool) -> Entity | None:
+    """The entity a relative pronoun's antecedent names; for a description in apposition to a name
+    (`Robert Tabb, a longtime donor who backs ...`), the name's, a person's only for `who` (`that`
+    and `which` after a person's description are a thing's: `Tabb, author of a memo which urges`)."""
+    entity = phrase_entity(ctx, antecedent)
+    if entity is None and antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i:
+        entity = phrase_entity(ctx, antecedent.head)
+        if entity is not None and not person and entity.label == "PERSON":
+            return None
+    return entity
 
 
 def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Attribution]:

@@ -275,3 +275,14 @@ def test_subject_of_a_main_verb_the_parse_read_as_a_modifier(
     v = next(t for t in doc if t.text == verb)
     found = subject_of(v, never)
     assert found is not None and found.text == subject, [(t.text, t.dep_) for t in doc]
+
+
+def test_relative_who_after_a_description_is_the_name_described(context: Context) -> None:
+    ctx = context("Among the donors was Owen Tabb, a longtime harbour investor who backs the plan.", OWEN)
+    who = word(ctx, "who")
+    assert who.head.dep_ == "relcl" and who.head.head.dep_ == "appos"
+    attr = resolve_speaker(ctx, who, "back")
+    assert attr is not None and (attr.mention, attr.speaker) == ("who", "Owen Tabb")
+    ctx = context("The money came from the Harbour Council, a body that backs the plan.", COUNCIL)
+    attr = resolve_speaker(ctx, word(ctx, "that"), "back")
+    assert attr is not None and attr.speaker == "Harbour Council"
