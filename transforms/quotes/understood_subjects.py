@@ -201,23 +201,34 @@ def main_verb_read_as_modifier(verb: Token) -> bool:
     )
 
 
+# Subordinators of a participle that goes on with what its outer speaker says (`said ... while
+# adding`, `before adding`, `after noting`).
+_CONTINUING_MARKS = frozenset({"while", "before", "after"})
+
+
 def outer_reporting_verb(verb: Token) -> Token | None:
     """A reporting participle after a comma at the end of reported content (`X said Y will have to
-    choose, saying ...`, `X denied the notion that Y was coming, explaining ...`): the parse hangs it
-    on the content's verb, but in news copy it continues the outer attribution, so its speaker is the
-    outer verb's. Likewise a reporting verb conjoined
-    to the content without a subject of its own (`X said the economy would rebound and praised
-    Kerry`). Returns that outer verb, or None."""
+    choose, saying ...`, `X denied the notion that Y was coming, explaining ...`), or after `while`,
+    `before`, `after` with or without one (`X insisted it was too early to back Y while adding ...`):
+    the parse hangs it on the content's verb, but in news copy it continues the outer attribution, so
+    its speaker is the outer verb's. Likewise a reporting verb conjoined to the content without a
+    subject of its own (`X said the economy would rebound and praised Kerry`). Returns that outer
+    verb, or None."""
     if verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
-    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and (
-        is_reporting(verb) or is_cue_verb(verb))
+    first = verb.left_edge
+    marked = first.dep_ == "mark" and first.head.i == verb.i and first.lower_ in _CONTINUING_MARKS
+    # the parse also reads the subordinator as a preposition: `before/prep adding/pcomp`
+    after_prep = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CONTINUING_MARKS
+    participle = verb.tag_ == "VBG" and (
+        (verb.dep_ == "advcl" and (before.text == "," or marked)) or after_prep
+    ) and (is_reporting(verb) or is_cue_verb(verb))
     conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     if not (participle or conjoined):
         return None
-    clause = verb.head
+    clause = verb.head.head if after_prep else verb.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     outer = clause.head

@@ -42,6 +42,11 @@ def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
         # a participle after reported content continues the outer attribution
         ("Owen Tabb denied the notion that a shakeup was coming, explaining that he had been away.",
          "explaining", "Tabb"),
+        # ... also after `while`, `before`, `after`, comma or not, read as a subordinator or a preposition
+        ("Owen Tabb insisted it was premature to back the plan while adding that the port needs money.",
+         "adding", "Tabb"),
+        ("Mara Lindqvist said the council was too slow before adding that the floods began in March.",
+         "adding", "Lindqvist"),
     ],
 )
 def test_understood_subject(nlp: Language, sentence: str, verb: str, subject: str | None) -> None:
