@@ -212,8 +212,8 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     `before`, `after` with or without one (`X insisted it was too early to back Y while adding ...`):
     the parse hangs it on the content's verb, but in news copy it continues the outer attribution, so
     its speaker is the outer verb's. Likewise a reporting verb conjoined to the content without a
-    subject of its own (`X said the economy would rebound and praised Kerry`). Returns that outer
-    verb, or None."""
+    subject of its own (`X said the economy would rebound and praised Kerry`, `... but conceded
+    that ...`). Returns that outer verb, or None."""
     if verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
@@ -224,7 +224,7 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     participle = verb.tag_ == "VBG" and (
         (verb.dep_ == "advcl" and (before.text == "," or marked)) or after_prep
     ) and (is_reporting(verb) or is_cue_verb(verb))
-    conjoined = verb.dep_ == "conj" and before.lower_ == "and" and is_cue_verb(verb) and not any(
+    conjoined = verb.dep_ == "conj" and before.lower_ in ("and", "but") and is_cue_verb(verb) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     if not (participle or conjoined):
         return None

@@ -807,6 +807,8 @@ def test_complements_of_an_inverted_frame_are_the_clause_before_it(context: Cont
          "the ferry would run again by May"),
         ("Owen Tabb predicted that the levy would pass and criticized the council for its delays.", "predict",
          "the levy would pass"),
+        ("Owen Tabb said the council acted too slowly but conceded that the floods were unusual.", "say",
+         "the council acted too slowly"),
         ("Residents say the bridge is safe, but for the engineers, it is a hazard.", "say", "the bridge is safe"),
         ("Mara Lindqvist argued the plan was sound, while critics said the costs were hidden.", "argue",
          "the plan was sound"),
@@ -821,6 +823,8 @@ def test_a_second_act_after_the_content_is_not_content(quotes: Quotes, sentence:
 def test_a_conjoined_cue_is_the_outer_speakers(quotes: Quotes) -> None:
     rows = quotes("Owen Tabb predicted that the levy would pass and criticized the council for its delays.")
     assert by_cue(rows, "criticize").speaker == "Owen Tabb"
+    rows = quotes("Owen Tabb said the council acted too slowly but conceded that the floods were unusual.")
+    assert by_cue(rows, "concede").speaker == "Owen Tabb"  # `but`: still his second act, not the council's
 
 
 # -- a phrase of time, place or circumstance completes no object ---------------------------------
