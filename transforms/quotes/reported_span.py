@@ -111,9 +111,8 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
     Kerry`, `... but conceded that ...`; a verb of speech only: a stance or belief coordinated there
     is mostly the content's own predicate, `said he was impressed by her and liked her answers`), or
-    a contrasting clause with a
-    subject of its own after a comma (`said the mails were personal, but for Republicans it is a
-    cover-up`). None when `t` starts neither."""
+    a contrasting clause with a subject of its own after a comma (`said the mails were personal, but
+    for Republicans it is a cover-up`). None when `t` starts neither."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
