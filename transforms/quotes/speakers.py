@@ -59,6 +59,9 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "with", "on", "
 _WHEN = frozenset({"DATE", "TIME"})
 # Parts of speech of a bare name phrase (`the official Korean Central News Agency (KCNA)`).
 _NAME_TAGS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
+# Entity types of a relative's antecedent name that no entity holds and that may still speak (none:
+# the recogniser missed it; an organisation or group the entities left out).
+_UNHELD_NAMES = frozenset({"", "ORG", "NORP"})
 NO_ENTITY = Entity("", "")  # stands in for "no entity here" in label look-ups
 
 
@@ -143,6 +146,9 @@ def resolve_speaker(
         # does not give
         antecedent = subject.head.head
         entity = _antecedent_entity(ctx, antecedent, person=False)
+        if entity is None and antecedent.pos_ == "PROPN" and antecedent.ent_type_ in _UNHELD_NAMES:
+            # `the Illinois Board of Elections, which ruled ...`: a name no entity of the article holds
+            return Attribution(mention=mention, speaker=mention_text(antecedent), entity=None, cue=cue)
         if entity is None and antecedent.lemma_.lower() not in AUTHORED_NOUNS:
             return None
         if entity is None:  # the document's author when the text gives one (resolve_speaker), else the document

@@ -286,3 +286,11 @@ def test_relative_who_after_a_description_is_the_name_described(context: Context
     ctx = context("The money came from the Harbour Council, a body that backs the plan.", COUNCIL)
     attr = resolve_speaker(ctx, word(ctx, "that"), "back")
     assert attr is not None and attr.speaker == "Harbour Council"
+
+
+def test_a_relative_that_of_a_name_without_an_entity_is_the_name(context: Context) -> None:
+    ctx = context("The ruling came from the Harbour Licensing Board, which found that the port was safe.")
+    which = word(ctx, "which")
+    assert which.head.head.pos_ == "PROPN"  # and no entity of the article holds it
+    attr = resolve_speaker(ctx, which, "find")
+    assert attr is not None and attr.mention == "which" and "Board" in attr.speaker
