@@ -229,6 +229,8 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     if not (participle or conjoined):
         return None
     clause = verb.head.head if after_prep else verb.head
+    if participle and is_reporting(clause) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None  # `"...," Mr. Tabb said, referring to ...`: the participle goes on with that attribution
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     outer = clause.head

@@ -827,6 +827,18 @@ def test_a_conjoined_cue_is_the_outer_speakers(quotes: Quotes) -> None:
     assert by_cue(rows, "concede").speaker == "Owen Tabb"  # `but`: still his second act, not the council's
 
 
+def test_a_participle_after_a_quotes_frame_is_that_speakers(quotes: Quotes) -> None:
+    """`"...," Ms. Lindqvist said, referring to ...`: the participle goes on with the nearer frame, even
+    where the parse makes that frame the content of an attribution a paragraph before."""
+    rows = quotes(
+        "But Mara Lindqvist, the council's deputy leader, said that many residents were receptive to the plan.\n\n"
+        "''Just showing them the numbers, we could see that the mood shifted,'' Ms. Lindqvist said, referring to "
+        "reports that the port may close."
+    )
+    row = by_cue(rows, "refer")
+    assert (row.speaker, row.speaker_mention) == ("Mara Lindqvist", "Ms. Lindqvist")
+
+
 # -- a phrase of time, place or circumstance completes no object ---------------------------------
 
 
