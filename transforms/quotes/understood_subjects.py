@@ -152,20 +152,25 @@ _SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Words between a verb and its lost subject: adverbs (`also`, `then`), negations and auxiliaries.
 _BETWEEN = frozenset({"advmod", "neg", "aux", "auxpass", "punct", "cc", "prt"})
 # Parts of speech of the noun phrases (a name, its apposition) before a verb that lost its subject.
-_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PUNCT", "CCONJ", "SPACE"})
+_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PUNCT", "CCONJ", "SPACE", "ADP"})
+# Prepositions inside such a description (`a military spokesman in Baghdad`, `Democrat of Tennessee`).
+_DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 _PHRASE_WORDS = 14
 
 
 def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
-    """The subject of a finite main verb that has none in the parse: past adverbs, commas and a
-    bracket (`Tabb (D-Ore.) said`), the last name of a person or organisation in the noun phrases
-    right before the verb (`Jay Holt, the club's president and manager, suggested` -> Holt), or a
-    noun the parse compounded with the verb (`election records show`). None when the words before
-    the verb are no such phrase (a place, a date, a clause), or the name is excluded."""
+    """The subject of a finite main verb that has none in the parse (or only a quoted word): past
+    adverbs, commas and a bracket (`Tabb (D-Ore.) said`), in the noun phrases right before the verb
+    the last person named, else the last organisation or group (`Jay Holt, the club's president and
+    manager, suggested` -> Holt; places of a description are passed: `Col. Owen Tabb, a spokesman in
+    Baghdad, said` -> Tabb), or a noun the parse compounded with the verb (`election records show`).
+    None when the words before the verb are no such phrase (a place, a date, a clause), or the name
+    is excluded."""
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ != "ROOT" or not finite:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    # a quoted word the parse made the subject (`"..., Mr. President," Tabb told ...`) is none
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and not excluded(c) for c in verb.children):
         return None
     doc, i, start = verb.doc, verb.i - 1, verb.sent.start
     while i >= start:
@@ -180,14 +185,21 @@ def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None
         return None
     if doc[i].dep_ == "compound" and doc[i].head.i == verb.i and doc[i].pos_ in ("NOUN", "PROPN"):
         return None if excluded(doc[i]) else doc[i]
+    found = None
     for t in reversed(doc[max(start, i - _PHRASE_WORDS) : i + 1]):
-        if "\n" in t.text or t.pos_ not in _PHRASE_TAGS:
-            return None
+        if "\n" in t.text or t.pos_ not in _PHRASE_TAGS or excluded(t):
+            break
+        if t.pos_ == "ADP" and t.lower_ not in _DESCRIPTION_PREPOSITIONS:
+            break
+        if t.pos_ == "PROPN" and t.ent_type_ and t.dep_ == "pobj":
+            continue  # the place of a description (`a spokesman in Baghdad`, `Democrat of Tennessee`)
+        if t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+            return t  # a person named in the phrases is the speaker, before any group they belong to
         if t.pos_ == "PROPN" and t.ent_type_ in _SPEAKING_TYPES:
-            return None if excluded(t) else t
-        if t.pos_ == "PROPN" and t.ent_type_:  # a place or a date before the verb: no one to name
+            found = found or t
+        elif t.pos_ == "PROPN" and t.ent_type_ and found is None:  # a place or a date before the verb: no one to name
             return None
-    return None
+    return found
 
 
 def main_verb_read_as_modifier(verb: Token) -> bool:
