@@ -57,6 +57,10 @@ def test_a_quote_that_ends_its_sentence_has_no_right_side(context: Context) -> N
         # 2. the reporting verb governing the quoted words
         ('Lindqvist says the audit means Tabb "may never have paid a cent" in rent.', ("Mara Lindqvist", "say")),
         ('Mara Lindqvist described the report as "deeply flawed".', ("Mara Lindqvist", "describe")),
+        # a document's text: what it reads, also after the quote and before the document
+        ('"The port must stay open," reads an editorial in the Harbour Register.',
+         ("an editorial in the Harbour Register", "read")),
+        ('"Vote Tabb," a banner on the town hall read.', ("a banner on the town hall", "read")),
         # 4. according to
         ('The plan was "dead on arrival," according to Owen Tabb.', ("Owen Tabb", "according to")),
         # 5. a bare name, no verb
