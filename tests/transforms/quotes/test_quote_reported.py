@@ -858,3 +858,16 @@ def test_a_circumstantial_phrase_is_not_content(
 ) -> None:
     q = by_cue(quotes(sentence), expected[2])
     assert (q.text, q.speaker, q.cue) == expected
+
+
+def test_a_subordinate_reporting_clause_after_a_comma_is_no_inverted_frame(quotes: Quotes) -> None:
+    """`"...," Tabb told reporters, after Lindqvist stated an interest in ...`: `after` opens a clause
+    of its own, not the frame of what comes before it (as `..., as Lindqvist said` is)."""
+    rows = quotes('"The contracts are binding," Owen Tabb told reporters in July, after Mara Lindqvist stated '
+                  "an interest in ending the lease.")
+    assert [q.cue for q in indirect(rows)] == ["state"]
+    assert by_cue(rows, "state").text == "an interest in ending the lease"
+    quote = next(q for q in rows if q.text.startswith("The contracts"))
+    assert quote.speaker == "Owen Tabb"
+    rows = quotes("The ferry will run again by May, as Mara Lindqvist said on Monday.")
+    assert by_cue(rows, "say").text == "The ferry will run again by May"
