@@ -313,16 +313,25 @@ def name_match(ctx: FieldContext, word: str) -> Entity | None:
     return next(iter(matches.values())) if len(matches) == 1 else None
 
 
+_FAR_SENTENCES = 12
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 def antecedent_of(ctx: FieldContext, pronoun: Token, labels: frozenset[str]) -> Entity | None:
     """The entity a pronoun refers to: in the nearest of the last four sentences that has a
-    compatible mention, the most salient one (see salience), the later on a tie. Mentions inside
-    quotes do not count: the people a quote talks about are rarely its speaker."""
+    compatible mention, the most salient one (see salience), the later on a tie; for `he`/`she` with
+    none there, of the last twelve (sentences of quotation come between). Mentions inside quotes do
+    not count: the people a quote talks about are rarely its speaker."""
+    found = _antecedent_within(ctx, pronoun, labels, 4)
+    # a pronoun after long quotation (`"...," he continued` paragraphs after `Rubio said`): further back
+    return found if found is not None or pronoun.lower_ not in PERSONAL_PRONOUNS else _antecedent_within(
+        ctx, pronoun, labels, _FAR_SENTENCES)
+
+
+def _antecedent_within(ctx: FieldContext, pronoun: Token, labels: frozenset[str], sentences: int) -> Entity | None:
     starts = [pronoun.sent.start]
-    while len(starts) < 4 and starts[-1] > 0:
+    while len(starts) < sentences and starts[-1] > 0:
         starts.append(ctx.doc[starts[-1] - 1].sent.start)
     lo = bisect.bisect_left(ctx.mentions, starts[-1], key=lambda x: x[0])
     hi = bisect.bisect_left(ctx.mentions, pronoun.i, key=lambda x: x[0])

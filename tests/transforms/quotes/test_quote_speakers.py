@@ -154,6 +154,15 @@ def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
     assert antecedent_of(ctx, he, frozenset({"ORG"})) is None
 
 
+def test_a_personal_pronoun_after_long_quotation_looks_further_back(context: Context) -> None:
+    quotation = " ".join(f'"The port has {n} problems."' for n in range(6))
+    ctx = context(f'Owen Tabb spoke first. {quotation} "We will fix them," he said.', OWEN)
+    he = word(ctx, "he")
+    assert antecedent_of(ctx, he, frozenset({"PERSON"})).name == "Owen Tabb"
+    it = context(f'The Harbour Council met. {quotation} "We will fix them," it said.', COUNCIL)
+    assert antecedent_of(it, word(it, "it"), frozenset({"ORG"})) is None  # only `he` and `she` look that far
+
+
 @pytest.mark.parametrize(
     ("sentence", "pronoun", "speaker"),
     [
