@@ -120,7 +120,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
-    quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken})
+    framed = {n: ctx.text.rfind(a.mention, 0, quotes[n].char_start) for n, a in enumerate(own) if a and a.mention}
+    quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken}, framed)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in signed_statements(ctx))
@@ -198,13 +199,18 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark
 
 
-def _within_statements(quotes: list[Quote], statements: list[Statement], unspoken: set[int]) -> list[Quote]:
+def _within_statements(
+    quotes: list[Quote], statements: list[Statement], unspoken: set[int], framed: dict[int, int]
+) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
-    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost."""
+    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost. A quotation
+    whose own attribution names someone else inside that content keeps it (`She said experts backed
+    her plan, to which O'Malley interjected: "It's just not true."`): `framed` gives, per quote index,
+    where its own attribution's words start (-1 when nowhere before it)."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
-    for q in quotes:
+    for n, q in enumerate(quotes):
         if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
             out.append(q)
             continue
@@ -212,6 +218,9 @@ def _within_statements(quotes: list[Quote], statements: list[Statement], unspoke
         holders = [s for s in spoken if s.start <= q.char_start and end <= s.end]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None
+        if holder is not None and holder.attribution.mention != q.speaker_mention and framed.get(n, -1) > holder.start:
+            out.append(replace(q, quote_type=PARTIAL))  # its own frame inside the content: its own speaker
+            continue
         if holder is not None:
             q = replace(q, quote_type=PARTIAL, **_speaker(holder.attribution), cue=holder.attribution.cue,
                         cue_class=holder.cue_class)

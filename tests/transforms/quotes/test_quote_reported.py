@@ -619,6 +619,13 @@ def test_a_quotation_inside_reported_content_is_partial_with_the_statements_spea
     assert statement.char_start < q.char_start and q.char_end < statement.char_end
 
 
+def test_a_quotation_with_its_own_frame_inside_reported_content_keeps_its_speaker(quotes: Quotes) -> None:
+    rows = quotes("Mara Lindqvist said that experts had found her proposals effective and strong, to which "
+                  "Owen Tabb interjected: \"It's just not true.\"")
+    q = next(q for q in rows if q.quote_type != INDIRECT)
+    assert (q.quote_type, q.text, q.speaker, q.cue) == (PARTIAL, "It's just not true.", "Owen Tabb", "interject")
+
+
 # -- direct quotations ----------------------------------------------------------------------------
 
 
