@@ -120,7 +120,7 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     attributions = [a or (None if n in unspoken else lead_in(ctx, n)) for n, a in enumerate(attributions)]
     quotes = [_quote(ctx, n, attributions[n]) for n in range(count)]
     statements = [s for s in reported_statements(ctx) if not _mostly_quoted(ctx, s)]
-    framed = {n: ctx.text.rfind(a.mention, 0, quotes[n].char_start) for n, a in enumerate(own) if a and a.mention}
+    framed = {n: _frame_start(ctx.text, a, quotes[n].char_start) for n, a in enumerate(own) if a is not None}
     quotes = _within_statements(quotes, statements, {ctx.spans[n].start for n in unspoken}, framed)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
@@ -196,6 +196,18 @@ def _mostly_quoted(ctx: FieldContext, s: Statement) -> bool:
     return max(per_quote.values(), default=0) * 2 >= len(words) or sum(per_quote.values()) >= _QUOTED_SHARE * len(words)
 
 
+def _frame_start(text: str, attr: Attribution, quote_start: int) -> int:
+    """Where a quote's own frame right before it starts (`O'Malley interjected: "`): its speaker's
+    words, then a few words with its reporting verb, ending in a colon or comma; -1 for any other
+    attribution."""
+    if not attr.mention or attr.cue not in REPORTING_VERBS:
+        return -1
+    start = text.rfind(attr.mention, 0, quote_start)
+    between = text[start + len(attr.mention) : quote_start].rstrip(" \"“‘'`")
+    return start if start >= 0 and len(between) <= _FRAME_CHARS and between.endswith((":", ",")) else -1
+
+
+_FRAME_CHARS = 40  # a frame's verb and its adverbs: `interjected:`, `said on Monday,`
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark
 
 
@@ -205,9 +217,9 @@ def _within_statements(
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
     source said: `Peskov said the leaders would ignore "warnings"`), else the innermost. A quotation
-    whose own attribution names someone else inside that content keeps it (`She said experts backed
-    her plan, to which O'Malley interjected: "It's just not true."`): `framed` gives, per quote index,
-    where its own attribution's words start (-1 when nowhere before it)."""
+    whose own frame, a reporting verb, names someone else inside that content keeps it (`She said
+    experts backed her plan, to which O'Malley interjected: "It's just not true."`): `framed` gives,
+    per quote index, where its own attribution's words start (-1 when nowhere before it)."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
     for n, q in enumerate(quotes):
