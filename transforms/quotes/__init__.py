@@ -128,7 +128,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     labels = {ctx.spans[n].start for n in range(count) if n in unspoken or modifies_a_noun(ctx, n)}
     inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
     statements += quotation_statements(ctx, attributions, inside, statements)
-    quotes = _within_statements(quotes, statements, labels)
+    framed = {n: _frame_start(ctx.text, a, quotes[n].char_start) for n, a in enumerate(own) if a is not None}
+    quotes = _within_statements(quotes, statements, labels, framed)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in signed_statements(ctx))
@@ -188,16 +189,33 @@ def cue_class_of(attr: Attribution | None) -> str | None:
     return CUES.get((attr.cue or "", "clause")) or ATTRIBUTION_NOUNS.get(attr.cue or "") or CUE_CLASSES[0]
 
 
+def _frame_start(text: str, attr: Attribution, quote_start: int) -> int:
+    """Where a quote's own frame right before it starts (`O'Malley interjected: "`): its speaker's
+    words, then a few words with its reporting verb, ending in a colon or comma; -1 for any other
+    attribution."""
+    if not attr.mention or attr.cue not in REPORTING_VERBS:
+        return -1
+    start = text.rfind(attr.mention, 0, quote_start)
+    between = text[start + len(attr.mention) : quote_start].rstrip(" \"“‘'`")
+    return start if start >= 0 and len(between) <= _FRAME_CHARS and between.endswith((":", ",")) else -1
+
+
+_FRAME_CHARS = 40  # a frame's verb and its adverbs: `interjected:`, `said on Monday,`
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark
 
 
-def _within_statements(quotes: list[Quote], statements: list[Statement], unspoken: set[int]) -> list[Quote]:
+def _within_statements(
+    quotes: list[Quote], statements: list[Statement], unspoken: set[int], framed: dict[int, int]
+) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
-    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost."""
+    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost. A quotation
+    whose own frame, a reporting verb, names someone else inside that content keeps it (`She said
+    experts backed her plan, to which O'Malley interjected: "It's just not true."`): `framed` gives,
+    per quote index, where its own attribution's words start (-1 when nowhere before it)."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
-    for q in quotes:
+    for n, q in enumerate(quotes):
         if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
             out.append(q)
             continue
@@ -205,6 +223,9 @@ def _within_statements(quotes: list[Quote], statements: list[Statement], unspoke
         holders = [s for s in spoken if s.start <= q.char_start and end <= s.end]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None
+        if holder is not None and holder.attribution.mention != q.speaker_mention and framed.get(n, -1) > holder.start:
+            out.append(replace(q, quote_type=PARTIAL))  # its own frame inside the content: its own speaker
+            continue
         if holder is not None:
             q = replace(q, quote_type=PARTIAL, **_speaker(holder.attribution), cue=holder.attribution.cue,
                         cue_class=holder.cue_class)

@@ -29,6 +29,10 @@ from transforms.quotes.speakers import (
 from transforms.quotes.types import Attribution
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+# Dependents by which a verb has a clause of its own (`Tabb later wrote that ...`); an object is often
+# the addressee of the quote's frame (`Tabb told the station.`).
+_OWN_CONTENT = frozenset({"ccomp", "xcomp"})
+_ADDRESSING = frozenset({"tell", "ask", "answer", "reply", "assure", "remind", "warn", "urge"})
 
 
 def own_attribution(ctx: FieldContext, n: int) -> Attribution | None:
@@ -84,12 +88,25 @@ def _window_member(ctx: FieldContext, t: Token, n: int) -> bool:
 
 
 def _sentence_closed_inside(ctx: FieldContext, n: int) -> bool:
-    """`"We won." He left.`: the quote ends its sentence, so the words after it are a new one."""
+    """`"We won." He left.`: the quote ends its sentence, so the words after it are a new one; after
+    a name or pronoun too, unless they are a bare frame (`"We won." Tabb said.`, `"Who knows?" Tabb
+    told the station.`): a reporting verb without content of its own (`"We won." Tabb later wrote
+    that ...`, `... Tabb reiterated his support`)."""
     raw = ctx.spans[n]
     if not raw.closed or ctx.text[raw.end - 1] not in ".!?":
         return False
     after = [t for t in ctx.doc[ctx.token_spans[n].end : ctx.token_spans[n].end + 3] if not is_mark(t)]
-    return bool(after) and after[0].is_title and after[0].pos_ != "PROPN" and after[0].lower_ not in PERSONAL_PRONOUNS
+    if not after or not after[0].is_title:
+        return False
+    if after[0].pos_ != "PROPN" and after[0].lower_ not in PERSONAL_PRONOUNS:
+        return True
+    # `"We won." Tabb said.` is the quote's frame; `"We won." Tabb later wrote that ...` a new statement
+    words = [t for t in ctx.doc[after[0].i : after[0].i + 6] if not t.is_punct]
+    verb = next((t for t in words if is_reporting(t)), None)
+    if verb is None:
+        return True  # `"We won." Tabb left the room.`
+    content = _OWN_CONTENT if verb.lemma_.lower() in _ADDRESSING else _OWN_CONTENT | {"dobj"}
+    return any(c.dep_ in content and not ctx.quoted(c) for c in verb.children)
 
 
 def _ends_clause(ctx: FieldContext, n: int, right: list[Token]) -> bool:

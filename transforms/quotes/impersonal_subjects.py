@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.quotes.understood_subjects import outer_reporting_verb
+
 _IMPERSONAL = frozenset({"it", "this", "that"})
 # Links by which a subjectless verb hangs on the word whose subject the parse would lend it.
 _UP = frozenset({"xcomp", "acomp", "prep", "pcomp", "advcl", "conj", "ccomp"})
@@ -24,7 +26,10 @@ _MAX_STEPS = 3  # a few links up, never a walk over the sentence
 def has_impersonal_subject(verb: Token) -> bool:
     """True when the verb has no subject of its own and, a few links up (`xcomp`, `acomp`, `prep`,
     ...), the first word with a subject is the copula `be` whose subject is `it`, `this` or `that`
-    (not a relative pronoun)."""
+    (not a relative pronoun). Never for a participle that goes on with an outer attribution (`X
+    insisted it was too early to back Y while adding ...`: X adds; understood_subjects.py)."""
+    if outer_reporting_verb(verb) is not None:
+        return False
     t = verb
     for _ in range(_MAX_STEPS + 1):
         subject = next((c for c in t.children if c.dep_ in _OWN_SUBJECT), None)

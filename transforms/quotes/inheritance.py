@@ -70,13 +70,16 @@ def continued_quotes(ctx: FieldContext) -> Iterator[list[int]]:
 
 def _events(ctx: FieldContext, attrs: list[Attribution | None]) -> dict[int, list[Event]]:
     """Per paragraph, in text order: (offset, is a quote, attribution) of each attributed quote
-    and each reporting verb with a subject in the narrative."""
+    and each reporting verb with a subject in the narrative, but not one of a subordinate clause
+    (`after X stated`, `because X said`; `as X said` is a frame)."""
     events: dict[int, list[Event]] = defaultdict(list)
     for raw, attr in zip(ctx.spans, attrs, strict=True):
         if attr is not None:
             events[ctx.paragraph(raw.start)].append((raw.start, True, attr))
     for i in verb_positions(ctx.doc, REPORTING_VERBS):  # only a verb of these lemmas can be reporting
         t = ctx.doc[i]
+        if any(c.dep_ == "mark" and c.lower_ != "as" for c in t.children):
+            continue  # `..., after Lindqvist stated X`: an aside, whose speaker the next quote seldom is
         if is_reporting(t) and ctx.in_narrative(t):
             attr = verb_attribution(ctx, t)
             if attr is not None:

@@ -177,6 +177,8 @@ def _inverted_frame(clause: Token) -> bool:
         clause.i > clause.head.i
         and is_reporting(clause)
         and not any(c.dep_ == "ccomp" for c in clause.children)
+        # `..., after X stated Y`: a clause of its own (but `..., as X said` is the frame)
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in clause.children)
         and clause.left_edge.i > 0
         and clause.doc[clause.left_edge.i - 1].text == ","
     )

@@ -125,17 +125,17 @@ def trimmed_end(first: Token, last: Token) -> Token:
 def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     """Where the content ends when `t` starts what is no longer its words: a second reporting act of
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
-    Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
-    predicate, `said he was impressed by her and liked her answers`), or a contrasting clause with a
-    subject of its own after a comma (`said the mails were personal, but for Republicans it is a
-    cover-up`). None when `t` starts neither."""
+    Kerry`, `... but conceded that ...`; a verb of speech only: a stance or belief coordinated there
+    is mostly the content's own predicate, `said he was impressed by her and liked her answers`), or
+    a contrasting clause with a subject of its own after a comma (`said the mails were personal, but
+    for Republicans it is a cover-up`). None when `t` starts neither."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
     before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
     if before is None:
         return None
-    if t.dep_ == "conj" and before.lower_ == "and" and is_reporting(t) and not has_subject(t):
+    if t.dep_ == "conj" and before.lower_ in ("and", "but") and is_reporting(t) and not has_subject(t):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before

@@ -8,7 +8,6 @@ antecedent, or for a personal pronoun the most salient compatible mention of the
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,9 +15,10 @@ from spacy.tokens import Span, Token
 
 from transforms.entities import Entity
 from transforms.lexicon import word_list
+from transforms.quotes.antecedents import PERSONAL_PRONOUNS, antecedent_of
 from transforms.quotes.aside_subjects import subject_before_asides
 from transforms.quotes.context import FieldContext
-from transforms.quotes.cues import is_reporting, may_precede_speaker
+from transforms.quotes.cues import may_precede_speaker
 from transforms.quotes.types import Attribution
 from transforms.quotes.understood_subjects import (
     AUTHORED_NOUNS,
@@ -41,7 +41,6 @@ PERSON_BODIES = word_list("person_bodies.txt")
 # Pronouns stay in code, not in a word list: each set is a branch below with its own entity labels
 # and rules (`it` resolves to places too but is dropped when unresolved), closed classes of the
 # grammar that a newsroom has no reason to extend.
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _GROUP = frozenset({"they", "it"})
 _RELATIVE_PERSON = frozenset({"who", "whom"})
 # Possessive pronouns resolve as their personal pronoun (a noun cue's source: `his claim that`).
@@ -61,6 +60,9 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "with", "on", "
 _WHEN = frozenset({"DATE", "TIME"})
 # Parts of speech of a bare name phrase (`the official Korean Central News Agency (KCNA)`).
 _NAME_TAGS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
+# Entity types of a relative's antecedent name that no entity holds and that may still speak (none:
+# the recogniser missed it; an organisation or group the entities left out).
+_UNHELD_NAMES = frozenset({"", "ORG", "NORP"})
 NO_ENTITY = Entity("", "")  # stands in for "no entity here" in label look-ups
 
 
@@ -149,7 +151,10 @@ def resolve_speaker(
         # the document, as the text gives it; `a plan that urges`: a thing, whose author the parse
         # does not give
         antecedent = subject.head.head
-        entity = phrase_entity(ctx, antecedent)
+        entity = _antecedent_entity(ctx, antecedent, person=False)
+        if entity is None and antecedent.pos_ == "PROPN" and antecedent.ent_type_ in _UNHELD_NAMES:
+            # `the Illinois Board of Elections, which ruled ...`: a name no entity of the article holds
+            return Attribution(mention=mention, speaker=mention_text(antecedent), entity=None, cue=cue)
         if entity is None and antecedent.lemma_.lower() not in AUTHORED_NOUNS:
             return None
         if entity is None:  # the document's author when the text gives one (resolve_speaker), else the document
@@ -158,7 +163,7 @@ def resolve_speaker(
         return Attribution(mention=mention, speaker=entity.name, entity=entity, cue=cue)
     if low in _RELATIVE_PERSON and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
-        entity = phrase_entity(ctx, antecedent)
+        entity = _antecedent_entity(ctx, antecedent, person=True)
         speaker = entity.name if entity else mention_text(antecedent)
     elif low in PERSONAL_PRONOUNS:
         entity = antecedent_of(ctx, subject, frozenset({"PERSON"}))
@@ -184,6 +189,18 @@ def resolve_speaker(
         speaker = entity.name
     others = tuple(_coordinated(ctx, subject, cue))
     return Attribution(mention=mention, speaker=speaker, entity=entity, cue=cue, others=others)
+
+
+def _antecedent_entity(ctx: FieldContext, antecedent: Token, person: bool) -> Entity | None:
+    """The entity a relative pronoun's antecedent names; for a description in apposition to a name
+    (`Robert Tabb, a longtime donor who backs ...`), the name's, a person's only for `who` (`that`
+    and `which` after a person's description are a thing's: `Tabb, author of a memo which urges`)."""
+    entity = phrase_entity(ctx, antecedent)
+    if entity is None and antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i:
+        entity = phrase_entity(ctx, antecedent.head)
+        if entity is not None and not person and entity.label == "PERSON":
+            return None
+    return entity
 
 
 def _coordinated(ctx: FieldContext, subject: Token, cue: str | None) -> list[Attribution]:
@@ -302,44 +319,6 @@ def name_match(ctx: FieldContext, word: str) -> Entity | None:
         if e.label in SPEAKER_LABELS and any(f.split()[-1] == word for f in [e.name, *e.surface_forms] if f)
     }
     return next(iter(matches.values())) if len(matches) == 1 else None
-
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
-def antecedent_of(ctx: FieldContext, pronoun: Token, labels: frozenset[str]) -> Entity | None:
-    """The entity a pronoun refers to: in the nearest of the last four sentences that has a
-    compatible mention, the most salient one (see salience), the later on a tie. Mentions inside
-    quotes do not count: the people a quote talks about are rarely its speaker."""
-    starts = [pronoun.sent.start]
-    while len(starts) < 4 and starts[-1] > 0:
-        starts.append(ctx.doc[starts[-1] - 1].sent.start)
-    lo = bisect.bisect_left(ctx.mentions, starts[-1], key=lambda x: x[0])
-    hi = bisect.bisect_left(ctx.mentions, pronoun.i, key=lambda x: x[0])
-    best: tuple[tuple[int, int], Entity] | None = None
-    agrees = _PRONOUN_GENDER.get(pronoun.lower_)
-    for i, ent in ctx.mentions[lo:hi]:
-        if ent.label not in labels or ctx.quoted(ctx.doc[i]):
-            continue
-        if agrees and ctx.titled_gender.get(ent.entity_id, agrees) != agrees:
-            continue  # `she` is not the person the text calls `Mr.`
-        key = (-sum(i < start for start in starts), salience(ctx.doc[i]))
-        if best is None or key >= best[0]:
-            best = (key, ent)
-    return best[1] if best else None
-
-
-def salience(t: Token) -> int:
-    """How likely a mention is what a later pronoun refers to: the subject of a reporting verb (3),
-    of the main clause (2), of another clause (1), anything else (0)."""
-    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
-        t = t.head
-    if t.dep_ not in ("nsubj", "nsubjpass"):
-        return 0
-    if is_reporting(t.head):
-        return 3
-    return 2 if t.head.dep_ == "ROOT" else 1
 
 
 # -- the words naming the speaker -----------------------------------------------------------------

@@ -152,20 +152,25 @@ _SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Words between a verb and its lost subject: adverbs (`also`, `then`), negations and auxiliaries.
 _BETWEEN = frozenset({"advmod", "neg", "aux", "auxpass", "punct", "cc", "prt"})
 # Parts of speech of the noun phrases (a name, its apposition) before a verb that lost its subject.
-_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PUNCT", "CCONJ", "SPACE"})
+_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PUNCT", "CCONJ", "SPACE", "ADP"})
+# Prepositions inside such a description (`a military spokesman in Baghdad`, `Democrat of Tennessee`).
+_DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 _PHRASE_WORDS = 14
 
 
 def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
-    """The subject of a finite main verb that has none in the parse: past adverbs, commas and a
-    bracket (`Tabb (D-Ore.) said`), the last name of a person or organisation in the noun phrases
-    right before the verb (`Jay Holt, the club's president and manager, suggested` -> Holt), or a
-    noun the parse compounded with the verb (`election records show`). None when the words before
-    the verb are no such phrase (a place, a date, a clause), or the name is excluded."""
+    """The subject of a finite main verb that has none in the parse (or only a quoted word): past
+    adverbs, commas and a bracket (`Tabb (D-Ore.) said`), in the noun phrases right before the verb
+    the last person named, else the last organisation or group (`Jay Holt, the club's president and
+    manager, suggested` -> Holt; places of a description are passed: `Col. Owen Tabb, a spokesman in
+    Baghdad, said` -> Tabb), or a noun the parse compounded with the verb (`election records show`).
+    None when the words before the verb are no such phrase (a place, a date, a clause), or the name
+    is excluded."""
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ != "ROOT" or not finite:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    # a quoted word the parse made the subject (`"..., Mr. President," Tabb told ...`) is none
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and not excluded(c) for c in verb.children):
         return None
     doc, i, start = verb.doc, verb.i - 1, verb.sent.start
     while i >= start:
@@ -180,14 +185,21 @@ def lost_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None
         return None
     if doc[i].dep_ == "compound" and doc[i].head.i == verb.i and doc[i].pos_ in ("NOUN", "PROPN"):
         return None if excluded(doc[i]) else doc[i]
+    found = None
     for t in reversed(doc[max(start, i - _PHRASE_WORDS) : i + 1]):
-        if "\n" in t.text or t.pos_ not in _PHRASE_TAGS:
-            return None
+        if "\n" in t.text or t.pos_ not in _PHRASE_TAGS or excluded(t):
+            break
+        if t.pos_ == "ADP" and t.lower_ not in _DESCRIPTION_PREPOSITIONS:
+            break
+        if t.pos_ == "PROPN" and t.ent_type_ and t.dep_ == "pobj":
+            continue  # the place of a description (`a spokesman in Baghdad`, `Democrat of Tennessee`)
+        if t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+            return t  # a person named in the phrases is the speaker, before any group they belong to
         if t.pos_ == "PROPN" and t.ent_type_ in _SPEAKING_TYPES:
-            return None if excluded(t) else t
-        if t.pos_ == "PROPN" and t.ent_type_:  # a place or a date before the verb: no one to name
+            found = found or t
+        elif t.pos_ == "PROPN" and t.ent_type_ and found is None:  # a place or a date before the verb: no one to name
             return None
-    return None
+    return found
 
 
 def main_verb_read_as_modifier(verb: Token) -> bool:
@@ -201,23 +213,36 @@ def main_verb_read_as_modifier(verb: Token) -> bool:
     )
 
 
+# Subordinators of a participle that goes on with what its outer speaker says (`said ... while
+# adding`, `before adding`, `after noting`).
+_CONTINUING_MARKS = frozenset({"while", "before", "after"})
+
+
 def outer_reporting_verb(verb: Token) -> Token | None:
     """A reporting participle after a comma at the end of reported content (`X said Y will have to
-    choose, saying ...`, `X denied the notion that Y was coming, explaining ...`): the parse hangs it
-    on the content's verb, but in news copy it continues the outer attribution, so its speaker is the
-    outer verb's. Likewise a reporting verb conjoined
-    to the content without a subject of its own (`X said the economy would rebound and praised
-    Kerry`, `X said A - ... - but said B`). Returns that outer verb, or None."""
+    choose, saying ...`, `X denied the notion that Y was coming, explaining ...`), or after `while`,
+    `before`, `after` with or without one (`X insisted it was too early to back Y while adding ...`):
+    the parse hangs it on the content's verb, but in news copy it continues the outer attribution, so
+    its speaker is the outer verb's. Likewise a reporting verb conjoined to the content without a
+    subject of its own (`X said the economy would rebound and praised Kerry`, `... but conceded
+    that ...`, `X said A - ... - but said B`). Returns that outer verb, or None."""
     if verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
-    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == "," and (
-        is_reporting(verb) or is_cue_verb(verb))
+    first = verb.left_edge
+    marked = first.dep_ == "mark" and first.head.i == verb.i and first.lower_ in _CONTINUING_MARKS
+    # the parse also reads the subordinator as a preposition: `before/prep adding/pcomp`
+    after_prep = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CONTINUING_MARKS
+    participle = verb.tag_ == "VBG" and (
+        (verb.dep_ == "advcl" and (before.text == "," or marked)) or after_prep
+    ) and (is_reporting(verb) or is_cue_verb(verb))
     conjoined = verb.dep_ == "conj" and before.lower_ in ("and", "but") and is_cue_verb(verb) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     if not (participle or conjoined):
         return None
-    clause = verb.head
+    clause = verb.head.head if after_prep else verb.head
+    if participle and is_reporting(clause) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None  # `"...," Mr. Tabb said, referring to ...`: the participle goes on with that attribution
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     outer = clause.head

@@ -43,6 +43,25 @@ def test_a_quote_that_ends_its_sentence_has_no_right_side(context: Context) -> N
     assert right == []
 
 
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ('Tabb arrived. "We won." Owen Tabb later wrote that the count was fair.', False),  # a statement of its own
+        ('Tabb arrived. "We won." Owen Tabb reiterated his thanks on Monday.', False),
+        ('Tabb arrived. "We won." Owen Tabb left the hall.', False),  # no reporting verb: a new sentence
+        ('Tabb arrived. "We won." Owen Tabb said.', True),  # a bare frame
+        ('Tabb arrived. "Who knows?" Owen Tabb told the station.', True),  # its object is the addressee
+        ('Tabb arrived. "Who knows?" Owen Tabb questioned.', True),
+    ],
+)
+def test_after_a_closed_quote_a_name_starts_a_new_sentence_unless_a_bare_frame(
+    context: Context, text: str, frame: bool
+) -> None:
+    ctx = context(text, OWEN)
+    _, right = quote_window(ctx, 0)
+    assert bool(right) is frame
+
+
 # -- steps 1-6 -------------------------------------------------------------------------------------
 
 
@@ -57,6 +76,10 @@ def test_a_quote_that_ends_its_sentence_has_no_right_side(context: Context) -> N
         # 2. the reporting verb governing the quoted words
         ('Lindqvist says the audit means Tabb "may never have paid a cent" in rent.', ("Mara Lindqvist", "say")),
         ('Mara Lindqvist described the report as "deeply flawed".', ("Mara Lindqvist", "describe")),
+        # a document's text: what it reads, also after the quote and before the document
+        ('"The port must stay open," reads an editorial in the Harbour Register.',
+         ("an editorial in the Harbour Register", "read")),
+        ('"Vote Tabb," a banner on the town hall read.', ("a banner on the town hall", "read")),
         # 4. according to
         ('The plan was "dead on arrival," according to Owen Tabb.', ("Owen Tabb", "according to")),
         # 5. a bare name, no verb

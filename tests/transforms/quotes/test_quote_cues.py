@@ -89,6 +89,7 @@ def test_other_words_do_not_report(nlp: Language, sentence: str, word: str) -> N
     [
         ('"We have no money left for roads," said Owen Tabb.', "said", True),
         ('"And the schools will close too," added Mara Lindqvist.', "added", True),
+        ('"The port must stay open," reads an editorial in the Harbour Register.', "reads", True),
         ('"We have no money," told reporters the treasurer.', "told", False),  # not invertible
         ("The mayor spoke for an hour, adding a plug for the fair.", "adding", False),  # a participle
         ("Mara Lindqvist added that the schools would close.", "added", False),  # not right after a quote

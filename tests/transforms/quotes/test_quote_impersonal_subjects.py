@@ -51,3 +51,8 @@ def test_a_named_subject_of_the_copula_still_speaks(nlp: Language) -> None:
 def test_has_impersonal_subject(nlp: Language, sentence: str, verb: str, expected: bool) -> None:
     doc = nlp(sentence)
     assert has_impersonal_subject(next(t for t in doc if t.text == verb)) is expected
+
+
+def test_a_participle_that_goes_on_with_the_outer_attribution_is_not_impersonal(nlp: Language) -> None:
+    doc = nlp("Owen Tabb insisted it was premature to back the plan while adding that the port needs money.")
+    assert not has_impersonal_subject(next(t for t in doc if t.text == "adding"))

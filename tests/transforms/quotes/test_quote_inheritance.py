@@ -79,6 +79,13 @@ def test_a_reporting_clause_in_the_paragraph_counts(context: Context) -> None:
     assert speakers(ctx) == ["Mara Lindqvist"]
 
 
+def test_a_reporting_clause_of_a_subordinate_aside_does_not_count(context: Context) -> None:
+    ctx = context('"The contracts are binding," Tabb told reporters in July, after Lindqvist stated an interest '
+                  'in ending the lease. "They cannot be broken."', OWEN, MARA)
+    assert own_attribution(ctx, 1) is None
+    assert speakers(ctx) == ["Owen Tabb", "Owen Tabb"]
+
+
 def test_a_quotation_paragraph_continues_the_paragraph_before(context: Context) -> None:
     ctx = context(
         '"The harvest was the worst in forty years," Mara Lindqvist said.\n\n"Half the orchards lost everything."',

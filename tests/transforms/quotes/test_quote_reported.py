@@ -619,6 +619,13 @@ def test_a_quotation_inside_reported_content_is_partial_with_the_statements_spea
     assert statement.char_start < q.char_start and q.char_end < statement.char_end
 
 
+def test_a_quotation_with_its_own_frame_inside_reported_content_keeps_its_speaker(quotes: Quotes) -> None:
+    rows = quotes("Mara Lindqvist said that experts had found her proposals effective and strong, to which "
+                  "Owen Tabb interjected: \"It's just not true.\"")
+    q = next(q for q in rows if q.quote_type != INDIRECT)
+    assert (q.quote_type, q.text, q.speaker, q.cue) == (PARTIAL, "It's just not true.", "Owen Tabb", "interject")
+
+
 # -- direct quotations ----------------------------------------------------------------------------
 
 
@@ -807,6 +814,8 @@ def test_complements_of_an_inverted_frame_are_the_clause_before_it(context: Cont
          "the ferry would run again by May"),
         ("Owen Tabb predicted that the levy would pass and criticized the council for its delays.", "predict",
          "the levy would pass"),
+        ("Owen Tabb said the council acted too slowly but conceded that the floods were unusual.", "say",
+         "the council acted too slowly"),
         ("Residents say the bridge is safe, but for the engineers, it is a hazard.", "say", "the bridge is safe"),
         ("Mara Lindqvist argued the plan was sound, while critics said the costs were hidden.", "argue",
          "the plan was sound"),
@@ -821,6 +830,20 @@ def test_a_second_act_after_the_content_is_not_content(quotes: Quotes, sentence:
 def test_a_conjoined_cue_is_the_outer_speakers(quotes: Quotes) -> None:
     rows = quotes("Owen Tabb predicted that the levy would pass and criticized the council for its delays.")
     assert by_cue(rows, "criticize").speaker == "Owen Tabb"
+    rows = quotes("Owen Tabb said the council acted too slowly but conceded that the floods were unusual.")
+    assert by_cue(rows, "concede").speaker == "Owen Tabb"  # `but`: still his second act, not the council's
+
+
+def test_a_participle_after_a_quotes_frame_is_that_speakers(quotes: Quotes) -> None:
+    """`"...," Ms. Lindqvist said, referring to ...`: the participle goes on with the nearer frame, even
+    where the parse makes that frame the content of an attribution a paragraph before."""
+    rows = quotes(
+        "But Mara Lindqvist, the council's deputy leader, said that many residents were receptive to the plan.\n\n"
+        "''Just showing them the numbers, we could see that the mood shifted,'' Ms. Lindqvist said, referring to "
+        "reports that the port may close."
+    )
+    row = by_cue(rows, "refer")
+    assert (row.speaker, row.speaker_mention) == ("Mara Lindqvist", "Ms. Lindqvist")
 
 
 # -- a phrase of time, place or circumstance completes no object ---------------------------------
@@ -842,3 +865,16 @@ def test_a_circumstantial_phrase_is_not_content(
 ) -> None:
     q = by_cue(quotes(sentence), expected[2])
     assert (q.text, q.speaker, q.cue) == expected
+
+
+def test_a_subordinate_reporting_clause_after_a_comma_is_no_inverted_frame(quotes: Quotes) -> None:
+    """`"...," Tabb told reporters, after Lindqvist stated an interest in ...`: `after` opens a clause
+    of its own, not the frame of what comes before it (as `..., as Lindqvist said` is)."""
+    rows = quotes('"The contracts are binding," Owen Tabb told reporters in July, after Mara Lindqvist stated '
+                  "an interest in ending the lease.")
+    assert [q.cue for q in indirect(rows)] == ["state"]
+    assert by_cue(rows, "state").text == "an interest in ending the lease"
+    quote = next(q for q in rows if q.text.startswith("The contracts"))
+    assert quote.speaker == "Owen Tabb"
+    rows = quotes("The ferry will run again by May, as Mara Lindqvist said on Monday.")
+    assert by_cue(rows, "say").text == "The ferry will run again by May"

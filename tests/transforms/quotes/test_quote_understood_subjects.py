@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from transforms.quotes.speakers import subject_of
 from transforms.quotes.understood_subjects import CAUSATIVE_VERBS, issuing_verb, lost_subject
@@ -45,6 +46,11 @@ def _subject(nlp: Language, sentence: str, verb: str) -> str | None:
         # a participle after reported content continues the outer attribution
         ("Owen Tabb denied the notion that a shakeup was coming, explaining that he had been away.",
          "explaining", "Tabb"),
+        # ... also after `while`, `before`, `after`, comma or not, read as a subordinator or a preposition
+        ("Owen Tabb insisted it was premature to back the plan while adding that the port needs money.",
+         "adding", "Tabb"),
+        ("Mara Lindqvist said the council was too slow before adding that the floods began in March.",
+         "adding", "Lindqvist"),
     ],
 )
 def test_understood_subject(nlp: Language, sentence: str, verb: str, subject: str | None) -> None:
@@ -82,6 +88,9 @@ def test_causative_verbs_are_a_word_list_without_verbs_of_asking() -> None:
         ("Thursday at the conference in Harbour City, Sen. Owen Tabb (D-Ore.) called out his rival.", "called", "Tabb"),
         ("At a campaign event in Harbour City, 62-year-old Mara Lindqvist also railed against the levy.",
          "railed", "Lindqvist"),
+        # ... past a description with a place in it, and preferring the person to the group named there
+        ("In a call with reporters on Dec. 2, Col. Owen H. Tabb, a military spokesman in Baghdad, said, "
+         "''I mean, a raid is a combat operation.''", "said", "Tabb"),
     ],
 )
 def test_a_lost_subject_is_the_name_before_the_verb(nlp: Language, sentence: str, verb: str, subject: str) -> None:
@@ -92,3 +101,24 @@ def test_a_verb_without_a_name_before_it_keeps_no_subject(nlp: Language) -> None
     doc = nlp("In Harbour City on Monday, said to be the wettest day of the year.")
     said = next(t for t in doc if t.text == "said")
     assert lost_subject(said, lambda _: False) is None
+
+
+def test_a_quoted_word_the_parse_made_the_subject_leaves_the_name_before_the_verb(nlp: Language) -> None:
+    """`''..., Mr. President,'' Representative Owen Tabb, Democrat of Tennessee, told him`, as the parser
+    sometimes reads it: the quoted `President` the verb's subject, the name its apposition (built by hand
+    so that the rule, not the parser of the day, is pinned)."""
+    words = ["''", "Hi", ",", "Mr.", "President", ",", "''", "Representative", "Owen", "Tabb", ",", "Democrat",
+             "of", "Tennessee", ",", "told", "him", "."]
+    heads = [4, 4, 4, 4, 15, 4, 4, 9, 9, 4, 9, 9, 11, 12, 9, 15, 15, 15]
+    deps = ["punct", "intj", "punct", "compound", "nsubj", "punct", "punct", "compound", "compound", "appos",
+            "punct", "appos", "prep", "pobj", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT",
+           "PROPN", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    tags = ["``", "UH", ",", "NNP", "NNP", ",", "''", "NNP", "NNP", "NNP", ",", "NNP", "IN", "NNP", ",", "VBD",
+            "PRP", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-GPE", "O", "O",
+            "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    told = doc[15]
+    found = lost_subject(told, lambda t: t.i <= 6)  # the quote's words are excluded
+    assert found is not None and found.text == "Tabb"  # the person, not the group of the description
