@@ -119,7 +119,8 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
     if before is None:
         return None
-    if t.dep_ == "conj" and before.lower_ == "and" and is_reporting(t) and not has_subject(t):
+    if t.dep_ == "conj" and before.lower_ == "and" and is_reporting(t) and not has_subject(t) \
+            and not shares_auxiliary(t):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
@@ -129,6 +130,23 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and has_subject(t):
         return doc[comma.i - 1]
     return None
+
+
+def shares_auxiliary(conj: Token) -> bool:
+    """`would sit Putin down and tell him ...`, `has not held dinners and never called a donor`, `to
+    get on a plane and go home`: a coordinated verb in the form the auxiliary or `to` of the verb it is
+    coordinated with asks for (a bare verb after a modal or `to`, a participle after `have`) shares it,
+    so it is that verb's second predicate, not an act of the reporting verb's subject (`said the ferry
+    would run and praised the crews`: `praised` takes no `would`)."""
+    head = conj.head
+    for aux in head.children:
+        if aux.i > head.i or aux.dep_ not in ("aux", "auxpass"):
+            continue
+        if conj.tag_ == "VB" and (aux.tag_ == "MD" or aux.lower_ == "to"):
+            return True
+        if conj.tag_ == "VBN" and aux.lemma_.lower() == "have":
+            return True
+    return False
 
 
 def coordinated_end(verb: Token, clause: Token) -> Token:

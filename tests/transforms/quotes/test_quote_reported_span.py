@@ -246,3 +246,20 @@ def test_what_a_colon_after_the_content_opens_is_content(statements: Callable[[s
     assert rows[0].text == "the plan was sound: the costs were small and the gains large"
     rows = statements("Mara Lindqvist said the ferry would run. Two reasons: cost and demand.")
     assert rows[0].text == "the ferry would run"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Owen Tabb said he would meet the harbour board and tell them to wait.",
+         "he would meet the harbour board and tell them to wait"),
+        ("Mara Lindqvist said she had met the builders and written to the council about the piers.",
+         "she had met the builders and written to the council about the piers"),
+    ],
+)
+def test_a_speech_verb_sharing_the_contents_auxiliary_is_content(statements: Callable[[str], list[Quote]],
+                                                                 sentence: str, content: str) -> None:
+    """`said he would meet X and tell them ...`: a speech verb in the form the content's modal or `have` asks
+    for shares it, so it is the content's second predicate, not a second act of the speaker (`said the ferry
+    would run and praised the crews`: `praised` takes no `would`)."""
+    assert [q.text for q in statements(sentence) if q.cue == "say"] == [content]
