@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.lexicon import word_list
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.conventions import dateline_end
 from transforms.quotes.cues import is_reporting
@@ -22,6 +23,8 @@ _TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
 # Words that open a contrasting clause after a comma (`..., but for Republicans it is a cover-up`):
 # the writer's framing, not the reported content.
 _CONTRAST = frozenset({"but", "while", "though", "although", "whereas", "yet"})
+# Phrases that open the writer's own clause of circumstance at a content's end (`... even as B`).
+_WRITERS_SUBORDINATORS = word_list("writers_subordinators.txt", phrases=True)
 # Clauses a reporting verb may take that carry its content on (`A, she said, because B`).
 _CONTINUATIONS = frozenset({"ccomp", "advcl", "conj"})
 # Marks that set a reporting frame off inside its sentence (`The plan, he said, is dead`).
@@ -110,9 +113,10 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     """Where the content ends when `t` starts what is no longer its words: a second reporting act of
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
     Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
-    predicate, `said he was impressed by her and liked her answers`), or a contrasting clause with a
+    predicate, `said he was impressed by her and liked her answers`), a contrasting clause with a
     subject of its own after a comma (`said the mails were personal, but for Republicans it is a
-    cover-up`). None when `t` starts neither."""
+    cover-up`) or the writer's clause of circumstance, comma or not (`voted to ban cloning even as
+    Congress grappled with its ethics`: writers_subordinators.txt). None when `t` starts none."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
@@ -123,6 +127,8 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
             and not shares_auxiliary(t):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
+    if t.dep_ == "advcl" and has_subject(t) and _writers_subordinator(t):
+        return before
     opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
     comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
     if t.dep_ == "conj" and _opens_with_that(t):  # `..., but that B`: a coordinated content
@@ -147,6 +153,15 @@ def shares_auxiliary(conj: Token) -> bool:
         if conj.tag_ == "VBN" and aux.lemma_.lower() == "have":
             return True
     return False
+
+
+def _writers_subordinator(clause: Token) -> bool:
+    """`even as B`: an adverbial clause opened by a writer's subordinator (writers_subordinators.txt),
+    the words from the clause's first word to its marker."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
+    if mark is None:
+        return False
+    return clause.doc[clause.left_edge.i : mark.i + 1].text.lower() in _WRITERS_SUBORDINATORS
 
 
 def coordinated_end(verb: Token, clause: Token) -> Token:

@@ -263,3 +263,26 @@ def test_a_speech_verb_sharing_the_contents_auxiliary_is_content(statements: Cal
     for shares it, so it is the content's second predicate, not a second act of the speaker (`said the ferry
     would run and praised the crews`: `praised` takes no `would`)."""
     assert [q.text for q in statements(sentence) if q.cue == "say"] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Owen Tabb said the ferry would keep running even as the council debated its future.", "say",
+         "the ferry would keep running"),
+        ("Mara Lindqvist insisted the bridge was safe although inspectors had found rust on its cables.", "insist",
+         "the bridge was safe"),
+        ("Owen Tabb voted to close the old pier even though the harbour board had asked for a delay.", "vote",
+         "to close the old pier"),
+    ],
+)
+def test_the_writers_clause_of_circumstance_ends_the_content(statements: Callable[[str], list[Quote]],
+                                                            sentence: str, cue: str, content: str) -> None:
+    """`said A even as B`, `... although B`: a clause with its own subject that a writer's subordinator opens
+    (writers_subordinators.txt) sets the content against events; it is not the source's words."""
+    assert [q.text for q in statements(sentence) if q.cue == cue] == [content]
+
+
+def test_a_reason_after_the_content_stays_content(statements: Callable[[str], list[Quote]]) -> None:
+    rows = statements("Owen Tabb said the ferry would stop because the council had cut its budget.")
+    assert [q.text for q in rows if q.cue == "say"] == ["the ferry would stop because the council had cut its budget"]
