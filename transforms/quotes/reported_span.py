@@ -25,6 +25,8 @@ _TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
 _CONTRAST = frozenset({"but", "while", "though", "although", "whereas", "yet"})
 # Phrases that open the writer's own clause of circumstance at a content's end (`... even as B`).
 _WRITERS_SUBORDINATORS = word_list("writers_subordinators.txt", phrases=True)
+# Marks after which a coordinated clause with its own subject is the writer's next sentence.
+_BREAKS = frozenset({"—", "–", "--", "-", ";"})
 # Clauses a reporting verb may take that carry its content on (`A, she said, because B`).
 _CONTINUATIONS = frozenset({"ccomp", "advcl", "conj"})
 # Marks that set a reporting frame off inside its sentence (`The plan, he said, is dead`).
@@ -115,8 +117,11 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
     predicate, `said he was impressed by her and liked her answers`), a contrasting clause with a
     subject of its own after a comma (`said the mails were personal, but for Republicans it is a
-    cover-up`) or the writer's clause of circumstance, comma or not (`voted to ban cloning even as
-    Congress grappled with its ethics`: writers_subordinators.txt). None when `t` starts none."""
+    cover-up`), a clause with `he`, `she` or `they` for subject after a dash or semicolon (`said
+    Carson had been led astray — and he singled out Bennett`: the writer going on about the source;
+    with other subjects the annotators mostly keep it in the content) or the writer's clause of
+    circumstance, comma or not (`voted to ban cloning even as Congress grappled with its ethics`:
+    writers_subordinators.txt). None when `t` starts none."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
@@ -133,6 +138,9 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
     if t.dep_ == "conj" and _opens_with_that(t):  # `..., but that B`: a coordinated content
         return None
+    if t.dep_ == "conj" and _third_person_subject(t) and _after_a_break(first, before):
+        mark = doc[before.i - 1] if before.text.lower() in ("and", "but") else before
+        return doc[mark.i - 1]
     if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and has_subject(t):
         return doc[comma.i - 1]
     return None
@@ -153,6 +161,21 @@ def shares_auxiliary(conj: Token) -> bool:
         if conj.tag_ == "VBN" and aux.lemma_.lower() == "have":
             return True
     return False
+
+
+def _third_person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() in ("he", "she", "they")
+               for c in verb.children)
+
+
+def _after_a_break(first: Token, before: Token) -> bool:
+    """Whether a coordinated clause starts after a dash or semicolon (`... — and he singled out B`,
+    `...; B`), with or without `and`/`but`: the writer going on, not the content."""
+    if before.text.lower() in ("and", "but"):
+        if before.i - 1 <= first.i:
+            return False
+        before = before.doc[before.i - 1]
+    return before.text in _BREAKS
 
 
 def _writers_subordinator(clause: Token) -> bool:

@@ -15,7 +15,7 @@ from tests.transforms.quotes.mentions import entities
 from transforms.quotes import INDIRECT, Quote, field_quotes
 from transforms.quotes.context import FieldContext
 from transforms.quotes.reported import complements
-from transforms.quotes.reported_span import content_span, coordinated_end
+from transforms.quotes.reported_span import content_span, coordinated_end, trimmed_end
 
 Context = Callable[..., FieldContext]
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
@@ -286,3 +286,19 @@ def test_the_writers_clause_of_circumstance_ends_the_content(statements: Callabl
 def test_a_reason_after_the_content_stays_content(statements: Callable[[str], list[Quote]]) -> None:
     rows = statements("Owen Tabb said the ferry would stop because the council had cut its budget.")
     assert [q.text for q in rows if q.cue == "say"] == ["the ferry would stop because the council had cut its budget"]
+
+
+def test_the_writer_going_on_after_a_dash_ends_the_content() -> None:
+    """`said A had misled the town — and he named B`: a clause with `he`, `she` or `they` for subject after
+    a dash, even as the parse hangs it on the content's verb, is the writer's next sentence."""
+    words = ["Tabb", "said", "Lindqvist", "had", "misled", "the", "town", "—", "and", "he", "named", "her", "aide", "."]
+    heads = [1, 1, 4, 4, 1, 6, 4, 4, 4, 10, 4, 12, 10, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "punct", "cc", "nsubj", "conj", "poss", "dobj",
+            "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "VBN", "DT", "NN", ":", "CC", "PRP", "VBD", "PRP$", "NN", "."]
+    doc = parsed(words, heads, deps, tags)
+    assert trimmed_end(doc[2], doc[12]).i == 6
+    # another subject: the annotators mostly keep the clause in the content
+    words[9], tags[9] = "crews", "NNS"
+    doc = parsed(words, heads, deps, tags)
+    assert trimmed_end(doc[2], doc[12]).i == 12
