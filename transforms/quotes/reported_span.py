@@ -116,7 +116,8 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     """Where the content ends when `t` starts what is no longer its words: a second reporting act of
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
     Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
-    predicate, `said he was impressed by her and liked her answers`), a contrasting clause with a
+    predicate, `said he was impressed by her and liked her answers`; any verb in the simple past
+    after a content in the present: `said he makes $41,000 and questioned ...`), a contrasting clause with a
     subject of its own after a comma (`argued the plan was sound, while critics said the costs were
     hidden`), a clause with `he`, `she` or `they` for subject after a dash or semicolon (`said
     Carson had been led astray — and he singled out Bennett`: the writer going on about the source;
@@ -129,8 +130,8 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
     if before is None:
         return None
-    if t.dep_ == "conj" and before.lower_ == "and" and is_reporting(t) and not has_subject(t) \
-            and not shares_auxiliary(t):
+    if t.dep_ == "conj" and before.lower_ == "and" and not has_subject(t) \
+            and ((is_reporting(t) and not shares_auxiliary(t)) or _past_after_present(t)):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     if t.dep_ == "advcl" and has_subject(t) and _writers_subordinator(t):
@@ -145,6 +146,23 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and has_subject(t):
         return doc[comma.i - 1]
     return None
+
+
+def _finite_form(verb: Token) -> str:
+    """The tag of a verb's first auxiliary (`to` for an infinitive), or its own: what tense it is in."""
+    aux = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass")), None)
+    return verb.tag_ if aux is None else ("TO" if aux.lower_ == "to" else aux.tag_)
+
+
+def _past_after_present(conj: Token) -> bool:
+    """`said he makes $41,000 a year and questioned how ...`, `urged them to coalesce and tried to ...`: a
+    verb in the simple past coordinated with a content verb that is not in the past is in the tense of the
+    reporting, so it is the speaker's next act, whatever its verb."""
+    head = conj.head
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return False  # `has been impressed by her and liked ...`: the perfect reaches into the past
+    return conj.tag_ == "VBD" and _finite_form(conj) == "VBD" and _finite_form(head) in (
+        "VB", "VBZ", "VBP", "VBG", "MD", "TO")
 
 
 def shares_auxiliary(conj: Token) -> bool:

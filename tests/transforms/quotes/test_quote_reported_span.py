@@ -317,3 +317,23 @@ def test_a_contrast_after_but_goes_on_with_the_content(nlp: Language) -> None:
     words[7] = "while"
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert trimmed_end(doc[2], doc[11]).i == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the past after a present content: the speaker's next act
+        ("Owen Tabb said he earns little at the harbour and sold his boat last year.",
+         "he earns little at the harbour"),
+        # the perfect reaches into the past: its coordinated verb goes on with it
+        ("Mara Lindqvist said she has been pleased with the crews and liked their work.",
+         "she has been pleased with the crews and liked their work"),
+        # the same tense: the content's own second predicate
+        ("Owen Tabb said the crews work hard and earn little.", "the crews work hard and earn little"),
+    ],
+)
+def test_a_verb_in_the_past_after_a_present_content_is_the_speakers_act(
+        statements: Callable[[str], list[Quote]], sentence: str, content: str) -> None:
+    """`said he makes $41,000 a year and questioned how ...`: a simple past coordinated with a content in
+    the present, the infinitive or a modal is in the reporting's tense, the speaker's next act."""
+    assert [q.text for q in statements(sentence) if q.cue == "say"] == [content]
