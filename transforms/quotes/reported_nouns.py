@@ -45,7 +45,8 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
 def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[int, int] | None:
     """Character offsets of the clause a phrase of attribution (tokens `phrase` to `phrase_end`:
     `according to X`, `in a new poll`) attaches to, without the phrase, before or after it; the
-    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); the rest
+    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); all of the
+    clauses coordinated before the one it hangs on (`A, B and C, according to Z`); the rest
     of the sentence for a fragment the parse did not attach. None when no word is left."""
     phrase_start = phrase.i
     head = phrase.head if phrase.head.i != phrase.i else phrase
@@ -58,6 +59,11 @@ def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[in
         head.dep_ in ("aux", "auxpass")
         or (head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in VERB_TAGS and not is_reporting(head.head))
     ):
+        head = head.head
+    # `A, B and C, according to Z`: the parse hangs a trailing phrase on the last of coordinated
+    # clauses, but it attributes them all
+    while head.dep_ == "conj" and head.i < phrase.i and head.head.pos_ in VERB_TAGS \
+            and ctx.paragraph(head.head.idx) == para:
         head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y

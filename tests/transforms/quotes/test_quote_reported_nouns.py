@@ -26,6 +26,20 @@ def found(ctx: FieldContext, statements: list[Statement]) -> list[tuple[str, str
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier lost 37 boats, the marina had 36 left and the quay kept 13, according to Owen Tabb.",
+        "The harbour board hid the rust in 2010 and its engineers covered up the damage, according to Owen Tabb.",
+    ],
+)
+def test_according_to_after_coordinated_clauses_attributes_them_all(context: Context, text: str) -> None:
+    """`A, B and C, according to X`: the parse hangs the phrase on the last clause, but X stands for all."""
+    ctx = context(text, OWEN)
+    got = found(ctx, list(according_to(ctx, word(ctx, "according"))))
+    assert got == [(text[: text.index(", according")], "according to", "Owen Tabb")]
+
+
 def test_according_to_either_side_of_its_clause(context: Context) -> None:
     for text, cue in (
         ("According to Owen Tabb, the pier will close in June.", "According"),
