@@ -134,7 +134,7 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
             and ((is_reporting(t) and not shares_auxiliary(t)) or _past_after_present(t)):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
-    if t.dep_ == "advcl" and has_subject(t) and _writers_subordinator(t):
+    if t.dep_ == "advcl" and writers_clause(t):
         return before
     opener = doc[t.left_edge.i] if t.dep_ == "advcl" else before
     comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
@@ -197,9 +197,11 @@ def _after_a_break(first: Token, before: Token) -> bool:
     return before.text in _BREAKS
 
 
-def _writers_subordinator(clause: Token) -> bool:
-    """`even as B`: an adverbial clause opened by a writer's subordinator (writers_subordinators.txt),
-    the words from the clause's first word to its marker."""
+def writers_clause(clause: Token) -> bool:
+    """`even as B`: an adverbial clause with a subject of its own opened by a writer's subordinator
+    (writers_subordinators.txt: the words from the clause's first word to its marker)."""
+    if not has_subject(clause):
+        return False
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
     if mark is None:
         return False
