@@ -211,7 +211,8 @@ def writers_clause(clause: Token) -> bool:
 def coordinated_end(verb: Token, clause: Token) -> Token:
     """The last token of a clause's content with what the parse hangs on the reporting verb after
     it but belongs to it: a content coordinated with its own `that` (`said the economy would grow,
-    and that wages would rise`) and an adverbial clause (`said the plant would close, because
+    and that wages would rise`) or after a content that `that` opens (`argued that A, and B`; not a
+    second report), and an adverbial clause (`said the plant would close, because
     demand had fallen`), not a reporting participle (`..., adding that ...`)."""
     end = clause.right_edge
     if clause.i > verb.i:
@@ -225,7 +226,9 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
     for c in verb.children:
         if c.i <= end.i:
             continue
-        coordinated = c.dep_ == "conj" and c.pos_ in VERB_TAGS and _opens_with_that(c)
+        coordinated = c.dep_ == "conj" and c.pos_ in VERB_TAGS and (_opens_with_that(c) or (
+            _opens_with_that(clause) and has_subject(c) and not is_reporting(c)
+            and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ == "and"))
         adverbial = c.dep_ == "advcl" and not _reporting_participle(c)  # `said X, because Y`
         if coordinated or adverbial:
             end = c.right_edge

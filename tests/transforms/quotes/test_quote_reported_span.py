@@ -337,3 +337,22 @@ def test_a_verb_in_the_past_after_a_present_content_is_the_speakers_act(
     """`said he makes $41,000 a year and questioned how ...`: a simple past coordinated with a content in
     the present, the infinitive or a modal is in the reporting's tense, the speaker's next act."""
     assert [q.text for q in statements(sentence) if q.cue == "say"] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # `that A, and B`: the content's `that` reaches over the coordinated clause
+        ("Owen Tabb argued that the council had ignored the harbour all year, and the crews finally felt they had "
+         "to strike.", "the council had ignored the harbour all year, and the crews finally felt they had to strike"),
+        # without `that` the clause after `, and` is the writer's
+        ("Owen Tabb said the council had ignored the harbour all year, and the crews went on strike.",
+         "the council had ignored the harbour all year"),
+    ],
+)
+def test_a_clause_coordinated_after_a_that_content_is_content(statements: Callable[[str], list[Quote]],
+                                                              sentence: str, content: str) -> None:
+    """`argued that A, and B`: a clause with its own subject coordinated after a content opened by `that`
+    (not a second report) goes on with it, though the parse hangs it on the reporting verb."""
+    rows = [q for q in statements(sentence) if q.cue in ("argue", "say")]
+    assert [q.text for q in rows] == [content]
