@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from transforms.quotes.content_breaks import writers_clause
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, ISSUING_VERBS, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
@@ -22,7 +23,6 @@ from transforms.quotes.reported_span import (
     content_span,
     in_paragraph,
     trimmed_end,
-    writers_clause,
 )
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Statement

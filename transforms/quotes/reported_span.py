@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.lexicon import word_list
+from transforms.quotes.content_breaks import (
+    after_a_break,
+    has_subject,
+    past_after_present,
+    shares_auxiliary,
+    third_person_subject,
+    writers_clause,
+)
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.conventions import dateline_end
 from transforms.quotes.cues import is_reporting
@@ -24,10 +31,6 @@ _TRAILING_DESCRIPTIONS = frozenset({"relcl", "appos"})
 # the writer's framing, not the reported content. Not `but`: `said A, but B` goes on with the source's
 # words more often than not in PolNeAR (cutting there cost 5 hits).
 _CONTRAST = frozenset({"while", "though", "although", "whereas", "yet"})
-# Phrases that open the writer's own clause of circumstance at a content's end (`... even as B`).
-_WRITERS_SUBORDINATORS = word_list("writers_subordinators.txt", phrases=True)
-# Marks after which a coordinated clause with its own subject is the writer's next sentence.
-_BREAKS = frozenset({"—", "–", "--", "-", ";"})
 # Clauses a reporting verb may take that carry its content on (`A, she said, because B`).
 _CONTINUATIONS = frozenset({"ccomp", "advcl", "conj"})
 # Marks that set a reporting frame off inside its sentence (`The plan, he said, is dead`).
@@ -131,7 +134,7 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     if before is None:
         return None
     if t.dep_ == "conj" and before.lower_ == "and" and not has_subject(t) \
-            and ((is_reporting(t) and not shares_auxiliary(t)) or _past_after_present(t)):
+            and ((is_reporting(t) and not shares_auxiliary(t)) or past_after_present(t)):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     if t.dep_ == "advcl" and writers_clause(t):
@@ -140,72 +143,12 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     comma = doc[opener.i - 1] if opener.i - 1 > first.i else None
     if t.dep_ == "conj" and _opens_with_that(t):  # `..., but that B`: a coordinated content
         return None
-    if t.dep_ == "conj" and _third_person_subject(t) and _after_a_break(first, before):
+    if t.dep_ == "conj" and third_person_subject(t) and after_a_break(first, before):
         mark = doc[before.i - 1] if before.text.lower() in ("and", "but") else before
         return doc[mark.i - 1]
     if opener.lower_ in _CONTRAST and comma is not None and comma.text == "," and has_subject(t):
         return doc[comma.i - 1]
     return None
-
-
-def _finite_form(verb: Token) -> str:
-    """The tag of a verb's first auxiliary (`to` for an infinitive), or its own: what tense it is in."""
-    aux = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass")), None)
-    return verb.tag_ if aux is None else ("TO" if aux.lower_ == "to" else aux.tag_)
-
-
-def _past_after_present(conj: Token) -> bool:
-    """`said he makes $41,000 a year and questioned how ...`, `urged them to coalesce and tried to ...`: a
-    verb in the simple past coordinated with a content verb that is not in the past is in the tense of the
-    reporting, so it is the speaker's next act, whatever its verb."""
-    head = conj.head
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
-        return False  # `has been impressed by her and liked ...`: the perfect reaches into the past
-    return conj.tag_ == "VBD" and _finite_form(conj) == "VBD" and _finite_form(head) in (
-        "VB", "VBZ", "VBP", "VBG", "MD", "TO")
-
-
-def shares_auxiliary(conj: Token) -> bool:
-    """`would sit Putin down and tell him ...`, `has not held dinners and never called a donor`, `to
-    get on a plane and go home`: a coordinated verb in the form the auxiliary or `to` of the verb it is
-    coordinated with asks for (a bare verb after a modal or `to`, a participle after `have`) shares it,
-    so it is that verb's second predicate, not an act of the reporting verb's subject (`said the ferry
-    would run and praised the crews`: `praised` takes no `would`)."""
-    head = conj.head
-    for aux in head.children:
-        if aux.i > head.i or aux.dep_ not in ("aux", "auxpass"):
-            continue
-        if conj.tag_ == "VB" and (aux.tag_ == "MD" or aux.lower_ == "to"):
-            return True
-        if conj.tag_ == "VBN" and aux.lemma_.lower() == "have":
-            return True
-    return False
-
-
-def _third_person_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() in ("he", "she", "they")
-               for c in verb.children)
-
-
-def _after_a_break(first: Token, before: Token) -> bool:
-    """Whether a coordinated clause starts after a dash or semicolon (`... — and he singled out B`,
-    `...; B`), with or without `and`/`but`: the writer going on, not the content."""
-    if before.text.lower() in ("and", "but"):
-        if before.i - 1 <= first.i:
-            return False
-        before = before.doc[before.i - 1]
-    return before.text in _BREAKS
-
-
-def writers_clause(clause: Token) -> bool:
-    """`even as B`: an adverbial clause with a subject of its own opened by a writer's subordinator
-    (writers_subordinators.txt: the words from the clause's first word to its marker)."""
-    if not has_subject(clause):
-        return False
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
-    if mark is None:
-        return False
-    return clause.doc[clause.left_edge.i : mark.i + 1].text.lower() in _WRITERS_SUBORDINATORS
 
 
 def coordinated_end(verb: Token, clause: Token) -> Token:
@@ -253,11 +196,6 @@ def _through_colon(end: Token) -> Token:
 def _opens_with_that(clause: Token) -> bool:
     """`that wages would rise`: a clause with its own `that`, a content of its own kind."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children if c.i < clause.i)
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
 
 
 def across_paragraphs(ctx: FieldContext, a: Token, b: Token) -> bool:
