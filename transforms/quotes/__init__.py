@@ -29,10 +29,11 @@ signed by its writer, in signatures.py. Each quote is 'direct' or 'partial'
 Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
 the Kremlin, ...`) are found in the same parse (reported.py for verb cues, reported_nouns.py for
 `according to` and nouns, reported_adjectives.py for stances, reported_span.py for the content's
-ends, content_breaks.py for where the writer takes over; the cues of cue_table.py) and become Quotes of type 'indirect'. One whose content is mostly
-a quotation is left to that quotation's row; a quotation inside reported content keeps its own
-row, as 'partial', with the statement's speaker (a name in quotation marks excepted: it stays
-nobody's words). Every Quote with a cue gets the cue's class: speech, belief or evidence.
+ends, content_breaks.py for where the writer takes over; the cues of cue_table.py) and become
+Quotes of type 'indirect'. One whose content is mostly a quotation is left to that quotation's row;
+a quotation inside reported content keeps its own row, as 'partial', with the statement's speaker
+(a name in quotation marks excepted: it stays nobody's words). Every Quote with a cue gets the
+cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
