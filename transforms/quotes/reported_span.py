@@ -120,21 +120,22 @@ def _second_act(first: Token, last: Token, t: Token) -> Token | None:
     the same speaker that the parse hung on the content (`said the economy would rebound and praised
     Kerry`; a verb of speech only: a stance or belief coordinated there is mostly the content's own
     predicate, `said he was impressed by her and liked her answers`; any verb in the simple past
-    after a content in the present: `said he makes $41,000 and questioned ...`), a contrasting clause with a
-    subject of its own after a comma (`argued the plan was sound, while critics said the costs were
-    hidden`), a clause with `he`, `she` or `they` for subject after a dash or semicolon (`said
-    Carson had been led astray — and he singled out Bennett`: the writer going on about the source;
-    with other subjects the annotators mostly keep it in the content) or the writer's clause of
-    circumstance, comma or not (`voted to ban cloning even as Congress grappled with its ethics`:
-    writers_subordinators.txt). None when `t` starts none."""
+    after a content in the present, after `and` or `but`: `said he makes $41,000 and questioned ...`,
+    `said the goal is X, but conceded ...`), a contrasting clause with a subject of its own after a
+    comma (`argued the plan was sound, while critics said the costs were hidden`), a clause with
+    `he`, `she` or `they` for subject after a dash or semicolon (`said Carson had been led astray —
+    and he singled out Bennett`: the writer going on about the source; with other subjects the
+    annotators mostly keep it in the content) or the writer's clause of circumstance, comma or not
+    (`voted to ban cloning even as Congress grappled with its ethics`: writers_subordinators.txt).
+    None when `t` starts none."""
     if t.dep_ not in ("conj", "advcl") or t.pos_ not in VERB_TAGS or t.right_edge.i < last.i:
         return None
     doc = t.doc
     before = doc[t.left_edge.i - 1] if t.left_edge.i > first.i + 1 else None
     if before is None:
         return None
-    if t.dep_ == "conj" and before.lower_ == "and" and not has_subject(t) \
-            and ((is_reporting(t) and not shares_auxiliary(t)) or past_after_present(t)):
+    if t.dep_ == "conj" and before.lower_ in ("and", "but") and not has_subject(t) \
+            and ((before.lower_ == "and" and is_reporting(t) and not shares_auxiliary(t)) or past_after_present(t)):
         end = doc[before.i - 1]
         return doc[end.i - 1] if end.text == "," and end.i > first.i else end
     if t.dep_ == "advcl" and writers_clause(t):

@@ -325,6 +325,8 @@ def test_a_contrast_after_but_goes_on_with_the_content(nlp: Language) -> None:
         # the past after a present content: the speaker's next act
         ("Owen Tabb said he earns little at the harbour and sold his boat last year.",
          "he earns little at the harbour"),
+        ("Owen Tabb said the harbour needs repairs but refused to name the cost.",
+         "the harbour needs repairs"),
         # the perfect reaches into the past: its coordinated verb goes on with it
         ("Mara Lindqvist said she has been pleased with the crews and liked their work.",
          "she has been pleased with the crews and liked their work"),
