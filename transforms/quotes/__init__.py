@@ -26,17 +26,17 @@ dateline's city as speaker) are in conventions.py; the letters of a readers' let
 signed by its writer, in signatures.py. Each quote is 'direct' or 'partial'
 (quote_type.py). The rules share one FieldContext per field (context.py).
 
-Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to
-the Kremlin, ...`) are found in the same parse (reported.py for verb cues, reported_nouns.py for
-`according to` and nouns, reported_adjectives.py for stances, reported_span.py for the content's
-ends; the cues of cue_table.py) and become Quotes of type 'indirect'. One whose content is mostly
-a quotation with no words of the writer's own around it (only `that`, or the quotation's own frame)
-is left to that quotation's row (quoted_content.py); where quotation marks broke the parse so
-that a quotation's cue got no complement, its statement is rebuilt from the cue's place
-(quoted_frames.py: `The levy signals "the end" for the ferry, said Tabb`); a quotation inside reported content keeps its
-own row, as 'partial', with the statement's speaker (a name in quotation marks and a label that
-qualifies a noun excepted: `the union's "final offer" demand` is not the source's words). Every
-Quote with a cue gets the cue's class: speech, belief or evidence.
+Statements reported without quotation marks (`Peskov said the leaders would meet`, `according to the
+Kremlin, ...`) are found in the same parse (reported.py for verb cues, reported_nouns.py for `according
+to` and nouns, reported_adjectives.py for stances, reported_span.py for the content's ends,
+content_breaks.py for where the writer takes over; the cues of cue_table.py) and become Quotes of type
+'indirect'. One whose content is mostly a quotation with no words of the writer's own around it (only
+`that`, or the quotation's own frame) is left to that quotation's row (quoted_content.py); where
+quotation marks broke the parse so that a quotation's cue got no complement, its statement is rebuilt
+from the cue's place (quoted_frames.py: `The levy signals "the end" for the ferry, said Tabb`); a
+quotation inside reported content keeps its own row, as 'partial', with the statement's speaker (a name
+in quotation marks and a label that qualifies a noun excepted: `the union's "final offer" demand` is not
+the source's words). Every Quote with a cue gets the cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.

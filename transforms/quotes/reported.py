@@ -111,7 +111,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
     the preposition: `for`, `of`), also a clause with a subject that `for` opens (`called for Tabb to
     resign`: kind `for`, content without the `for`). An object with what completes it is one
     content, of the completion's kind: `called the lines "unacceptable"`, `accused her of lying`
-    (kind `of`)."""
+    (kind `of`); an object's list ends with the member the parse hangs on the verb (`criticized A,
+    B, and C`)."""
     doc = verb.doc
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -132,15 +133,15 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
                                and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
-                yield "object", c.left_edge, _with_purpose(verb, c.right_edge)
+                yield "object", c.left_edge, _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
             elif completion.dep_ == "prep":
-                yield completion.lower_, c.left_edge, completion.right_edge
+                yield completion.lower_, c.left_edge, _with_stray_conjunct(verb, completion.right_edge)
             else:
                 yield "object", c.left_edge, completion.right_edge
         elif c.dep_ == "prep" and (obj is None or c.i < obj.i):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                yield c.lower_, pobj.left_edge, pobj.right_edge
+                yield c.lower_, pobj.left_edge, _with_stray_conjunct(verb, pobj.right_edge)
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive is not None and obj is None and passive.lower_ not in RELATIVE_PRONOUNS and any(
         c.dep_ == "agent" for c in children
@@ -166,6 +167,20 @@ def _with_purpose(verb: Token, end: Token) -> Token:
     the group of its havens`): what the source backs or says it wants is the object for that purpose."""
     for c in verb.children:
         if c.dep_ == "advcl" and c.left_edge.i == end.i + 1 and c.left_edge.lower_ == "to":
+            return c.right_edge
+    return end
+
+
+def _with_stray_conjunct(verb: Token, end: Token) -> Token:
+    """The end of an object with the last member of its list that the parse hangs on the verb
+    (`views Obama, Clinton, and Ryan more favorably`: `Ryan` a conjunct of `views`): a noun coordinated
+    with a verb is a misreading, and only punctuation and `and`/`or` stand between it and the object."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN") or c.i <= end.i:
+            continue
+        between = doc[end.i + 1 : c.left_edge.i]
+        if len(between) and all(t.is_punct or t.lower_ in ("and", "or") for t in between):
             return c.right_edge
     return end
 

@@ -13,11 +13,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from transforms.quotes.content_breaks import writers_clause
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, ISSUING_VERBS, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.noun_holders import holder_verb
-from transforms.quotes.reported_span import VERB_TAGS, across_paragraphs, content_span, in_paragraph, trimmed_end
+from transforms.quotes.reported_span import (
+    VERB_TAGS,
+    across_paragraphs,
+    content_span,
+    in_paragraph,
+    trimmed_end,
+)
 from transforms.quotes.speakers import resolve_speaker, subject_of
 from transforms.quotes.types import Statement
 
@@ -43,10 +50,17 @@ def according_to(ctx: FieldContext, according: Token) -> Iterator[Statement]:
         yield Statement(span[0], span[1], "according to", "clause", "speech", attribution)
 
 
+# What completes a verb: after a phrase of attribution inside its clause, the clause goes on.
+_COMPLETING = frozenset({"dobj", "dative", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
 def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[int, int] | None:
     """Character offsets of the clause a phrase of attribution (tokens `phrase` to `phrase_end`:
     `according to X`, `in a new poll`) attaches to, without the phrase, before or after it; the
-    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); the rest
+    reported clause when that clause is itself a report (`X said Y, according to Z`: Y); all of the
+    clauses coordinated before the one it hangs on (`A, B and C, according to Z`); up to a phrase
+    after the clause's verb, unless what follows completes the verb (`A, according to Z, the largest
+    rise in a decade`: the writer's comment); the rest
     of the sentence for a fragment the parse did not attach. None when no word is left."""
     phrase_start = phrase.i
     head = phrase.head if phrase.head.i != phrase.i else phrase
@@ -60,6 +74,11 @@ def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[in
         or (head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in VERB_TAGS and not is_reporting(head.head))
     ):
         head = head.head
+    # `A, B and C, according to Z`: the parse hangs a trailing phrase on the last of coordinated
+    # clauses, but it attributes them all
+    while head.dep_ == "conj" and head.i < phrase.i and head.head.pos_ in VERB_TAGS \
+            and ctx.paragraph(head.head.idx) == para:
+        head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
         head = clause
@@ -71,9 +90,29 @@ def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[in
         last -= 1
     if phrase_start <= first:
         first = phrase_end + 1
-    elif phrase_end >= last:
+    elif phrase_end >= last or (phrase_start > head.i and doc[phrase_start - 1].text == ","
+                                and not _clause_goes_on(head, phrase_end)):
+        # `A, according to Z, more than twice what ...`: what follows the phrase is the writer's comment
         last = phrase_start - 1
     return content_span(ctx, first, last, phrase.i)
+
+
+def _clause_goes_on(head: Token, phrase_end: int) -> bool:
+    """Whether the words after a phrase of attribution inside a clause complete the clause's verb (`G4S
+    receives, according to one report, $234 million`: its object, complement or adverbial clause)
+    rather than comment on it (`..., according to a poll, virtually the same as ...`, `..., even as ...`)."""
+    doc = head.doc
+    nxt = phrase_end + 1
+    while nxt < len(doc) and doc[nxt].is_punct:
+        nxt += 1
+    if nxt >= len(doc):
+        return False
+    part = next((c for c in head.children if c.left_edge.i <= nxt <= c.right_edge.i), None)
+    if part is None:
+        return False
+    if part.dep_ == "advcl":
+        return not writers_clause(part)
+    return part.dep_ in _COMPLETING
 
 
 def noun_statements(ctx: FieldContext, noun: Token) -> Iterator[Statement]:

@@ -26,6 +26,41 @@ def found(ctx: FieldContext, statements: list[Statement]) -> list[tuple[str, str
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier lost 37 boats, the marina had 36 left and the quay kept 13, according to Owen Tabb.",
+        "The harbour board hid the rust in 2010 and its engineers covered up the damage, according to Owen Tabb.",
+    ],
+)
+def test_according_to_after_coordinated_clauses_attributes_them_all(context: Context, text: str) -> None:
+    """`A, B and C, according to X`: the parse hangs the phrase on the last clause, but X stands for all."""
+    ctx = context(text, OWEN)
+    got = found(ctx, list(according_to(ctx, word(ctx, "according"))))
+    assert got == [(text[: text.index(", according")], "according to", "Owen Tabb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's comment after the phrase
+        ("Ferry traffic rose 12 percent last year, according to the harbour office, the largest rise in a decade.",
+         "Ferry traffic rose 12 percent last year"),
+        ("The levy passed easily, according to Owen Tabb, even as the council protested.", "The levy passed easily"),
+        # the clause goes on after the phrase: its reason is the source's too
+        ("The levy is fair, according to Owen Tabb, because the harbour needs repairs.",
+         "The levy is fair, according to Owen Tabb, because the harbour needs repairs"),
+    ],
+)
+def test_according_to_inside_its_clause_ends_it_unless_the_clause_goes_on(context: Context, text: str,
+                                                                          content: str) -> None:
+    """`A, according to X, the largest rise in a decade`: what follows a phrase after the clause's verb is the
+    writer's comment, unless it completes the verb (an object, a complement, a reason)."""
+    ctx = context(text, OWEN)
+    got = found(ctx, list(according_to(ctx, word(ctx, "according"))))
+    assert [c for c, _, _ in got] == [content]
+
+
 def test_according_to_either_side_of_its_clause(context: Context) -> None:
     for text, cue in (
         ("According to Owen Tabb, the pier will close in June.", "According"),

@@ -157,3 +157,15 @@ def test_according_to_takes_the_whole_clause(quotes: Quotes, sentence: str, cont
     """The parse may hang `according to X` on an auxiliary or on a clause that a verb reporting
     nothing takes (`would see fares go down`); the content is still the whole clause."""
     assert by_cue(quotes(sentence), "according to").text == content
+
+
+def test_the_last_member_of_an_objects_list_the_parse_hangs_on_the_verb_is_content(
+    quotes: Quotes,  # noqa: F811
+) -> None:
+    """`criticized A, B, and C`: the parse may make C a conjunct of the verb; a noun coordinated with a verb
+    is a misreading, so C ends the object's list (a verb there is the speaker's next act)."""
+    q = by_cue(quotes("Owen Tabb criticized the ferry timetable, the harbour levy, and the new parking rules."),
+               "criticize")
+    assert q.text == "the ferry timetable, the harbour levy, and the new parking rules"
+    q = by_cue(quotes("Owen Tabb criticized the ferry timetable and praised the harbour crews."), "criticize")
+    assert q.text == "the ferry timetable"
