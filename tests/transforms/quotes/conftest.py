@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from tests.transforms.quotes.mentions import entities
+from transforms.quotes import Quote, field_quotes
 from transforms.quotes.context import FieldContext
 
 # (canonical name, label, surface forms)
@@ -27,3 +28,17 @@ def context(nlp: Language) -> Context:
         return FieldContext("body", doc, entities({"body": doc}, *specs))
 
     return build
+
+
+@pytest.fixture(scope="module")
+def body_rows(nlp: Language) -> Callable[..., list[Quote]]:
+    """field_quotes' rows for one body text with the given entities (specs) mentioned in it, each row
+    checked against the invariant `text = field_text[char_start:char_end]`."""
+
+    def run(text: str, *specs: Spec) -> list[Quote]:
+        doc = nlp(text)
+        rows = field_quotes("body", doc, entities({"body": doc}, *specs))
+        assert all(q.text == text[q.char_start : q.char_end] for q in rows), rows
+        return rows
+
+    return run

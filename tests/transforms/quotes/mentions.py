@@ -8,6 +8,10 @@ from spacy.tokens import Doc
 
 from transforms.entities import Entity, Mention
 
+# Fictional people the quote tests name: (canonical name, label, surface forms).
+MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
+OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+
 
 def entities(docs: dict[str, Doc], *specs: tuple[str, str, list[str]]) -> list[Entity]:
     """Entities (name, label, surface forms) mentioned wherever a surface form occurs as a word."""

@@ -9,31 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 
-from tests.transforms.quotes.mentions import entities
-from transforms.quotes import INDIRECT, PARTIAL, Quote, field_quotes
+from tests.transforms.quotes.mentions import MARA, OWEN
+from transforms.quotes import INDIRECT, PARTIAL, Quote
 from transforms.quotes.context import FieldContext
 from transforms.quotes.quoted_content import modifies_a_noun, mostly_quoted, stands_for_quotation
 from transforms.quotes.types import Statement
 
 Context = Callable[..., FieldContext]
 Quotes = Callable[[str], list[Quote]]
-MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
-OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
 
 
 @pytest.fixture(scope="module")
-def quotes(nlp: Language) -> Quotes:
+def quotes(body_rows: Callable[..., list[Quote]]) -> Quotes:
     """The rows of a body text mentioning Mara Lindqvist and Owen Tabb, invariant checked."""
-
-    def run(text: str) -> list[Quote]:
-        doc = nlp(text)
-        rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
-        assert all(q.text == text[q.char_start : q.char_end] for q in rows), rows
-        return rows
-
-    return run
+    return lambda text: body_rows(text, MARA, OWEN)
 
 
 def statement(text: str, content: str) -> Statement:

@@ -8,27 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 
-from tests.transforms.quotes.mentions import entities
-from transforms.quotes import INDIRECT, PARTIAL, Quote, field_quotes
+from tests.transforms.quotes.mentions import MARA, OWEN
+from transforms.quotes import INDIRECT, PARTIAL, Quote
 
 Quotes = Callable[[str], list[Quote]]
-MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
-OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
 
 
 @pytest.fixture(scope="module")
-def quotes(nlp: Language) -> Quotes:
+def quotes(body_rows: Callable[..., list[Quote]]) -> Quotes:
     """The rows of a body text mentioning Mara Lindqvist and Owen Tabb, invariant checked."""
-
-    def run(text: str) -> list[Quote]:
-        doc = nlp(text)
-        rows = field_quotes("body", doc, entities({"body": doc}, MARA, OWEN))
-        assert all(q.text == text[q.char_start : q.char_end] for q in rows), rows
-        return rows
-
-    return run
+    return lambda text: body_rows(text, MARA, OWEN)
 
 
 def rows_of(rows: list[Quote], kind: str, cue: str | None = None) -> list[tuple[str, str | None, str | None]]:
