@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.entities import Entity, Mention
+from transforms.quotes.context import FieldContext
 
 # Fictional people the quote tests name: (canonical name, label, surface forms).
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
 OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+COUNCIL = ("Harbour Council", "ORG", ["Harbour Council"])
+
+
+def word(ctx: FieldContext, text: str, nth: int = 0) -> Token:
+    """The `nth` token of a FieldContext's doc whose text is `text`."""
+    return [t for t in ctx.doc if t.text == text][nth]
 
 
 def entities(docs: dict[str, Doc], *specs: tuple[str, str, list[str]]) -> list[Entity]:

@@ -6,19 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Token
 
+from tests.transforms.quotes.mentions import COUNCIL, MARA, OWEN, word
 from transforms.quotes.antecedents import antecedent_of, salience
 from transforms.quotes.context import FieldContext
 
 Context = Callable[..., FieldContext]
-MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
-OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
-COUNCIL = ("Harbour Council", "ORG", ["Harbour Council"])
-
-
-def word(ctx: FieldContext, text: str, nth: int = 0) -> Token:
-    return [t for t in ctx.doc if t.text == text][nth]
 
 
 def test_pronoun_antecedents_outside_quotes_only(context: Context) -> None:
