@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.run_summary import RunSummary
+from newsetl import terminal
 from warehouse.layout import database
 from warehouse.schema import CONTENT_TABLES, FILE_STATUSES
 
@@ -19,7 +20,7 @@ def print_summary(s: RunSummary, warehouse: Path, wall_seconds: float | None = N
     """Files by status, rows committed, quarantined files (the first 20), failures and where to look.
     The time shown is `wall_seconds`, what the caller waited (start-up included), when given; else the
     flow's own."""
-    console = console or Console()
+    console = console or terminal.console()
     for notice in s.notices:
         console.print(f"[yellow]recovery:[/] {notice}", soft_wrap=True, highlight=False)
     st = s.statuses
@@ -78,7 +79,7 @@ def duckdb_command() -> str:
 def print_profile(s: RunSummary, wall_seconds: float, console: Console | None = None) -> None:
     """Where the time went: worker stages (seconds summed over the worker processes, which run in
     parallel) and the flow process's own stages (wall-clock, of which waiting is idle time)."""
-    console = console or Console()
+    console = console or terminal.console()
     table = Table(title=f"where the time went ({wall_seconds:.1f}s wall clock)", show_header=True)
     for col, justify in (("process", "left"), ("stage", "left"), ("seconds", "right"), ("share", "right")):
         table.add_column(col, justify=justify)

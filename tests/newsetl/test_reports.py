@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from newsetl.reports import (
@@ -126,6 +127,27 @@ def test_tables_written_to_a_pipe_keep_every_cell_whole_unless_columns_is_set(ca
     print_tables([QUOTES], limit=3)
     lines = capsys.readouterr().out.splitlines()
     assert all(len(line) <= 100 for line in lines) and "…" in "".join(lines)
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", " ", "80x"])
+def test_a_columns_that_is_no_width_is_taken_as_unset(capsys, monkeypatch, columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)  # COLUMNS=0 made rich print nothing at all; garbage cut to 80
+    print_tables([QUOTES], limit=3)
+    lines = capsys.readouterr().out.splitlines()
+    body = [line for line in lines if line.startswith("│")]
+    assert len(body) == 3 and "…" not in "".join(lines)
+    assert all(QUOTES.rows[0][2].strip() in line for line in body)
+
+
+def test_wide_characters_are_measured_in_terminal_cells(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    quote = "我们要坚持和平发展道路，这是中国的一贯立场" * 5  # each character takes two cells
+    print_tables([Report("quotes", "Quotes.", (), ("speaker", "quote"), (("习近平", quote), ("Ann", "ok")))])
+    out = capsys.readouterr().out
+    assert quote in out and "…" not in out
+    monkeypatch.setenv("COLUMNS", "60")  # a width asked for: the table fits it in cells, not in characters
+    print_tables([Report("quotes", "Quotes.", (), ("speaker", "quote"), (("习近平", quote), ("Ann", "ok")))])
+    assert all(cell_len(line) <= 60 for line in capsys.readouterr().out.splitlines())
 
 
 def test_a_table_too_wide_for_the_terminal_is_shown_one_block_per_row() -> None:
