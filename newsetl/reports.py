@@ -188,9 +188,15 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric
     if sum(floors) > available:
         return None
     # the largest cap such that every text column narrowed to max(cap, its floor) fits
-    cap = max(widths)
-    while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) > available:
-        cap -= 1
+    # (the total grows with the cap, so halve the range: a cell of a million characters is a million caps)
+    def fits(cap: int) -> bool:
+        return sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) <= available
+
+    low, high = 1, max(widths)  # fits(1) holds: every column at its floor fits (checked above)
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(mid) else (low, mid - 1)
+    cap = low
     return [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
 
 

@@ -226,3 +226,25 @@ def test_per_story_reports_count_a_quotation_repeated_in_copies_of_one_story_onc
 
 def test_every_report_runs_per_story_on_an_empty_warehouse(empty_db: Path) -> None:
     assert len(run_reports(empty_db, per_story=True)) == len(run_reports(empty_db))
+
+
+def test_column_widths_narrow_a_huge_cell_in_a_few_steps(monkeypatch) -> None:
+    import newsetl.reports as reports
+
+    headers, numeric = ["speaker", "quote", "headline"], [False, False, False]
+    tried = []
+
+    def counting_sum(values):  # each call totals the widths for one cap tried
+        tried.append(1)
+        return sum(values)
+
+    monkeypatch.setattr(reports, "sum", counting_sum, raising=False)
+    widths = column_widths(headers, [["Ann Lee", "w" * 5_000_000, "h" * 30]], numeric, 80)
+    assert widths is not None and sum(widths) + 3 * 3 + 1 <= 80 and widths[0] == 7
+    assert len(tried) < 100  # about log2 of the widest cell, not one per character of it
+    for width in range(20, 200, 7):  # the widths narrowing one character at a time gives
+        cap, floors, natural = 500, [7, 8, 8], [7, 500, 30]
+        while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)) > width - 10:
+            cap -= 1
+        got = column_widths(headers, [["Ann Lee", "w" * 500, "h" * 30]], numeric, width)
+        assert got is None or got == [min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)], width
