@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsetl.terminal import asked_width
+from newsetl.terminal import asked_width, printable
 from newsetl.terminal import console as terminal_console
 from warehouse.per_story import per_story_views
 from warehouse.queries import standard_queries
@@ -118,7 +118,7 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
     for report in reports:
         report = without_ids(report)
         shown = report.rows[:limit] if limit > 0 else report.rows
-        texts = [[cell_text(v) for v in row] for row in shown]
+        texts = [[printable(cell_text(v)) for v in row] for row in shown]  # escapes shown: one line per row
         numeric = [bool(report.rows) and all(is_number(row[i]) for row in report.rows if row[i] is not None)
                    for i in range(len(report.columns))]
         headers = [col.replace("_", " ") for col in report.columns]

@@ -248,3 +248,13 @@ def test_column_widths_narrow_a_huge_cell_in_a_few_steps(monkeypatch) -> None:
             cap -= 1
         got = column_widths(headers, [["Ann Lee", "w" * 500, "h" * 30]], numeric, width)
         assert got is None or got == [min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)], width
+
+
+def test_control_characters_in_a_cell_are_shown_escaped_on_one_line(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    hostile = "first para.\n\nsecond\u2028third \x1b[31mred\x07"
+    print_tables([Report("r", "Quotes.", (), ("speaker", "quote"), (("Ann", hostile), ("Bob", "ok")))])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u2028" not in out
+    body = [line for line in out.splitlines() if line.startswith("│")]
+    assert len(body) == 2 and "first para.\\n\\nsecond\\u2028third \\x1b[31mred\\x07" in body[0]

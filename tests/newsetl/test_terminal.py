@@ -33,3 +33,10 @@ def test_a_console_prints_whole_lines_whatever_columns_says(monkeypatch, columns
 def test_a_width_asked_for_is_kept(monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "57")
     assert console().width == 57 and console(stderr=True).width == 57
+
+
+def test_printable_writes_control_characters_as_escapes_and_keeps_the_rest() -> None:
+    from newsetl.terminal import printable
+
+    assert printable("evil\x1b[31mRED\x07\nline\u2028x\x85\tok") == "evil\\x1b[31mRED\\x07\\nline\\u2028x\\x85\\tok"
+    assert printable("Zoë said “no” — 习近平, [/] [red]") == "Zoë said “no” — 习近平, [/] [red]"
