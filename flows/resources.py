@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -51,6 +52,9 @@ class SpacyModel:
             return _loaded(self.name)
         except Exception as exc:  # spaCy, thinc and srsly raise many kinds for one damaged folder
             first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            where = self._damaged_part(exc)
+            if where and where not in first:  # `Unpack failed: incomplete input` says not which file
+                first = f"{where}: {first}"
             raise ModelUnloadable(f"{UNLOADABLE}{self.name} could not be loaded: {first}") from exc
 
     def exclusive(self) -> threading.Lock:
@@ -81,6 +85,24 @@ class SpacyModel:
         if self.meta_file() is None:
             return f"{self.name!r} is an installed package but not a spaCy model"
         return None
+
+    def _damaged_part(self, exc: BaseException) -> str | None:
+        """The file or component folder of the model that spaCy was reading when `exc` was raised
+        (`ner`, `vocab/strings.json`, `config.cfg`), relative to the model's folder; None when no frame of
+        its traceback held a path inside it. spaCy's loaders pass each part's path down as an argument:
+        the innermost frame holding one names the part that failed."""
+        folder = Path(self.name)
+        roots = [folder] if folder.is_dir() else self._package_folders() or []
+        found = None
+        for frame, _ in traceback.walk_tb(exc.__traceback__):
+            for value in frame.f_locals.values():
+                if isinstance(value, Path | str) and value:
+                    for root in roots:
+                        try:
+                            found = Path(value).relative_to(root).as_posix()
+                        except (ValueError, OSError):
+                            continue
+        return None if found in (None, ".") else found
 
     def _package_folders(self) -> list[Path] | None:
         """The folders of the installed package of this name; None when there is no such package."""

@@ -6,7 +6,7 @@ import atexit
 import gc
 from datetime import date
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.tasks import exponential_backoff
@@ -69,6 +69,8 @@ def process_batch(
             try:
                 nlp = model.pipeline()
             except ModelUnloadable as exc:
+                # the one-line reason is the state's; how spaCy failed goes to the logs, shown with -v
+                get_run_logger().info("%s", exc, exc_info=exc)
                 return Failed(message=str(exc))
         try:
             batch = processor(nlp, readable, today)

@@ -194,9 +194,10 @@ def exclude(article_id: str, warehouse: WarehouseOpt = _W, why: WhyOpt = "", who
 def list_(warehouse: WarehouseOpt = _W) -> None:
     """The corrections as the views last applied them, with their status."""
     import duckdb
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from newsetl import terminal
     from warehouse.layout import database
 
     db = database(warehouse)
@@ -217,8 +218,8 @@ def list_(warehouse: WarehouseOpt = _W) -> None:
     for c in columns:
         table.add_column(c)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console().print(table)
+        table.add_row(*(Text(terminal.printable("" if v is None else str(v))) for v in row))  # data, not markup
+    terminal.console().print(table)
     _files_since(warehouse, {row[0] for row in rows})
 
 

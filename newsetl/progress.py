@@ -20,6 +20,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from newsetl import terminal
+
 
 class RateColumn(ProgressColumn):
     """Files per second, over rich's recent window; blank until there is one."""
@@ -33,7 +35,7 @@ def progress_bar(console: Console | None = None) -> Iterator[Callable[[int, int]
     """Yield a listener for flows.run's `on_progress` that draws a transient bar on `console` (default:
     stderr), or None when that is not a terminal. Until the run knows its files it shows `starting`
     (the Prefect server, the model, the workers)."""
-    console = console or Console(stderr=True)
+    console = console or terminal.console(stderr=True)
     if not console.is_terminal:
         yield None
         return

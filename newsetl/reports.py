@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import numbers
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +19,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsetl.terminal import asked_width, printable
+from newsetl.terminal import console as terminal_console
 from warehouse.per_story import per_story_views
 from warehouse.queries import standard_queries
 from warehouse.sql_text import literal
@@ -108,13 +110,15 @@ def print_tables(reports: Sequence[Report], console: Console | None = None, limi
     fits the console's width (id columns left out): one line per row, column names whole (words of
     `a_name` may wrap onto a second header line), numbers whole and right-aligned, long text cut with an
     ellipsis (CSV, JSON and the HTML page carry it whole). Written to a pipe or a file (no terminal and
-    no COLUMNS), a table is as wide as its cells: nothing is cut for a terminal that is not there."""
-    whole = console is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS")
-    console = console or Console()
+    no COLUMNS), a table is as wide as its cells: nothing is cut for a terminal that is not there.
+    Widths are terminal cells (a CJK character takes two). A COLUMNS that is not a positive whole number
+    (`0`, `-5`, `abc`) is taken as unset (newsetl.terminal)."""
+    whole = console is None and not sys.stdout.isatty() and asked_width() is None
+    console = console or terminal_console()
     for report in reports:
         report = without_ids(report)
         shown = report.rows[:limit] if limit > 0 else report.rows
-        texts = [[cell_text(v) for v in row] for row in shown]
+        texts = [[printable(cell_text(v)) for v in row] for row in shown]  # escapes shown: one line per row
         numeric = [bool(report.rows) and all(is_number(row[i]) for row in report.rows if row[i] is not None)
                    for i in range(len(report.columns))]
         headers = [col.replace("_", " ") for col in report.columns]
@@ -158,8 +162,9 @@ def _cell(value: str) -> Text:
 
 
 def natural_width(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
-    """Characters a table of these cells takes with no cell cut and no header wrapped, borders included."""
-    return sum(max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)) + 3 * len(headers) + 1
+    """Terminal cells a table of these cells takes with no cell cut and no header wrapped, borders included."""
+    return (sum(max([cell_len(h), *(cell_len(row[i]) for row in rows)]) for i, h in enumerate(headers))
+            + 3 * len(headers) + 1)
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
@@ -171,11 +176,11 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric
     below their longest header word or 8 characters; numbers never narrow. None when even that does
     not fit (too many columns for the terminal)."""
     available = console_width - (3 * len(headers) + 1)  # borders and one space of padding each side (natural_width)
-    cells = [max((len(row[i]) for row in rows), default=0) for i in range(len(headers))]
-    natural = [max(c, len(h)) for c, h in zip(cells, headers, strict=True)]
+    cells = [max((cell_len(row[i]) for row in rows), default=0) for i in range(len(headers))]
+    natural = [max(c, cell_len(h)) for c, h in zip(cells, headers, strict=True)]
     if sum(natural) <= available:
         return natural
-    word = [max(len(w) for w in h.split()) if h.split() else 1 for h in headers]
+    word = [max(cell_len(w) for w in h.split()) if h.split() else 1 for h in headers]
     widths = [max(c, w, 1) for c, w in zip(cells, word, strict=True)]
     floors = [widths[i] if numeric[i] else min(widths[i], max(word[i], 8)) for i in range(len(headers))]
     if sum(widths) <= available:
@@ -183,9 +188,15 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric
     if sum(floors) > available:
         return None
     # the largest cap such that every text column narrowed to max(cap, its floor) fits
-    cap = max(widths)
-    while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) > available:
-        cap -= 1
+    # (the total grows with the cap, so halve the range: a cell of a million characters is a million caps)
+    def fits(cap: int) -> bool:
+        return sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) <= available
+
+    low, high = 1, max(widths)  # fits(1) holds: every column at its floor fits (checked above)
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(mid) else (low, mid - 1)
+    cap = low
     return [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
 
 

@@ -82,6 +82,26 @@ def test_a_damaged_model_folder_fails_in_one_line_naming_it_and_loads_once_repai
     assert model.pipeline()("It works.")[0].text == "It"
 
 
+def test_a_damaged_model_names_the_part_that_would_not_load(damaged_model):
+    import pytest
+
+    from flows.resources import ModelUnloadable
+
+    folder, model = damaged_model, SpacyModel(str(damaged_model))
+    with pytest.raises(ModelUnloadable) as raised:  # parser/model cut short: msgpack says not which file
+        model.pipeline()
+    assert str(raised.value).startswith(f"spaCy model {folder} could not be loaded: parser: ")
+    (folder / "vocab" / "strings.json").write_text("[")  # a word list cut short
+    with pytest.raises(ModelUnloadable) as raised:
+        model.pipeline()
+    assert str(raised.value).startswith(f"spaCy model {folder} could not be loaded: vocab/strings.json: ")
+    (folder / "meta.json").write_text("{")
+    with pytest.raises(ModelUnloadable) as raised:
+        model.pipeline()
+    assert str(raised.value).startswith(f"spaCy model {folder} could not be loaded: meta.json: ")
+    assert "\n" not in str(raised.value)
+
+
 def test_tasks_on_threads_share_one_lock_per_pipeline():
     """Threads of one process share a pipeline, whose memory zones must not overlap: one lock per model."""
     import threading

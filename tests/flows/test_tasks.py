@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from datetime import date
 
 from flows.landing import LandingFile, LocalFolder
@@ -110,3 +111,33 @@ def test_a_model_that_cannot_be_loaded_fails_the_batch_at_once_naming_it(tmp_pat
     failed, message = one_batch()
     assert failed and _Damaged.loads == 1  # no retry: it would fail alike
     assert message == "spaCy model /models/en_news could not be loaded: Unpack failed: incomplete input"
+
+
+class _Truncated(SpacyModel):
+    def pipeline(self):
+        from flows.resources import ModelUnloadable
+
+        try:
+            raise ValueError("Unpack failed: incomplete input")
+        except ValueError as exc:
+            raise ModelUnloadable(f"spaCy model {self.name} could not be loaded: parser: {exc}") from exc
+
+
+def test_how_a_model_failed_to_load_is_logged_with_its_traceback_for_verbose_runs(tmp_path, caplog):
+    import logging
+
+    from prefect import flow
+
+    (tmp_path / "a.txt").write_text("ay")
+    source = LocalFolder(tmp_path)
+
+    @flow
+    def one_batch() -> bool:
+        return process_batch(source, source.discover(1_000), _Truncated("/models/en_news"), echo,
+                             date(2026, 11, 30), 1_000, return_state=True).is_failed()
+
+    with caplog.at_level(logging.INFO, logger="prefect"):
+        assert one_batch()
+    logged = [r for r in caplog.records if "could not be loaded" in r.getMessage() and r.exc_info]
+    assert logged and logged[0].levelno == logging.INFO  # -v shows it; a quiet run prints one line
+    assert "Unpack failed" in "".join(traceback.format_exception(*logged[0].exc_info))

@@ -121,3 +121,12 @@ def test_list_says_when_the_files_hold_lines_not_applied_yet_or_no_longer_load(t
     assert listed.exit_code == 1 and "c1" in listed.output
     assert (f"newsetl correct: the files no longer load, so the list above is as last applied: {fixes}:4: "
             "target 'nothex' must be") in " ".join(listed.output.split())
+
+
+def test_list_prints_a_why_or_who_as_data_never_as_markup(tmp_path: Path) -> None:
+    wh = warehouse(tmp_path / "wh")
+    done = correct("exclude", A, "--warehouse", str(wh), "--why", "ad [/] [red]x[/red]", "--who", "[bold]ana")
+    assert done.exit_code == 0, done.output
+    listed = correct("list", "--warehouse", str(wh))  # `[/]` raised MarkupError
+    assert listed.exit_code == 0, listed.output
+    assert "[red]" in listed.output  # shown as typed

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from newsetl.reports import (
@@ -128,6 +129,27 @@ def test_tables_written_to_a_pipe_keep_every_cell_whole_unless_columns_is_set(ca
     assert all(len(line) <= 100 for line in lines) and "…" in "".join(lines)
 
 
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", " ", "80x"])
+def test_a_columns_that_is_no_width_is_taken_as_unset(capsys, monkeypatch, columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)  # COLUMNS=0 made rich print nothing at all; garbage cut to 80
+    print_tables([QUOTES], limit=3)
+    lines = capsys.readouterr().out.splitlines()
+    body = [line for line in lines if line.startswith("│")]
+    assert len(body) == 3 and "…" not in "".join(lines)
+    assert all(QUOTES.rows[0][2].strip() in line for line in body)
+
+
+def test_wide_characters_are_measured_in_terminal_cells(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    quote = "我们要坚持和平发展道路，这是中国的一贯立场" * 5  # each character takes two cells
+    print_tables([Report("quotes", "Quotes.", (), ("speaker", "quote"), (("习近平", quote), ("Ann", "ok")))])
+    out = capsys.readouterr().out
+    assert quote in out and "…" not in out
+    monkeypatch.setenv("COLUMNS", "60")  # a width asked for: the table fits it in cells, not in characters
+    print_tables([Report("quotes", "Quotes.", (), ("speaker", "quote"), (("习近平", quote), ("Ann", "ok")))])
+    assert all(cell_len(line) <= 60 for line in capsys.readouterr().out.splitlines())
+
+
 def test_a_table_too_wide_for_the_terminal_is_shown_one_block_per_row() -> None:
     wide = Report("freshness", "Data freshness.", (), tuple(f"column_number_{i}" for i in range(12)),
                   ((*range(12),), (*range(12, 24),)))
@@ -204,3 +226,35 @@ def test_per_story_reports_count_a_quotation_repeated_in_copies_of_one_story_onc
 
 def test_every_report_runs_per_story_on_an_empty_warehouse(empty_db: Path) -> None:
     assert len(run_reports(empty_db, per_story=True)) == len(run_reports(empty_db))
+
+
+def test_column_widths_narrow_a_huge_cell_in_a_few_steps(monkeypatch) -> None:
+    import newsetl.reports as reports
+
+    headers, numeric = ["speaker", "quote", "headline"], [False, False, False]
+    tried = []
+
+    def counting_sum(values):  # each call totals the widths for one cap tried
+        tried.append(1)
+        return sum(values)
+
+    monkeypatch.setattr(reports, "sum", counting_sum, raising=False)
+    widths = column_widths(headers, [["Ann Lee", "w" * 5_000_000, "h" * 30]], numeric, 80)
+    assert widths is not None and sum(widths) + 3 * 3 + 1 <= 80 and widths[0] == 7
+    assert len(tried) < 100  # about log2 of the widest cell, not one per character of it
+    for width in range(20, 200, 7):  # the widths narrowing one character at a time gives
+        cap, floors, natural = 500, [7, 8, 8], [7, 500, 30]
+        while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)) > width - 10:
+            cap -= 1
+        got = column_widths(headers, [["Ann Lee", "w" * 500, "h" * 30]], numeric, width)
+        assert got is None or got == [min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)], width
+
+
+def test_control_characters_in_a_cell_are_shown_escaped_on_one_line(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    hostile = "first para.\n\nsecond\u2028third \x1b[31mred\x07"
+    print_tables([Report("r", "Quotes.", (), ("speaker", "quote"), (("Ann", hostile), ("Bob", "ok")))])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u2028" not in out
+    body = [line for line in out.splitlines() if line.startswith("│")]
+    assert len(body) == 2 and "first para.\\n\\nsecond\\u2028third \\x1b[31mred\\x07" in body[0]

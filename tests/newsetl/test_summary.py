@@ -73,3 +73,15 @@ def test_the_duckdb_command_stays_on_one_line_in_narrow_output():
     print_summary(RunSummary("0123456789abcdef", files_seen=1, seconds=1.0), deep, console=console)
     lines = console.export_text().splitlines()
     assert any(line.endswith(f"-readonly {deep}/news.duckdb)") and line.startswith("warehouse: ") for line in lines)
+
+
+def test_file_names_and_reasons_are_printed_as_data_never_as_markup_or_escapes():
+    s = RunSummary("0123456789abcdef", files_seen=3)
+    s.statuses.update({"quarantined": 3})
+    s.quarantined += [("a[/]b.txt", "no body"), ("[red]x[/red].txt", "no date [/]"),
+                      ("evil\x1b[31mRED\x07\nline.txt", "no body")]
+    s.failures.append("batch 0 (1 files) failed: spaCy model /m[/]x could not be loaded: [E050] no")
+    out = printed(s)  # `[/]` raised MarkupError once the run had published
+    assert "quarantined a[/]b.txt: no body" in out and "quarantined [red]x[/red].txt: no date [/]" in out
+    assert "quarantined evil\\x1b[31mRED\\x07\\nline.txt: no body" in out and "\x1b" not in out
+    assert "failed batch 0 (1 files) failed: spaCy model /m[/]x could not be loaded: [E050] no" in out

@@ -6,7 +6,9 @@ verb opens its sentence, capitalised, finite (`Says`, `Warns`, `Claims`) and wit
 parse; the one who says is the person the headline is about. This rule applies only there: in the
 headline, the standfirst, or the body's first paragraph (where scraped subheads land), and gives the
 person named in the headline (the last one, the headline's speaker is most often named near its end:
-`..., Trump hints`), else nobody: an article whose headline names no person gives no guess.
+`..., Trump hints`), else nobody: an article whose headline names no person gives no guess. A person
+named inside the statement itself (a headline `Says Trump will lose`: Trump is what is said, not who
+says it) is never its speaker.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ def headline_speaker(ctx: FieldContext, verb: Token) -> Attribution | None:
         return None
     if ctx.field not in ("headline", "standfirst", "body"):
         return None
+    # the verb's own words (its subtree) are what is said: a person named there is not the one saying it
+    own = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)) if ctx.field == "headline" else (0, 0)
     named = [(m.start, m.text, e) for e in ctx.entities if e.label == "PERSON" for m in e.mentions
-             if m.field == "headline"]
+             if m.field == "headline" and not (own[0] <= m.start < own[1])]
     if not named:
         return None
     _, words, person = max(named, key=lambda x: x[0])  # the mention's words: the headline names the speaker

@@ -39,3 +39,10 @@ def test_a_verb_with_its_own_subject_keeps_it(nlp: Language) -> None:
     rows = _statements(nlp, "Port deal is his secret weapon, Tabb hints", "standfirst",
                        "Lindqvist says the port would be sold to the highest bidder.")
     assert rows["the port would be sold to the highest bidder"][1] == "Mara Lindqvist"
+
+
+def test_a_person_named_in_what_a_headline_says_is_not_its_speaker(nlp: Language) -> None:
+    docs = {"headline": nlp("Says Lindqvist would sell the port to the highest bidder")}
+    rows = field_quotes("headline", docs["headline"], entities(docs, TABB, LINDQVIST))
+    said = {q.text: (q.speaker_mention, q.speaker) for q in rows if q.quote_type == INDIRECT}
+    assert said["Lindqvist would sell the port to the highest bidder"] == (None, None)
