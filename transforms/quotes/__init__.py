@@ -50,7 +50,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
@@ -132,7 +132,7 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
     statements += quotation_statements(ctx, attributions, inside, statements)
     framed = {n: _frame_start(ctx.text, a, quotes[n].char_start) for n, a in enumerate(own) if a is not None}
-    terms = unspoken_terms([q.text for q in quotes], [q.quote_type == PARTIAL for q in quotes],
+    terms = unspoken_terms([_words(ctx, q) for q in quotes], [q.quote_type == PARTIAL for q in quotes],
                            [_held(q, statements) for q in quotes], own)
     quotes = [_nobodys(q) if n in terms else q for n, q in enumerate(quotes)]
     quotes = _within_statements(quotes, statements, labels, framed)
@@ -144,6 +144,11 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
               if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT
                       else is_markup(q.text) or q.char_start in attribute_values)]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
+
+
+def _words(ctx: FieldContext, q: Quote) -> Span:
+    """The tokens of a quote's characters (none for a quote of blanks)."""
+    return ctx.doc.char_span(q.char_start, q.char_end, alignment_mode="expand") or ctx.doc[0:0]
 
 
 def _held(q: Quote, statements: list[Statement]) -> bool:

@@ -38,18 +38,30 @@ def quoted(rows: list[Quote], text: str) -> Quote:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [("establishment", True), ("Apollo 13,", True), ("real relief.", True), ("USA! USA!", True),
-     ("the best deal in town", False), ("", False), ("...", False)],
+    ("text", "words", "expected"),
+    [('She ran as the "establishment" choice.', "establishment", True),
+     ('He starred in "Harbour Lights, " a film.', "Harbour Lights,", True),
+     ('They spoke of a "rigged economy" again.', "rigged economy", True),
+     ('The crowd chanted "Lock her up!" at the rally.', "Lock her up!", False),
+     ('The sign read "stay home." on the door.', "stay home.", False),
+     ('It was "the best deal in town" for once.', "the best deal in town", False),
+     ('It was "..." for once.', "...", False)],
 )
-def test_a_term_is_at_most_three_words(text: str, expected: bool) -> None:
-    assert is_quoted_term(text) is expected
+def test_a_term_is_at_most_three_words_and_no_clause(nlp: Language, text: str, words: str, expected: bool) -> None:
+    doc = nlp(text)
+    start = text.index(words)
+    assert is_quoted_term(doc.char_span(start, start + len(words), alignment_mode="expand")) is expected
 
 
-def test_only_unheld_partial_terms_without_a_cue_of_their_own() -> None:
+def test_only_unheld_partial_terms_without_a_cue_of_their_own(nlp: Language) -> None:
     said = Attribution("Tabb", "Owen Tabb", None, "say")
     bare = Attribution("Tabb", "Owen Tabb", None, None)
-    texts = ["reckless", "establishment", "establishment", "establishment", "establishment", "a plan we all wanted"]
+    doc = nlp('Owen Tabb ran a "super PAC" and later spoke about "a plan we all wanted" here.')
+    text = doc.text
+    term = doc.char_span(text.index("super"), text.index("PAC") + 3)
+    longer = doc.char_span(text.index("a plan"), text.index("wanted") + 6)
+    assert (term.text, longer.text) == ("super PAC", "a plan we all wanted")
+    texts = [term, term, term, term, term, longer]
     partial = [True, True, True, False, True, True]
     held = [False, False, False, False, True, False]
     own = [said, None, bare, None, None, None]
@@ -72,6 +84,11 @@ def test_a_term_inside_a_reported_statement_keeps_its_speaker(quotes: Quotes) ->
 def test_a_term_with_its_own_reporting_verb_keeps_its_speaker(quotes: Quotes) -> None:
     rows = quotes('Owen Tabb called the plan "reckless" on Monday.')
     assert quoted(rows, "reckless").speaker == "Owen Tabb"
+
+
+def test_a_short_quoted_clause_keeps_its_speaker(quotes: Quotes) -> None:
+    rows = quotes('Mayor Owen Tabb said "do not cross the bridge," and later "stay home."')
+    assert quoted(rows, "stay home").speaker == "Owen Tabb"
 
 
 def test_a_longer_quotation_still_takes_the_paragraphs_speaker(quotes: Quotes) -> None:
