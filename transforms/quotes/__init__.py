@@ -36,7 +36,9 @@ quotation marks broke the parse so that a quotation's cue got no complement, its
 from the cue's place (quoted_frames.py: `The levy signals "the end" for the ferry, said Tabb`); a
 quotation inside reported content keeps its own row, as 'partial', with the statement's speaker (a name
 in quotation marks and a label that qualifies a noun excepted: `the union's "final offer" demand` is not
-the source's words). Every Quote with a cue gets the cue's class: speech, belief or evidence.
+the source's words); a quoted term of a few words that no statement holds and no verb of its own
+introduces is nobody's words (quoted_terms.py: `ran as the "establishment" choice`). Every Quote with
+a cue gets the cue's class: speech, belief or evidence.
 
 The word lists behind the rules (reporting verbs, title words, speaker labels) are data files in
 transforms/lexicon/.
@@ -48,7 +50,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from transforms.entities import Entity
 from transforms.quotes.attribution import own_attribution
@@ -70,6 +72,7 @@ from transforms.quotes.labels import with_labels
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.quoted_content import modifies_a_noun, stands_for_quotation
 from transforms.quotes.quoted_frames import quotation_statements
+from transforms.quotes.quoted_terms import unspoken_terms
 from transforms.quotes.reported import Statement, reported_statements
 from transforms.quotes.signatures import signed_statements
 from transforms.quotes.spans import RawSpan, find_quote_spans, scan_quotes
@@ -129,6 +132,9 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
     statements += quotation_statements(ctx, attributions, inside, statements)
     framed = {n: _frame_start(ctx.text, a, quotes[n].char_start) for n, a in enumerate(own) if a is not None}
+    terms = unspoken_terms([_words(ctx, q) for q in quotes], [q.quote_type == PARTIAL for q in quotes],
+                           [_held(q, statements) for q in quotes], own)
+    quotes = [_nobodys(q) if n in terms else q for n, q in enumerate(quotes)]
     quotes = _within_statements(quotes, statements, labels, framed)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
     quotes.extend(_row(ctx, a, b, DIRECT, attr, None, cue_class_of(attr)) for a, b, attr in transcript_answers(ctx))
@@ -138,6 +144,22 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
               if not (is_embedded_markup(q.text) if q.quote_type == INDIRECT
                       else is_markup(q.text) or q.char_start in attribute_values)]
     return sorted(quotes, key=lambda q: (q.char_start, q.quote_type == INDIRECT, -q.char_end))
+
+
+def _words(ctx: FieldContext, q: Quote) -> Span:
+    """The tokens of a quote's characters (none for a quote of blanks)."""
+    return ctx.doc.char_span(q.char_start, q.char_end, alignment_mode="expand") or ctx.doc[0:0]
+
+
+def _held(q: Quote, statements: list[Statement]) -> bool:
+    """True when a reported statement with a speaker holds the quotation."""
+    end = q.char_start + len(q.text.rstrip(_CLOSING))
+    return any(s.attribution is not None and s.start <= q.char_start and end <= s.end for s in statements)
+
+
+def _nobodys(q: Quote) -> Quote:
+    """A quotation without a speaker (quoted_terms: a term nobody is reported as saying)."""
+    return replace(q, **_speaker(None), cue=None, cue_class=None)
 
 
 def _no_dateline(ctx: FieldContext, q: Quote) -> Quote:
