@@ -51,6 +51,7 @@ from transforms.quotes.reported_span import (
     trimmed_end,
 )
 from transforms.quotes.speakers import RELATIVE_PRONOUNS, resolve_speaker, subject_of
+from transforms.quotes.stranded_frames import stranded_content
 from transforms.quotes.types import Attribution, Statement
 
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
@@ -159,6 +160,9 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             end = head.right_edge
         if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+    stranded = stranded_content(verb)  # `Those who borrow struggle, even with a job, he said.`
+    if stranded is not None:
+        yield "clause", *stranded
 
 
 def _with_purpose(verb: Token, end: Token) -> Token:
