@@ -36,6 +36,7 @@ from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES,
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
+from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
@@ -75,7 +76,9 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
     # no other token cues anything
-    for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS, adjective_lemmas=_ADJECTIVE_LEMMAS):
+    # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
+    for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS | verb_cues,
+                           adjective_lemmas=_ADJECTIVE_LEMMAS):
         t = ctx.doc[i]
         if ctx.quoted(t):
             continue
@@ -94,6 +97,9 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
+    elif parsed_as_verb(t):  # `The findings point to growing momentum`: a verb the tagger calls a noun
+        if t.lemma_.lower() in verb_cues and not asks_the_addressee(t):
+            yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "NOUN":
         if t.lemma_.lower() in ATTRIBUTION_NOUNS:
             yield from noun_statements(ctx, t)
