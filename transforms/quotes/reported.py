@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from transforms.lexicon import word_list
+from transforms.quotes.as_frames import fronted_as_content
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
@@ -166,6 +167,9 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             end = head.right_edge
         if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+    fronted = fronted_as_content(verb)  # `As Tabb noted, the harbour needs repairs`
+    if fronted is not None:
+        yield "clause", *fronted
     stranded = stranded_content(verb)  # `Those who borrow struggle, even with a job, he said.`
     if stranded is not None:
         yield "clause", *stranded
