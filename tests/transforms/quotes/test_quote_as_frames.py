@@ -24,6 +24,13 @@ def test_the_main_clause_after_an_as_frame_is_the_sources(nlp: Language) -> None
     ]
 
 
+
+def test_an_as_frame_inside_its_statement_keeps_one_span(nlp: Language) -> None:
+    assert _rows(nlp, "The harbour, as Owen Tabb noted on Tuesday, needs repairs before winter.") == [
+        ("note", "The harbour, as Owen Tabb noted on Tuesday, needs repairs before winter", "Owen Tabb")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
