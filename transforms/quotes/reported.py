@@ -37,6 +37,7 @@ from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES,
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
+from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
@@ -167,6 +168,9 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             end = head.right_edge
         if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+    question = asked_question(verb)  # `asked the council if the harbour would close`
+    if question is not None:
+        yield "clause", question.left_edge, question.right_edge
     fronted = fronted_as_content(verb)  # `As Tabb noted, the harbour needs repairs`
     if fronted is not None:
         yield "clause", *fronted
