@@ -30,12 +30,15 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from transforms.lexicon import word_list
+from transforms.quotes.as_frames import fronted_as_content
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
 from transforms.quotes.cues import is_reporting
 from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
+from transforms.quotes.indirect_questions import asked_question
+from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
@@ -51,6 +54,7 @@ from transforms.quotes.reported_span import (
     trimmed_end,
 )
 from transforms.quotes.speakers import RELATIVE_PRONOUNS, resolve_speaker, subject_of
+from transforms.quotes.stranded_frames import stranded_content
 from transforms.quotes.types import Attribution, Statement
 
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
@@ -74,7 +78,9 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found: dict[tuple[int, int], Statement] = {}
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
     # no other token cues anything
-    for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS, adjective_lemmas=_ADJECTIVE_LEMMAS):
+    # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
+    for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS | verb_cues,
+                           adjective_lemmas=_ADJECTIVE_LEMMAS):
         t = ctx.doc[i]
         if ctx.quoted(t):
             continue
@@ -93,6 +99,9 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
+    elif parsed_as_verb(t):  # `The findings point to growing momentum`: a verb the tagger calls a noun
+        if t.lemma_.lower() in verb_cues and not asks_the_addressee(t):
+            yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "NOUN":
         if t.lemma_.lower() in ATTRIBUTION_NOUNS:
             yield from noun_statements(ctx, t)
@@ -159,6 +168,15 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             end = head.right_edge
         if (head.i < verb.i or end.i > verb.i) and start.i <= end.i and verb.sent.start <= start.i:
             yield "clause", start, end
+    question = asked_question(verb)  # `asked the council if the harbour would close`
+    if question is not None:
+        yield "clause", question.left_edge, question.right_edge
+    fronted = fronted_as_content(verb)  # `As Tabb noted, the harbour needs repairs`
+    if fronted is not None:
+        yield "clause", *fronted
+    stranded = stranded_content(verb)  # `Those who borrow struggle, even with a job, he said.`
+    if stranded is not None:
+        yield "clause", *stranded
 
 
 def _with_purpose(verb: Token, end: Token) -> Token:
