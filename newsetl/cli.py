@@ -37,14 +37,9 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect'
 
 
 def _quiet(verbose: bool) -> None:
-    """Library chatter (Prefect's logs, GX progress bars, deprecation warnings) is noise to someone
-    reading the run summary or a one-line error; --verbose brings Prefect's logs back."""
+    """Library chatter (Prefect's per-task INFO logs, GX progress bars, deprecation warnings) is
+    noise to someone reading the run summary; --verbose brings Prefect's logs back."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
-    if not verbose:
-        # Prefect's console lines repeat what the CLI prints itself (a failed batch's reason is the run's
-        # one-line error, and in its summary), and a Dask cluster logs its start and stop there; the
-        # Prefect API still gets every log. Set in the environment, so the worker processes inherit it.
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("TQDM_DISABLE", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
