@@ -19,7 +19,7 @@ from transforms.quotes.types import Attribution
 TEXT_SPEECH_VERBS = word_list("text_speech_verbs.txt")
 # Verbs whose subject `it` is always a text, never an organisation or a place the pronoun could
 # otherwise resolve to (`"Stay home," it read`): speakers.resolve_speaker does not look for one.
-TEXT_ONLY_VERBS = frozenset({"read"})
+TEXT_ONLY_VERBS = word_list("text_only_verbs.txt")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
