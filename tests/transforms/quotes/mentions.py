@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from transforms.entities import Entity, Mention
@@ -13,6 +14,16 @@ from transforms.quotes.context import FieldContext
 MARA = ("Mara Lindqvist", "PERSON", ["Mara Lindqvist", "Lindqvist"])
 OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
 COUNCIL = ("Harbour Council", "ORG", ["Harbour Council"])
+
+
+def reported_rows(nlp: Language, text: str, *specs: tuple[str, str, list[str]]) -> list[tuple[str, str, str | None]]:
+    """(cue, text, speaker) of each reported statement field_quotes finds in a body text that mentions the
+    given entities."""
+    from transforms.quotes import INDIRECT, field_quotes
+
+    doc = nlp(text)
+    return [(q.cue, q.text, q.speaker) for q in field_quotes("body", doc, entities({"body": doc}, *specs))
+            if q.quote_type == INDIRECT]
 
 
 def word(ctx: FieldContext, text: str, nth: int = 0) -> Token:

@@ -6,16 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.transforms.quotes.mentions import entities
-from transforms.quotes import INDIRECT, field_quotes
-
-OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
+from tests.transforms.quotes.mentions import OWEN, reported_rows
 
 
 def _rows(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
-    doc = nlp(text)
-    rows = field_quotes("body", doc, entities({"body": doc}, OWEN))
-    return [(q.cue, q.text, q.speaker) for q in rows if q.quote_type == INDIRECT]
+    return reported_rows(nlp, text, OWEN)
 
 
 def test_the_main_clause_after_an_as_frame_is_the_sources(nlp: Language) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.transforms.quotes.mentions import entities
-from transforms.quotes import INDIRECT, field_quotes
+from tests.transforms.quotes.mentions import OWEN, reported_rows
 from transforms.quotes.indirect_questions import QUESTIONING_VERBS
-
-OWEN = ("Owen Tabb", "PERSON", ["Owen Tabb", "Tabb"])
 
 
 def _rows(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
-    doc = nlp(text)
-    rows = field_quotes("body", doc, entities({"body": doc}, OWEN))
-    return [(q.cue, q.text, q.speaker) for q in rows if q.quote_type == INDIRECT]
+    return reported_rows(nlp, text, OWEN)
 
 
 def test_an_if_question_after_the_one_asked_is_the_askers(nlp: Language) -> None:
