@@ -153,8 +153,12 @@ def _words(ctx: FieldContext, q: Quote) -> Span:
 
 def _held(q: Quote, statements: list[Statement]) -> bool:
     """True when a reported statement with a speaker holds the quotation."""
-    end = q.char_start + len(q.text.rstrip(_CLOSING))
-    return any(s.attribution is not None and s.start <= q.char_start and end <= s.end for s in statements)
+    return any(s.attribution is not None and _holds(s, q) for s in statements)
+
+
+def _holds(s: Statement, q: Quote) -> bool:
+    """The statement's content holds the quotation (`... be "active."`: the content ends before the stop)."""
+    return s.start <= q.char_start and q.char_start + len(q.text.rstrip(_CLOSING)) <= s.end
 
 
 def _nobodys(q: Quote) -> Quote:
@@ -217,12 +221,17 @@ def _frame_start(text: str, attr: Attribution, quote_start: int) -> int:
     attribution."""
     if not attr.mention or attr.cue not in REPORTING_VERBS:
         return -1
-    start = text.rfind(attr.mention, 0, quote_start)
-    between = text[start + len(attr.mention) : quote_start].rstrip(" \"“‘'`")
+    end = quote_start  # the frame ends before the opening mark and the blanks around it
+    while end > 0 and text[end - 1] in _OPENING_BLANKS:
+        end -= 1
+    # only a mention that ends within _FRAME_CHARS of that can open the frame: no search back through the field
+    start = text.rfind(attr.mention, max(0, end - _FRAME_CHARS - len(attr.mention)), quote_start)
+    between = text[start + len(attr.mention) : end]
     return start if start >= 0 and len(between) <= _FRAME_CHARS and between.endswith((":", ",")) else -1
 
 
 _FRAME_CHARS = 40  # a frame's verb and its adverbs: `interjected:`, `said on Monday,`
+_OPENING_BLANKS = " \"“‘'`"  # what lies between a frame's last word and its quotation's first
 _CLOSING = ".,;:!? "  # punctuation a quotation takes in before its closing mark
 
 
@@ -241,8 +250,7 @@ def _within_statements(
         if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
             out.append(q)
             continue
-        end = q.char_start + len(q.text.rstrip(_CLOSING))  # `... be "active."`: the content ends before the stop
-        holders = [s for s in spoken if s.start <= q.char_start and end <= s.end]
+        holders = [s for s in spoken if _holds(s, q)]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         holder = speech[-1] if speech else holders[0] if holders else None
         if holder is not None and holder.attribution.mention != q.speaker_mention and framed.get(n, -1) > holder.start:
