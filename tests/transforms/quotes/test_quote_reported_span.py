@@ -377,3 +377,23 @@ def test_a_clause_coordinated_after_a_that_content_is_content(statements: Callab
     (not a second report) goes on with it, though the parse hangs it on the reporting verb."""
     rows = [q for q in statements(sentence) if q.cue in ("argue", "say")]
     assert [q.text for q in rows] == [content]
+
+
+def test_a_run_on_sentence_gives_contents_of_bounded_length(statements: Callable[[str], list[Quote]]) -> None:
+    """A "sentence" of hundreds of clauses with no full stop (a list or transcript pasted without
+    punctuation) nests a statement in every clause. Each content stops at MAX_CONTENT_TOKENS, so the
+    rows' total length, and the work on them, grow with the sentence, not with its square."""
+    from transforms.quotes.reported_span import MAX_CONTENT_TOKENS
+
+    clause = "the senator said that the governor argued the mayor would claim the deal was off"
+
+    def rows(n: int) -> list[Quote]:
+        return statements(", and ".join([clause] * n) + ".")
+
+    short, long = rows(150), rows(300)
+    assert len(long) >= 2 * len(short) - 3  # every clause still gives its statements
+    tokens = [len(q.text.split()) for q in long]
+    assert max(tokens) <= MAX_CONTENT_TOKENS
+    assert sum(tokens) <= 2.2 * sum(len(q.text.split()) for q in short)
+    # the first statement's content runs to the cap, not to the sentence's end
+    assert max(tokens) > MAX_CONTENT_TOKENS // 2
