@@ -20,7 +20,8 @@ question to the addressee (`Do you think ...?`: questions.py) states nothing and
 
 Everything is read from the parse the pipeline already has: one pass over the field's tokens, and
 for each cue a constant amount of work plus its content's length. The content's ends are cut in
-reported_span.py; the cues that are not verbs (`according to`, nouns) are read in reported_nouns.py.
+reported_span.py; the cues that are not verbs (`according to`, nouns) are read in reported_nouns.py, and
+phrases of stance (`voted in favor of X`) in stance_phrases.py.
 """
 
 from __future__ import annotations
@@ -54,13 +55,14 @@ from transforms.quotes.reported_span import (
     trimmed_end,
 )
 from transforms.quotes.speakers import RELATIVE_PRONOUNS, resolve_speaker, subject_of
+from transforms.quotes.stance_phrases import STANCE_PHRASES, stance_statements
 from transforms.quotes.stranded_frames import stranded_content
 from transforms.quotes.types import Attribution, Statement
 
 __all__ = ["Statement", "complements", "content_span", "reported_statements"]
 
 NOUN_OBJECT_LEMMAS = frozenset(lemma for lemma, _ in NOUN_OBJECTS)
-_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS | frozenset(SETTINGS)
+_NOUN_LEMMAS = frozenset(ATTRIBUTION_NOUNS) | NOUN_OBJECT_LEMMAS | frozenset(SETTINGS) | frozenset(STANCE_PHRASES)
 _ADJECTIVE_LEMMAS = frozenset(lemma for lemma, _ in ADJECTIVE_CUES)
 
 # Dependents that complete an object into one content: a predicate (`called it "a disgrace"`), a
@@ -109,6 +111,8 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
             yield from noun_object_statements(ctx, t)
         if t.lemma_.lower() in SETTINGS:
             yield from setting_statements(ctx, t)
+        if t.lemma_.lower() in STANCE_PHRASES:  # `voted in favor of the levy`
+            yield from stance_statements(ctx, t)
 
 
 # -- verbs -------------------------------------------------------------------------------------------

@@ -169,3 +169,24 @@ def test_the_last_member_of_an_objects_list_the_parse_hangs_on_the_verb_is_conte
     assert q.text == "the ferry timetable, the harbour levy, and the new parking rules"
     q = by_cue(quotes("Owen Tabb criticized the ferry timetable and praised the harbour crews."), "criticize")
     assert q.text == "the ferry timetable"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Owen Tabb decided the harbour plan was too costly.", "decide", "the harbour plan was too costly"),
+        ("Owen Tabb asked the council about the ferry schedule.", "ask", "the council about the ferry schedule"),
+        ("Owen Tabb is looking to win the harbour vote in March.", "look", "to win the harbour vote in March"),
+        ("Owen Tabb compared the harbour levy with the old ferry toll.", "compare",
+         "the harbour levy with the old ferry toll"),
+        ("Owen Tabb concluded by urging the council to reopen the harbour.", "conclude",
+         "urging the council to reopen the harbour"),
+        ("Many voters identify with Owen Tabb on the harbour question.", "identify", "Owen Tabb"),
+    ],
+)
+def test_complements_the_rescan_of_the_cue_table_added(
+    quotes: Quotes, sentence: str, cue: str, content: str  # noqa: F811
+) -> None:
+    """`decided (that) ...`, `asked X about Y`, `is looking to ...`, `compared A with B`, `concluded by
+    urging ...`, `identify with X`: complements of verbs already in the cue table that it did not list."""
+    assert by_cue(quotes(sentence), cue).text == content

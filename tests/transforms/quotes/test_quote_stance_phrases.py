@@ -1,0 +1,38 @@
+"""Stances that `in favor of`, `in support of` and the like give (transforms.quotes.stance_phrases):
+`Tabb voted in favor of the levy` reports the levy as what Tabb stands for."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.transforms.quotes.mentions import MARA, OWEN, reported_rows
+from transforms.lexicon import LexiconError
+from transforms.quotes.stance_phrases import stance_table
+
+
+def _rows(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    return reported_rows(nlp, text, OWEN, MARA)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Owen Tabb voted in favor of the harbour levy.", ("favor", "the harbour levy", "Owen Tabb")),
+        ("Mara Lindqvist has spoken out in support of the ferry.", ("support", "the ferry", "Mara Lindqvist")),
+        ("Mara Lindqvist was always in favor of strict rules.", ("favor", "strict rules", "Mara Lindqvist")),
+    ],
+)
+def test_the_object_of_a_stance_phrase_is_the_verbs_subjects_stance(
+    nlp: Language, text: str, row: tuple[str, str, str]
+) -> None:
+    assert row in _rows(nlp, text)
+
+
+def test_a_stance_phrase_on_a_noun_names_no_holder(nlp: Language) -> None:
+    assert not any(cue == "support" for cue, _, _ in _rows(nlp, "A rally in support of Owen Tabb drew crowds."))
+
+
+def test_a_malformed_stance_row_names_its_line() -> None:
+    with pytest.raises(LexiconError, match=":1:"):
+        stance_table(text="favor\tof\topinion\n")
