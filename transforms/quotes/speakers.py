@@ -17,6 +17,7 @@ from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.antecedents import PERSONAL_PRONOUNS, antecedent_of
 from transforms.quotes.aside_subjects import subject_before_asides
+from transforms.quotes.bound_pronouns import bound_subject
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cues import may_precede_speaker
 from transforms.quotes.types import Attribution
@@ -144,6 +145,10 @@ def resolve_speaker(
     if not mention or _punctuation(subject):
         return None  # a parse that makes punctuation a subject names no one (`%` is a noun here: `42% say`)
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
+    bound = bound_subject(ctx, subject)  # `Some Democrats said they fear ...`: the governing subject
+    found = None if bound is None else resolve_speaker(ctx, bound, cue)
+    if found is not None and found.speaker:
+        return replace(found, mention=mention, others=())
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
