@@ -39,3 +39,10 @@ def test_a_frame_after_a_quotation() -> None:
     text = '"We won," said Tabb. "We won," Tabb said. "We won" while Tabb left. "We won." Tabb left.'
     ends = [i + 1 for i, c in enumerate(text) if c == '"'][1::2]
     assert [frame_after(text, tabb, end) >= 0 for end in ends] == [True, True, False, False]
+
+
+def test_according_to_a_document_by_its_author(body_rows: Callable[..., list[Quote]]) -> None:
+    rows = _rows(body_rows, "The levy would raise $4 million a year, according to a speech Mara Lindqvist delivered in "
+                 "July. The county has 2,205 voters, according to a tally by Owen Tabb.")
+    assert ("The levy would raise $4 million a year", "Mara Lindqvist", "according to") in rows
+    assert ("The county has 2,205 voters", "Owen Tabb", "according to") in rows
