@@ -69,6 +69,7 @@ from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.epithets import resolve_epithets
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.labels import with_labels
+from transforms.quotes.own_frames import frame_after
 from transforms.quotes.quote_type import DIRECT, INDIRECT, PARTIAL, QUOTE_TYPES, quote_type
 from transforms.quotes.quoted_content import modifies_a_noun, stands_for_quotation
 from transforms.quotes.quoted_frames import quotation_statements
@@ -131,7 +132,8 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     labels = {ctx.spans[n].start for n in range(count) if n in unspoken or modifies_a_noun(ctx, n)}
     inside = [q.quote_type == PARTIAL and q.char_start not in labels for q in quotes]
     statements += quotation_statements(ctx, attributions, inside, statements)
-    framed = {n: _frame_start(ctx.text, a, quotes[n].char_start) for n, a in enumerate(own) if a is not None}
+    framed = {n: max(_frame_start(ctx.text, a, quotes[n].char_start), frame_after(ctx.text, a, ctx.spans[n].end))
+              for n, a in enumerate(own) if a is not None}
     terms = unspoken_terms([_words(ctx, q) for q in quotes], [q.quote_type == PARTIAL for q in quotes],
                            [_held(q, statements) for q in quotes], own)
     quotes = [_nobodys(q) if n in terms else q for n, q in enumerate(quotes)]
@@ -240,10 +242,12 @@ def _within_statements(
 ) -> list[Quote]:
     """Quotations inside reported content are partial and take the statement's speaker: of the
     statements holding one, the outermost whose cue is speech (the quoted words are what that
-    source said: `Peskov said the leaders would ignore "warnings"`), else the innermost. A quotation
+    source said: `Peskov said the leaders would ignore "warnings"`), an `according to` only when no
+    other is (`X said Y "..." according to Z`: X's words, which Z reports), else the innermost. A quotation
     whose own frame, a reporting verb, names someone else inside that content keeps it (`She said
-    experts backed her plan, to which O'Malley interjected: "It's just not true."`): `framed` gives,
-    per quote index, where its own attribution's words start (-1 when nowhere before it)."""
+    experts backed her plan, to which O'Malley interjected: "It's just not true."`; `"We won," Tabb
+    said, according to the minutes`): `framed` gives, per quote index, where its own attribution's
+    words start right before or after it (-1 when nowhere there)."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
     out = []
     for n, q in enumerate(quotes):
@@ -252,8 +256,11 @@ def _within_statements(
             continue
         holders = [s for s in spoken if _holds(s, q)]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
+        # `X said Y "..." according to Z`: the quotation is X's words, which Z reports
+        speech = [s for s in speech if s.cue != "according to"] or speech
         holder = speech[-1] if speech else holders[0] if holders else None
-        if holder is not None and holder.attribution.mention != q.speaker_mention and framed.get(n, -1) > holder.start:
+        if holder is not None and holder.attribution.mention != q.speaker_mention \
+                and holder.start < framed.get(n, -1) < holder.end:
             out.append(replace(q, quote_type=PARTIAL))  # its own frame inside the content: its own speaker
             continue
         if holder is not None:

@@ -9,7 +9,8 @@ row may already stand for it; what decides is the words outside the quotation ma
   the quotation describes: `called it "a disgrace"`, `accused her of "lying"`): a statement of its
   own, which holds the quotation's row as `partial`;
 - the quotation's own frame (`Instead, Axelrod said, "..."`, `"...," she said`): the statement is
-  the quotation told twice; its row stands for it.
+  the quotation told twice; its row stands for it, unless the statement is `according to` another
+  source (`"...," she said, according to the minutes`: the source's report of the quotation).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ def stands_for_quotation(ctx: FieldContext, s: Statement) -> bool:
     own = [t for t in _words(ctx, s) if ctx.quote_of[t.i] < 0]
     if not any(t.pos_ in _OWN_WORDS for t in own):
         return True
-    return any(_frames(t, own) for t in own)
+    # `"...," Tabb said, according to the minutes`: another source's report of the quotation and its frame
+    return s.cue != "according to" and any(_frames(t, own) for t in own)
 
 
 def _frames(t: Token, own: list[Token]) -> bool:

@@ -80,7 +80,7 @@ def clause_around(ctx: FieldContext, phrase: Token, phrase_end: int) -> tuple[in
             and ctx.paragraph(head.head.idx) == para:
         head = head.head
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if is_reporting(head) and clause is not None:  # `X said Y, according to Z`: the content is Y
+    if is_reporting(head) and clause is not None and phrase.lower_ != "according":  # `X said Y, in a poll`: Y
         head = clause
     first, last = head.left_edge.i, head.right_edge.i
     if head.i == phrase.i:  # a fragment the parse did not attach: the rest of its sentence

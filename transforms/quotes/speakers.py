@@ -17,7 +17,9 @@ from transforms.entities import Entity
 from transforms.lexicon import word_list
 from transforms.quotes.antecedents import PERSONAL_PRONOUNS, antecedent_of
 from transforms.quotes.aside_subjects import subject_before_asides
+from transforms.quotes.bound_pronouns import bound_subject
 from transforms.quotes.context import FieldContext
+from transforms.quotes.cue_table import ISSUING_VERBS
 from transforms.quotes.cues import may_precede_speaker
 from transforms.quotes.types import Attribution
 from transforms.quotes.understood_subjects import (
@@ -144,6 +146,10 @@ def resolve_speaker(
     if not mention or _punctuation(subject):
         return None  # a parse that makes punctuation a subject names no one (`%` is a noun here: `42% say`)
     low = _POSSESSIVE.get(subject.lower_, subject.lower_)  # `his claim` is his
+    bound = bound_subject(ctx, subject)  # `Some Democrats said they fear ...`: the governing subject
+    found = None if bound is None else resolve_speaker(ctx, bound, cue)
+    if found is not None and found.speaker:
+        return replace(found, mention=mention, others=())
     entity: Entity | None = None
     speaker: str | None = None
     if low in _RELATIVE_THING and subject.head.dep_ == "relcl":
@@ -242,7 +248,8 @@ def _person_body(ctx: FieldContext, noun: Token) -> str | None:
 
 def _author(ctx: FieldContext, noun: Token) -> Token | None:
     """The author of an authored noun (authored_nouns.txt): its possessor (`Trump's tweet`, `his
-    statement`), the object of its `by`/`from` (`a study by Harvard`, `a lawsuit filed by an aide`), a
+    statement`), the object of its `by`/`from` (`a study by Harvard`, `a lawsuit filed by an aide`), the
+    subject of a relative clause of issuing (`a speech Clinton delivered`, `an interview he gave`), a
     name compounded with it (`the Trump release`), else who issued it (`Tabb issued a statement
     saying`, `said in a statement`: understood_subjects.issuing_verb); None for other nouns."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED_NOUNS:
@@ -256,6 +263,10 @@ def _author(ctx: FieldContext, noun: Token) -> Token | None:
                 return obj
         if c.dep_ == "compound" and ctx.entity_of.get(c.i, NO_ENTITY).label in ("PERSON", "ORG") and not ctx.quoted(c):
             return c
+        if c.dep_ == "relcl" and c.lemma_.lower() in ISSUING_VERBS:  # `a speech Clinton delivered in July`
+            maker = next((g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in RELATIVE_PRONOUNS), None)
+            if maker is not None and not ctx.quoted(maker):
+                return maker
         agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
         if agent is not None:  # `a lawsuit filed by a former aide`
             obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
