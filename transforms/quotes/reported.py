@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from transforms.lexicon import word_list
 from transforms.quotes.as_frames import fronted_as_content
+from transforms.quotes.content_lists import with_list_members
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
@@ -135,7 +136,7 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         if c.dep_ == "ccomp" and not _inverted_frame(c):
             yield "clause", _clause_start(verb, c), coordinated_end(verb, c)
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:
-            yield "infinitive", c.left_edge, _with_purpose(verb, c.right_edge)
+            yield "infinitive", c.left_edge, with_list_members(verb, c, _with_purpose(verb, c.right_edge))
         elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
