@@ -40,6 +40,7 @@ from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
+from transforms.quotes.object_participles import with_participle
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
@@ -143,7 +144,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
                                and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
-                yield "object", c.left_edge, _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
+                end = _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
+                yield "object", c.left_edge, with_participle(verb, end)  # `decried speech bubbling up`
             elif completion.dep_ == "prep":
                 yield completion.lower_, c.left_edge, _with_stray_conjunct(verb, completion.right_edge)
             else:
@@ -151,7 +153,7 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         elif c.dep_ == "prep" and (obj is None or c.i < obj.i):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                yield c.lower_, pobj.left_edge, _with_stray_conjunct(verb, pobj.right_edge)
+                yield c.lower_, pobj.left_edge, with_participle(verb, _with_stray_conjunct(verb, pobj.right_edge))
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive is not None and obj is None and passive.lower_ not in RELATIVE_PRONOUNS and any(
         c.dep_ == "agent" for c in children
