@@ -153,7 +153,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         elif c.dep_ == "prep" and (obj is None or c.i < obj.i):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                yield c.lower_, pobj.left_edge, with_participle(verb, _with_stray_conjunct(verb, pobj.right_edge))
+                end = _with_as_predicate(verb, _with_stray_conjunct(verb, pobj.right_edge))
+                yield c.lower_, pobj.left_edge, with_participle(verb, end)
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive is not None and obj is None and passive.lower_ not in RELATIVE_PRONOUNS and any(
         c.dep_ == "agent" for c in children
@@ -188,6 +189,16 @@ def _with_purpose(verb: Token, end: Token) -> Token:
     the group of its havens`): what the source backs or says it wants is the object for that purpose."""
     for c in verb.children:
         if c.dep_ == "advcl" and c.left_edge.i == end.i + 1 and c.left_edge.lower_ == "to":
+            return c.right_edge
+    return end
+
+
+def _with_as_predicate(verb: Token, end: Token) -> Token:
+    """The end of a preposition's object with the `as` phrase right after it that the parse hangs on the
+    verb (`referred to the islands as military bases`, `focused on the economy as its signature issue`):
+    what the object is called or taken for completes it, as a predicate completes a direct object."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i == end.i + 1 and c.right_edge.i > c.i:
             return c.right_edge
     return end
 
