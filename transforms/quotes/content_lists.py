@@ -6,7 +6,10 @@ with a verb in the past or present tense as a second act of its subject (`pledge
 would be); in that form it shares the infinitive's `to` (or the modal of a clause: `said the firms
 must pay more and stop hiding profits`), so it is the content's next member. Likewise a gerund
 after a gerund content (`supports eliminating caucuses, limiting the number of delegates and
-binding ...`) is the list going on. The reporting verb itself may not take a bare verb: with a modal
+binding ...`) is the list going on, and a verb with a modal of its own after a clause content of a
+reporting verb in the past (`said the workers had doubts, but could not bear to oppose the union`):
+the modal is the content's tense shifted back (the source's own next act would be in the past:
+`said A and refused to comment`). The reporting verb itself may not take a bare verb: with a modal
 or `to` of its own (`would sit Putin down and tell him`) the conjunct is its second predicate
 (content_breaks.shares_auxiliary). The annotators of PolNeAR take such lists whole.
 """
@@ -47,6 +50,9 @@ def with_list_members(verb: Token, content: Token, end: Token) -> Token:
 
 
 def _same_member(verb: Token, content: Token, c: Token) -> bool:
+    if c.tag_ == "VB" and c.dep_ == "conj" and verb.tag_ == "VBD" and content.dep_ == "ccomp" \
+            and any(a.tag_ == "MD" for a in c.children if a.i < c.i):
+        return True
     if c.tag_ == "VB" and c.dep_ != "advcl":
         return verb.tag_ in _FINITE and not shares_auxiliary(c) and _bare(content) \
             and not any(a.dep_ in ("aux", "auxpass") for a in c.children if a.i < c.i)

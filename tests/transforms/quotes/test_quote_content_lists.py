@@ -40,3 +40,13 @@ def test_a_verb_in_the_reporting_verbs_tense_is_its_next_act(nlp: Language) -> N
 def test_a_bare_verb_sharing_the_reporting_verbs_modal_is_its_own(nlp: Language) -> None:
     rows = _rows(nlp, "Owen Tabb will vow to repair the pier, then praise the crews for their work.")
     assert ("vow", "to repair the pier", "Owen Tabb") in rows
+
+
+def test_a_verb_with_a_modal_after_a_clause_content_goes_on_with_it(nlp: Language) -> None:
+    rows = _rows(nlp, "Owen Tabb said the workers had doubts about the plan, but could not bear to oppose the union.")
+    assert ("say", "the workers had doubts about the plan, but could not bear to oppose the union", "Owen Tabb") in rows
+
+
+def test_a_verb_in_the_past_after_a_clause_content_is_the_next_act(nlp: Language) -> None:
+    rows = _rows(nlp, "Owen Tabb said the harbour needs repairs but refused to name the cost.")
+    assert ("say", "the harbour needs repairs", "Owen Tabb") in rows
