@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from transforms.lexicon import word_list
 from transforms.quotes.as_frames import fronted_as_content
+from transforms.quotes.content_lists import with_list_members
 from transforms.quotes.context import FieldContext
 from transforms.quotes.cue_candidates import cue_positions
 from transforms.quotes.cue_table import ADJECTIVE_CUES, ATTRIBUTION_NOUNS, CUES, NOUN_OBJECTS, CueTable
@@ -40,6 +41,7 @@ from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
+from transforms.quotes.object_participles import with_participle
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
@@ -139,14 +141,15 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         if c.dep_ == "ccomp" and not _inverted_frame(c):
             yield "clause", _clause_start(verb, c), coordinated_end(verb, c)
         elif c.dep_ == "xcomp" and c.pos_ in VERB_TAGS:
-            yield "infinitive", c.left_edge, _with_purpose(verb, c.right_edge)
+            yield "infinitive", c.left_edge, with_list_members(verb, c, _with_purpose(verb, c.right_edge))
         elif c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "for":
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
                                and d.lower_ not in CIRCUMSTANTIAL), None)
             if completion is None:
-                yield "object", c.left_edge, _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
+                end = _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
+                yield "object", c.left_edge, with_participle(verb, end)  # `decried speech bubbling up`
             elif completion.dep_ == "prep":
                 yield completion.lower_, c.left_edge, _with_stray_conjunct(verb, completion.right_edge)
             else:
@@ -154,7 +157,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
         elif c.dep_ == "prep" and (obj is None or c.i < obj.i):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                yield c.lower_, pobj.left_edge, _with_stray_conjunct(verb, pobj.right_edge)
+                end = _with_as_predicate(verb, _with_stray_conjunct(verb, pobj.right_edge))
+                yield c.lower_, pobj.left_edge, with_participle(verb, end)
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive is not None and obj is None and passive.lower_ not in RELATIVE_PRONOUNS and any(
         c.dep_ == "agent" for c in children
@@ -189,6 +193,16 @@ def _with_purpose(verb: Token, end: Token) -> Token:
     the group of its havens`): what the source backs or says it wants is the object for that purpose."""
     for c in verb.children:
         if c.dep_ == "advcl" and c.left_edge.i == end.i + 1 and c.left_edge.lower_ == "to":
+            return c.right_edge
+    return end
+
+
+def _with_as_predicate(verb: Token, end: Token) -> Token:
+    """The end of a preposition's object with the `as` phrase right after it that the parse hangs on the
+    verb (`referred to the islands as military bases`, `focused on the economy as its signature issue`):
+    what the object is called or taken for completes it, as a predicate completes a direct object."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i == end.i + 1 and c.right_edge.i > c.i:
             return c.right_edge
     return end
 

@@ -20,6 +20,7 @@ from transforms.quotes.content_breaks import (
     third_person_subject,
     writers_clause,
 )
+from transforms.quotes.content_lists import with_list_members
 from transforms.quotes.context import FieldContext, is_mark
 from transforms.quotes.conventions import dateline_end
 from transforms.quotes.cues import is_reporting
@@ -200,7 +201,7 @@ def coordinated_end(verb: Token, clause: Token) -> Token:
         adverbial = c.dep_ == "advcl" and not _reporting_participle(c)  # `said X, because Y`
         if coordinated or adverbial:
             end = c.right_edge
-    return end
+    return with_list_members(verb, clause, end)
 
 
 def _through_colon(end: Token) -> Token:
