@@ -39,6 +39,7 @@ from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
+from transforms.quotes.nested_stances import without_nested_stances
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
@@ -76,6 +77,7 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     """Every reported statement of the field, in text order, one per content span (the first cue
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
+    cue_at: dict[tuple[int, int], int] = {}  # each statement's cue token
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
     # no other token cues anything
     # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
@@ -86,7 +88,10 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
             continue
         for statement in _statements_at(ctx, t, cues, verb_cues):
             found.setdefault((statement.start, statement.end), statement)
-    return sorted(found.values(), key=lambda s: (s.start, -s.end))
+            cue_at.setdefault((statement.start, statement.end), t.i)
+    statements = sorted(found.values(), key=lambda s: (s.start, -s.end))
+    # `Tabb said he supports the plan`: the stance is part of what Tabb said (nested_stances.py)
+    return without_nested_stances(ctx.doc, statements, [cue_at[s.start, s.end] for s in statements])
 
 
 def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: frozenset[str]) -> Iterator[Statement]:
