@@ -41,7 +41,7 @@ from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.nested_stances import without_nested_stances
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
-from transforms.quotes.questions import asks_the_addressee
+from transforms.quotes.questions import states_nothing
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_settings import SETTINGS, setting_statements
@@ -100,12 +100,12 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.dep_ == "acomp" and t.lemma_.lower() in _ADJECTIVE_LEMMAS:  # `is opposed to`: a participle
             yield from adjective_statements(ctx, t)
-        elif t.lemma_.lower() in verb_cues and not asks_the_addressee(t):  # `Do you think ...?` states nothing
+        elif t.lemma_.lower() in verb_cues and not states_nothing(t):  # `Do you think ...?`, `whether he says`
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
     elif parsed_as_verb(t):  # `The findings point to growing momentum`: a verb the tagger calls a noun
-        if t.lemma_.lower() in verb_cues and not asks_the_addressee(t):
+        if t.lemma_.lower() in verb_cues and not states_nothing(t):
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "NOUN":
         if t.lemma_.lower() in ATTRIBUTION_NOUNS:
