@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.quotes.discourse_idioms import in_discourse_idiom
+
 _CLOSERS = "\"'”’»)]} \n"
 
 
@@ -38,5 +40,6 @@ def _opens_with_whether(verb: Token) -> bool:
 
 
 def states_nothing(verb: Token) -> bool:
-    """True for a cue that reports no statement: a question to the addressee or an open question."""
-    return asks_the_addressee(verb) or in_open_question(verb)
+    """True for a cue that reports no statement: a question to the addressee, an open question, or a
+    discourse idiom of the writer's (`That said,`: discourse_idioms.py)."""
+    return asks_the_addressee(verb) or in_open_question(verb) or in_discourse_idiom(verb)
