@@ -41,9 +41,10 @@ from transforms.quotes.headline_subjects import headline_speaker
 from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
+from transforms.quotes.nested_stances import without_nested_stances
 from transforms.quotes.object_participles import with_participle
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
-from transforms.quotes.questions import asks_the_addressee
+from transforms.quotes.questions import states_nothing
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
 from transforms.quotes.reported_settings import SETTINGS, setting_statements
@@ -80,6 +81,7 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     """Every reported statement of the field, in text order, one per content span (the first cue
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
+    cue_at: dict[tuple[int, int], int] = {}  # each statement's cue token
     verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
     # no other token cues anything
     # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
@@ -90,7 +92,10 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
             continue
         for statement in _statements_at(ctx, t, cues, verb_cues):
             found.setdefault((statement.start, statement.end), statement)
-    return sorted(found.values(), key=lambda s: (s.start, -s.end))
+            cue_at.setdefault((statement.start, statement.end), t.i)
+    statements = sorted(found.values(), key=lambda s: (s.start, -s.end))
+    # `Tabb said he supports the plan`: the stance is part of what Tabb said (nested_stances.py)
+    return without_nested_stances(ctx.doc, statements, [cue_at[s.start, s.end] for s in statements])
 
 
 def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: frozenset[str]) -> Iterator[Statement]:
@@ -99,12 +104,12 @@ def _statements_at(ctx: FieldContext, t: Token, cues: CueTable, verb_cues: froze
     elif t.pos_ in VERB_TAGS:
         if t.dep_ == "acomp" and t.lemma_.lower() in _ADJECTIVE_LEMMAS:  # `is opposed to`: a participle
             yield from adjective_statements(ctx, t)
-        elif t.lemma_.lower() in verb_cues and not asks_the_addressee(t):  # `Do you think ...?` states nothing
+        elif t.lemma_.lower() in verb_cues and not states_nothing(t):  # `Do you think ...?`, `whether he says`
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "ADJ":
         yield from adjective_statements(ctx, t)
     elif parsed_as_verb(t):  # `The findings point to growing momentum`: a verb the tagger calls a noun
-        if t.lemma_.lower() in verb_cues and not asks_the_addressee(t):
+        if t.lemma_.lower() in verb_cues and not states_nothing(t):
             yield from _verb_statements(ctx, t, cues)
     elif t.pos_ == "NOUN":
         if t.lemma_.lower() in ATTRIBUTION_NOUNS:

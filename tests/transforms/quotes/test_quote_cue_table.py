@@ -227,3 +227,11 @@ def test_a_malformed_row_of_a_table_file_names_its_path_and_line(
     with pytest.raises(LexiconError) as nouns_error:
         noun_table()
     assert str(nouns_error.value).startswith(f"{package / 'attribution_nouns.tsv'}:2: 'hunch' has class 'guess'")
+
+
+def test_issuing_a_document_reports_no_content(nlp) -> None:
+    # `issued a statement`: the object is the document, not what it says (a noun's content still counts)
+    from tests.transforms.quotes.mentions import OWEN, reported_rows
+
+    for sentence in ("Owen Tabb issued a statement on Monday.", "Owen Tabb issued a statement."):
+        assert ("issue", "a statement", "Owen Tabb") not in reported_rows(nlp, sentence, OWEN)

@@ -49,3 +49,25 @@ def test_a_statement_by_you_and_a_question_about_someone_keep_their_rows(nlp: La
 def test_asks_the_addressee(nlp: Language, sentence: str, expected: bool) -> None:
     doc = nlp(sentence)
     assert asks_the_addressee(next(t for t in doc if t.lemma_ == "think")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Reporters asked whether Tabb would support the plan.", "support"),
+        ("It is unclear whether the council will accept the offer.", "accept"),
+        ("The debate over whether the city should accept the offer went on.", "accept"),
+    ],
+)
+def test_a_cue_in_an_open_question_states_nothing(nlp: Language, text: str, cue: str) -> None:
+    assert all(row_cue != cue for _, _, row_cue in _indirect(nlp, text))
+
+
+def test_the_asking_keeps_its_row(nlp: Language) -> None:
+    rows = _indirect(nlp, "Reporters asked whether Tabb would support the plan.")
+    assert ("whether Tabb would support the plan", "ask") in [(text, cue) for text, _, cue in rows]
+
+
+def test_a_statement_without_whether_keeps_its_row(nlp: Language) -> None:
+    assert _indirect(nlp, "Tabb said the council will accept the offer.") == [
+        ("the council will accept the offer", "Owen Tabb", "say")]

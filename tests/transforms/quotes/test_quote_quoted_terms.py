@@ -44,10 +44,12 @@ def quoted(rows: list[Quote], text: str) -> Quote:
      ('They spoke of a "rigged economy" again.', "rigged economy", True),
      ('The crowd chanted "Lock her up!" at the rally.', "Lock her up!", False),
      ('The sign read "stay home." on the door.', "stay home.", False),
-     ('It was "the best deal in town" for once.', "the best deal in town", False),
+     ('It was "the best deal in town" for once.', "the best deal in town", True),
+     ('It was "a fair deal for the islands and the towns along the whole coast" then.',
+      "a fair deal for the islands and the towns along the whole coast", False),
      ('It was "..." for once.', "...", False)],
 )
-def test_a_term_is_at_most_three_words_and_no_clause(nlp: Language, text: str, words: str, expected: bool) -> None:
+def test_a_term_is_at_most_ten_words_and_no_clause(nlp: Language, text: str, words: str, expected: bool) -> None:
     doc = nlp(text)
     start = text.index(words)
     assert is_quoted_term(doc.char_span(start, start + len(words), alignment_mode="expand")) is expected
@@ -94,3 +96,8 @@ def test_a_short_quoted_clause_keeps_its_speaker(quotes: Quotes) -> None:
 def test_a_longer_quotation_still_takes_the_paragraphs_speaker(quotes: Quotes) -> None:
     rows = quotes('Owen Tabb said the vote was close. Now the town has "a budget that keeps every promise" at last.')
     assert quoted(rows, "a budget that keeps every promise").speaker == "Owen Tabb"
+
+
+def test_a_phrase_without_a_verb_does_not_inherit_the_last_speaker(quotes: Quotes) -> None:
+    rows = quotes('Mara Lindqvist said the budget was fine. The town wants "a fair deal for the islands" this year.')
+    assert quoted(rows, "a fair deal for the islands").speaker is None
