@@ -40,6 +40,7 @@ from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
+from transforms.quotes.phrasal_cues import PHRASAL_CUES, PHRASAL_VERBS, phrasal_cue
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
@@ -76,7 +77,8 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     """Every reported statement of the field, in text order, one per content span (the first cue
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
-    verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
+    # a verb of another lemma cues nothing (a phrasal one with its particle: `laid out`)
+    verb_cues = frozenset(lemma for lemma, _ in cues) | PHRASAL_VERBS
     # no other token cues anything
     # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
     for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS | verb_cues,
@@ -232,7 +234,8 @@ def _object_at(verb: Token, first: Token) -> Token | None:
 
 
 def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator[Statement]:
-    lemma = verb.lemma_.lower()
+    phrase = phrasal_cue(verb)  # `laid out a plan`: the verb with its particle is the cue
+    lemma, cues = (phrase, PHRASAL_CUES) if phrase else (verb.lemma_.lower(), cues)
     attribution: Attribution | None = None
     looked = False
     for kind, first, last in complements(verb):
