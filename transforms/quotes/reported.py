@@ -40,7 +40,7 @@ from transforms.quotes.impersonal_subjects import has_impersonal_subject
 from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
-from transforms.quotes.phrasal_cues import PHRASAL_CUES, PHRASAL_VERBS, phrasal_cue
+from transforms.quotes.phrasal_cues import PHRASAL_CUES, PHRASAL_VERBS, phrasal_complements, phrasal_cue
 from transforms.quotes.questions import asks_the_addressee
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
@@ -238,7 +238,9 @@ def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator
     lemma, cues = (phrase, PHRASAL_CUES) if phrase else (verb.lemma_.lower(), cues)
     attribution: Attribution | None = None
     looked = False
-    for kind, first, last in complements(verb):
+    # `took aim at X`: the content of a phrase with an object noun is the object of its preposition
+    found = (phrase and phrasal_complements(verb, phrase)) or complements(verb)
+    for kind, first, last in found:
         cue_class = cues.get((lemma, kind))
         if cue_class is None and _object_at(verb, first) is not None:
             # `backed him by 20 points`, `pledged her vote to Clinton`: an object cue whose object a

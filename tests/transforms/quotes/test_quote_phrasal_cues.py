@@ -37,3 +37,27 @@ def test_a_verb_cue_with_an_unlisted_particle_keeps_its_own_line(quotes: Quotes)
     """`pointed out that ...`: `point` is a cue of its own; the particle changes nothing."""
     q = by_cue(quotes("Mara Lindqvist pointed out that the bridge is old."), "point")
     assert (q.text, q.speaker) == ("the bridge is old", "Mara Lindqvist")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        ("Owen Tabb took aim at the harbour authority.", "take aim", "the harbour authority", "Owen Tabb"),
+        ("Mara Lindqvist took issue with the ferry report.", "take issue", "the ferry report", "Mara Lindqvist"),
+        ("Owen Tabb took a swipe at his rivals on the council.", "take swipe", "his rivals on the council",
+         "Owen Tabb"),
+    ],
+)
+def test_a_verb_with_its_object_noun_attributes_the_nouns_prepositional_object(
+    quotes: Quotes, sentence: str, cue: str, content: str, speaker: str  # noqa: F811
+) -> None:
+    """`took aim at X`, `took issue with X`, `took a swipe at X`: a support verb with its object noun
+    is the cue; the content is the preposition's object, whether the parse hangs the preposition on
+    the noun or on the verb."""
+    q = by_cue(quotes(sentence), cue)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_the_verb_with_another_object_cues_nothing(quotes: Quotes) -> None:  # noqa: F811
+    """`took a ferry to the island`: only the listed object noun makes `take` a cue."""
+    assert not indirect(quotes("Mara Lindqvist took a ferry to the island.")), "took a ferry"
