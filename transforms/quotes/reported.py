@@ -44,6 +44,7 @@ from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.nested_stances import without_nested_stances
 from transforms.quotes.object_participles import with_participle
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
+from transforms.quotes.phrasal_cues import PHRASAL_CUES, PHRASAL_VERBS, phrasal_complements, phrasal_cue
 from transforms.quotes.questions import states_nothing
 from transforms.quotes.reported_adjectives import adjective_statements
 from transforms.quotes.reported_nouns import according_to, noun_object_statements, noun_statements
@@ -82,7 +83,8 @@ def reported_statements(ctx: FieldContext, cues: CueTable = CUES) -> list[Statem
     found keeps a span two cues claim)."""
     found: dict[tuple[int, int], Statement] = {}
     cue_at: dict[tuple[int, int], int] = {}  # each statement's cue token
-    verb_cues = frozenset(lemma for lemma, _ in cues)  # a verb of another lemma cues nothing
+    # a verb of another lemma cues nothing (a phrasal one with its particle: `laid out`)
+    verb_cues = frozenset(lemma for lemma, _ in cues) | PHRASAL_VERBS
     # no other token cues anything
     # a noun of a verb cue's lemma too: the parser may read it as a verb (mistagged_verbs.py)
     for i in cue_positions(ctx.doc, verb_cues | _ADJECTIVE_LEMMAS, _NOUN_LEMMAS | verb_cues,
@@ -255,10 +257,13 @@ def _object_at(verb: Token, first: Token) -> Token | None:
 
 
 def _verb_statements(ctx: FieldContext, verb: Token, cues: CueTable) -> Iterator[Statement]:
-    lemma = verb.lemma_.lower()
+    phrase = phrasal_cue(verb)  # `laid out a plan`: the verb with its particle is the cue
+    lemma, cues = (phrase, PHRASAL_CUES) if phrase else (verb.lemma_.lower(), cues)
     attribution: Attribution | None = None
     looked = False
-    for kind, first, last in complements(verb):
+    # `took aim at X`: the content of a phrase with an object noun is the object of its preposition
+    found = (phrase and phrasal_complements(verb, phrase)) or complements(verb)
+    for kind, first, last in found:
         cue_class = cues.get((lemma, kind))
         if cue_class is None and _object_at(verb, first) is not None:
             # `backed him by 20 points`, `pledged her vote to Clinton`: an object cue whose object a
