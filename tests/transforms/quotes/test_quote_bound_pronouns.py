@@ -19,13 +19,14 @@ def _speakers(nlp: Language, text: str, *specs) -> dict[str, str | None]:
     ("text", "cue", "speaker"),
     [
         # a plural description, where the last sentences name another group
-        ("The Ferry Union met on Monday. Most of the harbour pilots said they fear a long strike.",
-         "fear", "Most of the harbour pilots"),
-        ("The Ferry Union met on Monday. Some 40 percent of the members said they expect a long strike.",
-         "expect", "Some 40 percent of the members"),
+        # (speech cues under `said`: a stance there is part of what was said, nested_stances.py)
+        ("The Ferry Union met on Monday. Most of the harbour pilots said they will argue that a long strike "
+         "is legal.", "argue", "Most of the harbour pilots"),
+        ("The Ferry Union met on Monday. Some 40 percent of the members said they would warn that a long "
+         "strike is coming.", "warn", "Some 40 percent of the members"),
         # a singular thing for `it`: no entity holds `the company`
-        ("The Harbour Council rejected the bid. The company said it fears the ruling will stand.",
-         "fear", "The company"),
+        ("The Harbour Council rejected the bid. The company said it will argue that the ruling is wrong.",
+         "argue", "The company"),
     ],
 )
 def test_a_bound_pronoun_is_the_governing_subject(nlp: Language, text: str, cue: str, speaker: str) -> None:
@@ -34,6 +35,6 @@ def test_a_bound_pronoun_is_the_governing_subject(nlp: Language, text: str, cue:
 
 def test_a_pronoun_that_does_not_agree_is_left_to_the_antecedents(nlp: Language) -> None:
     # `they` is not the one person of the governing clause: the group named before
-    rows = _speakers(nlp, "The Ferry Union met on Monday. Mara Lindqvist said they expect a long strike.",
-                     MARA, FERRY_UNION)
-    assert rows["expect"] == "Ferry Union"
+    rows = _speakers(nlp, "The Ferry Union met on Monday. Mara Lindqvist said they will argue that the strike "
+                     "is legal.", MARA, FERRY_UNION)
+    assert rows["argue"] == "Ferry Union"
