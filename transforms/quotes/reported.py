@@ -43,6 +43,7 @@ from transforms.quotes.indirect_questions import asked_question
 from transforms.quotes.mistagged_verbs import parsed_as_verb
 from transforms.quotes.nested_stances import without_nested_stances
 from transforms.quotes.object_participles import with_participle
+from transforms.quotes.occasions import is_occasion_phrase
 from transforms.quotes.passive_participles import is_passive_participle_clause, is_requested_act
 from transforms.quotes.phrasal_cues import PHRASAL_CUES, PHRASAL_VERBS, phrasal_complements, phrasal_cue
 from transforms.quotes.questions import states_nothing
@@ -133,7 +134,8 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
     the preposition: `for`, `of`), also a clause with a subject that `for` opens (`called for Tabb to
     resign`: kind `for`, content without the `for`). An object with what completes it is one
     content, of the completion's kind: `called the lines "unacceptable"`, `accused her of lying`
-    (kind `of`); an object's list ends with the member the parse hangs on the verb (`criticized A,
+    (kind `of`), but not a phrase of occasion or time (`defended the plan in an interview`:
+    occasions.py); an object's list ends with the member the parse hangs on the verb (`criticized A,
     B, and C`)."""
     doc = verb.doc
     children = list(verb.children)
@@ -153,7 +155,7 @@ def complements(verb: Token) -> Iterator[tuple[str, Token, Token]]:
             yield "for", doc[c.left_edge.i + 1], c.right_edge  # `called for Tabb to resign`
         elif c.dep_ == "dobj":
             completion = next((d for d in children if d.i > c.i and d.dep_ in _COMPLETIONS
-                               and d.lower_ not in CIRCUMSTANTIAL), None)
+                               and d.lower_ not in CIRCUMSTANTIAL and not is_occasion_phrase(d)), None)
             if completion is None:
                 end = _with_purpose(verb, _with_stray_conjunct(verb, c.right_edge))
                 yield "object", c.left_edge, with_participle(verb, end)  # `decried speech bubbling up`
