@@ -67,6 +67,7 @@ from transforms.quotes.conventions import (
 from transforms.quotes.cue_table import ATTRIBUTION_NOUNS, CUE_CLASSES, CUES
 from transforms.quotes.cues import REPORTING_VERBS
 from transforms.quotes.epithets import resolve_epithets
+from transforms.quotes.holders import Holders
 from transforms.quotes.inheritance import inherit
 from transforms.quotes.labels import with_labels
 from transforms.quotes.own_frames import frame_after
@@ -134,8 +135,9 @@ def field_quotes(field: str, doc: Doc, entities: Sequence[Entity]) -> list[Quote
     statements += quotation_statements(ctx, attributions, inside, statements)
     framed = {n: max(_frame_start(ctx.text, a, quotes[n].char_start), frame_after(ctx.text, a, ctx.spans[n].end))
               for n, a in enumerate(own) if a is not None}
+    holders = Holders([s for s in statements if s.attribution is not None])
     terms = unspoken_terms([_words(ctx, q) for q in quotes], [q.quote_type == PARTIAL for q in quotes],
-                           [_held(q, statements) for q in quotes], own)
+                           [_held(q, holders) for q in quotes], own)
     quotes = [_nobodys(q) if n in terms else q for n, q in enumerate(quotes)]
     quotes = _within_statements(quotes, statements, labels, framed)
     quotes.extend(_statement_quote(ctx, s) for s in statements)
@@ -153,9 +155,9 @@ def _words(ctx: FieldContext, q: Quote) -> Span:
     return ctx.doc.char_span(q.char_start, q.char_end, alignment_mode="expand") or ctx.doc[0:0]
 
 
-def _held(q: Quote, statements: list[Statement]) -> bool:
-    """True when a reported statement with a speaker holds the quotation."""
-    return any(s.attribution is not None and _holds(s, q) for s in statements)
+def _held(q: Quote, holders: Holders) -> bool:
+    """True when a reported statement with a speaker (`holders` holds only those) holds the quotation."""
+    return any(_holds(s, q) for s in holders.around(q.char_start))
 
 
 def _holds(s: Statement, q: Quote) -> bool:
@@ -249,12 +251,13 @@ def _within_statements(
     said, according to the minutes`): `framed` gives, per quote index, where its own attribution's
     words start right before or after it (-1 when nowhere there)."""
     spoken = sorted((s for s in statements if s.attribution is not None), key=lambda s: s.end - s.start)
+    near = Holders(spoken)  # shortest first, as `spoken`: around() keeps that order
     out = []
     for n, q in enumerate(quotes):
         if q.char_start in unspoken:  # a name in quotation marks stays nobody's words
             out.append(q)
             continue
-        holders = [s for s in spoken if _holds(s, q)]
+        holders = [s for s in near.around(q.char_start) if _holds(s, q)]
         speech = [s for s in holders if s.cue_class == CUE_CLASSES[0]]
         # `X said Y "..." according to Z`: the quotation is X's words, which Z reports
         speech = [s for s in speech if s.cue != "according to"] or speech
