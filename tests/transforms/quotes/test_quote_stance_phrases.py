@@ -36,3 +36,9 @@ def test_a_stance_phrase_on_a_noun_names_no_holder(nlp: Language) -> None:
 def test_a_malformed_stance_row_names_its_line() -> None:
     with pytest.raises(LexiconError, match=":1:"):
         stance_table(text="favor\tof\topinion\n")
+
+
+def test_a_stance_noun_defined_twice_names_its_second_line() -> None:
+    """As in the other cue tables: a second row for the same noun would silently replace the first."""
+    with pytest.raises(LexiconError, match=r":2: 'favor' is already defined above"):
+        stance_table(text="favor\tof\tbelief\nfavor\tagainst\tbelief\n")
