@@ -21,12 +21,16 @@ COMPLEMENT_KINDS = ("clause", "infinitive", "object")
 CueTable = Mapping[tuple[str, str], str]
 
 
-def cue_table(name: str = "attribution_cues.tsv", *, text: str | None = None) -> dict[tuple[str, str], str]:
+def cue_table(
+    name: str = "attribution_cues.tsv", *, text: str | None = None, words: int = 1,
+) -> dict[tuple[str, str], str]:
     """The verb cues of the table `name`: each line `lemma<TAB>complements<TAB>class`, complements
-    a comma-separated list of clause, infinitive, object or a preposition (`for`, `of`).
+    a comma-separated list of clause, infinitive, object or a preposition (`for`, `of`); the lemma
+    `words` lower-case words (2 for a phrasal cue: `lay out`).
 
-    Raises LexiconError naming the file's path and line for a row of the wrong shape, a lemma seen
-    before, a complement that is not one word of letters, or an unknown class."""
+    Raises LexiconError naming the file's path and line for a row of the wrong shape, a lemma that
+    is not `words` lower-case words (it would match no token), a lemma seen before, a complement that
+    is not one word of letters, or an unknown class."""
     cues: dict[tuple[str, str], str] = {}
     where, lines = entries(name, text=text)
     seen: set[str] = set()
@@ -36,6 +40,8 @@ def cue_table(name: str = "attribution_cues.tsv", *, text: str | None = None) ->
             raise LexiconError(f"{where}:{number}: expected 3 non-empty tab-separated fields (lemma, complements, "
                                f"class), got {entry!r}")
         lemma, kinds, cue_class = values
+        if len(lemma.split()) != words or lemma != lemma.lower():
+            raise LexiconError(f"{where}:{number}: {lemma!r} is not {words} lower-case word{'s' if words > 1 else ''}")
         if lemma in seen:
             raise LexiconError(f"{where}:{number}: {lemma!r} is already defined above")
         seen.add(lemma)

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from transforms.quotes.cue_table import cue_table
 
 # ('lay out', 'object') -> 'speech': the phrasal cues, in cue_table's format with `verb word` keys.
-PHRASAL_CUES = cue_table("attribution_phrasal_cues.tsv")
+PHRASAL_CUES = cue_table("attribution_phrasal_cues.tsv", words=2)
 # The phrases the table lists (`lay out`, `take aim`) and the verbs that take them (`lay`, `take`).
 PHRASES = frozenset(phrase for phrase, _ in PHRASAL_CUES)
 PHRASAL_VERBS = frozenset(phrase.split()[0] for phrase in PHRASES)

@@ -42,6 +42,9 @@ _FRAME_MARKS = frozenset({",", "—", "–", "--"})
 # span the rest of it: the rows' total length, and the work on them, would grow with the square of
 # the sentence. Capped, both stay linear in it.
 MAX_CONTENT_TOKENS = 400
+# The words that open a question clause: a content of only these (`did not say whether.`, `would not
+# say whether or not`) is the opener of a clause the writer left out, and states nothing.
+_CLAUSE_OPENERS = frozenset({"whether", "if", "or", "not"})
 
 
 def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[int, int] | None:
@@ -49,7 +52,8 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
     token `cue`: within one paragraph (the cue's side of a line break), without a leading `that`,
     spaces and punctuation at the ends, and quotation marks at the ends unless the quote they open
     or close lies inside the content, and never the body's dateline (the parse may hang `CLEVELAND -`
-    on a sentence's fronted clause). None when no word is left."""
+    on a sentence's fronted clause). None when no word is left, or only the opener of a left-out
+    clause (`did not say whether.`)."""
     doc = ctx.doc
     last = min(last, first + MAX_CONTENT_TOKENS - 1)
     if first > last:  # nothing between them (a phrase of attribution that ends its field: `..., according to A`)
@@ -69,6 +73,9 @@ def content_span(ctx: FieldContext, first: int, last: int, cue: int) -> tuple[in
         last -= 1
     if first > last or not any(t.is_alpha or t.is_digit for t in doc[first : last + 1]):
         return None
+    words = [t.lower_ for t in doc[first : last + 1] if not t.is_punct]
+    if set(words) <= _CLAUSE_OPENERS and ("whether" in words or "if" in words):
+        return None  # only the opener of a left-out clause: `did not say whether.`
     first, last = _from_quote_start(ctx, first), _to_quote_end(ctx, last)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 

@@ -25,7 +25,8 @@ from transforms.quotes.types import Statement
 
 def stance_table(name: str = "stance_phrases.tsv", *, text: str | None = None) -> dict[str, tuple[str, str]]:
     """noun lemma -> (preposition, class), from lines `noun<TAB>preposition<TAB>class`. Raises
-    LexiconError naming the file's path and line for a row of the wrong shape or an unknown class."""
+    LexiconError naming the file's path and line for a row of the wrong shape, a noun or preposition
+    that is not one lower-case word, a noun seen before or an unknown class."""
     table: dict[str, tuple[str, str]] = {}
     where, lines = entries(name, text=text)
     for number, entry in lines:
@@ -33,6 +34,11 @@ def stance_table(name: str = "stance_phrases.tsv", *, text: str | None = None) -
         if len(values) != 3 or not all(values) or values[2] not in CUE_CLASSES:
             raise LexiconError(f"{where}:{number}: expected noun, preposition and one of "
                                f"{', '.join(CUE_CLASSES)}, tab-separated; got {entry!r}")
+        for value in values[:2]:
+            if len(value.split()) != 1 or value != value.lower():
+                raise LexiconError(f"{where}:{number}: {value!r} is not one lower-case word (no token could match it)")
+        if values[0] in table:
+            raise LexiconError(f"{where}:{number}: {values[0]!r} is already defined above")
         table[values[0]] = (values[1], values[2])
     return table
 

@@ -235,3 +235,22 @@ def test_issuing_a_document_reports_no_content(nlp) -> None:
 
     for sentence in ("Owen Tabb issued a statement on Monday.", "Owen Tabb issued a statement."):
         assert ("issue", "a statement", "Owen Tabb") not in reported_rows(nlp, sentence, OWEN)
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "row", "message"),
+    [
+        ("attribution_cues.tsv", 1, "lay out\tobject\tspeech", r":2: 'lay out' is not 1 lower-case word"),
+        ("attribution_cues.tsv", 1, "Warn\tclause\tspeech", r":2: 'Warn' is not 1 lower-case word"),
+        ("attribution_phrasal_cues.tsv", 2, "lay\tobject\tspeech", r":2: 'lay' is not 2 lower-case words"),
+        ("attribution_phrasal_cues.tsv", 2, "lay out for\tobject\tspeech",
+         r":2: 'lay out for' is not 2 lower-case words"),
+        ("attribution_phrasal_cues.tsv", 2, "Take Aim\tat\tspeech", r":2: 'Take Aim' is not 2 lower-case words"),
+    ],
+)
+def test_a_cue_lemma_of_the_wrong_shape_names_its_line(name: str, words: int, row: str, message: str) -> None:
+    """A lemma that no token's lemma can equal (a phrase in the one-word table, a verb without its
+    particle in the phrasal one, capitals) would be a dead row, not an error, without the check."""
+    first = "say\tclause\tspeech" if words == 1 else "bring up\tobject\tspeech"
+    with pytest.raises(LexiconError, match=rf"^{name.replace('.', '[.]')}{message}"):
+        cue_table(name, text=f"{first}\n{row}\n", words=words)

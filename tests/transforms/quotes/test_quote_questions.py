@@ -71,3 +71,21 @@ def test_the_asking_keeps_its_row(nlp: Language) -> None:
 def test_a_statement_without_whether_keeps_its_row(nlp: Language) -> None:
     assert _indirect(nlp, "Tabb said the council will accept the offer.") == [
         ("the council will accept the offer", "Owen Tabb", "say")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owen Tabb did not say whether.",
+        "Owen Tabb would not say whether or not.",
+        "Owen Tabb would not say if.",
+    ],
+)
+def test_a_question_left_out_after_its_opener_gives_no_row(nlp: Language, text: str) -> None:
+    """`did not say whether.`: the clause is left out, and `whether` alone is no content."""
+    assert _indirect(nlp, text) == []
+
+
+def test_a_whether_clause_with_words_keeps_its_row(nlp: Language) -> None:
+    assert ("whether or not the levy passed", "Owen Tabb", "say") in _indirect(
+        nlp, "Owen Tabb did not say whether or not the levy passed.")

@@ -36,3 +36,18 @@ def test_a_stance_phrase_on_a_noun_names_no_holder(nlp: Language) -> None:
 def test_a_malformed_stance_row_names_its_line() -> None:
     with pytest.raises(LexiconError, match=":1:"):
         stance_table(text="favor\tof\topinion\n")
+
+
+def test_a_stance_noun_defined_twice_names_its_second_line() -> None:
+    """As in the other cue tables: a second row for the same noun would silently replace the first."""
+    with pytest.raises(LexiconError, match=r":2: 'favor' is already defined above"):
+        stance_table(text="favor\tof\tbelief\nfavor\tagainst\tbelief\n")
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [("favor\tof the\tbelief", "of the"), ("fa vor\tof\tbelief", "fa vor"), ("Favor\tof\tbelief", "Favor")],
+)
+def test_a_stance_noun_or_preposition_that_no_token_can_match_names_its_line(row: str, value: str) -> None:
+    with pytest.raises(LexiconError, match=rf":2: '{value}' is not one lower-case word"):
+        stance_table(text=f"support\tof\tbelief\n{row}\n")
